@@ -1,0 +1,272 @@
+package org.visualsearch.core.image;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decodes photos for embedding and display: sniffs the format from the content (not the file
+ * name), refuses decompression bombs from their header before decoding, decodes huge photos
+ * subsampled, applies the EXIF orientation and shrinks the result so that its long side is at
+ * most {@code maxSide}. Shrinking here matters: resizing a 12-megapixel photo inside the network
+ * costs many times the network itself.
+ *
+ * <p>Formats: whatever ImageIO has readers for, which with TwelveMonkeys on the class path
+ * includes CMYK JPEGs, TIFF and WebP.
+ */
+public final class ImageLoader {
+
+    /** Long side of images handed to models unless a caller asks otherwise. */
+    public static final int DEFAULT_MAX_SIDE = 512;
+
+    /** Images whose header declares more pixels than this are refused (e.g. 50,000 x 50,000). */
+    public static final long DEFAULT_MAX_PIXELS = 250_000_000L;
+
+    private final int maxSide;
+    private final long maxPixels;
+
+    public ImageLoader() {
+        this(DEFAULT_MAX_SIDE, DEFAULT_MAX_PIXELS);
+    }
+
+    public ImageLoader(int maxSide) {
+        this(maxSide, DEFAULT_MAX_PIXELS);
+    }
+
+    public ImageLoader(int maxSide, long maxPixels) {
+        if (maxSide < 1 || maxPixels < 1) {
+            throw new IllegalArgumentException("maxSide and maxPixels must be positive");
+        }
+        this.maxSide = maxSide;
+        this.maxPixels = maxPixels;
+    }
+
+    static {
+        // Decoding reads through memory, not temp files: faster and nothing left behind on a crash.
+        ImageIO.setUseCache(false);
+        ImageIO.scanForPlugins();
+    }
+
+    public int maxSide() {
+        return maxSide;
+    }
+
+    /**
+     * Loads a photo as an RGB image, upright, long side at most {@link #maxSide()}.
+     *
+     * @throws ImageLoadException naming the file and the reason when it cannot be decoded
+     */
+    public BufferedImage load(Path file) throws ImageLoadException {
+        checkReadable(file);
+        BufferedImage decoded;
+        try (InputStream in = Files.newInputStream(file)) {
+            decoded = decode(file, in);
+        } catch (ImageLoadException e) {
+            throw e;
+        } catch (NoSuchFileException e) {
+            throw new ImageLoadException(file, "file vanished while reading", e);
+        } catch (AccessDeniedException e) {
+            throw new ImageLoadException(file, "permission denied", e);
+        } catch (IOException | RuntimeException e) {
+            throw new ImageLoadException(file, "corrupt image data (" + describe(e) + ")", e);
+        } catch (OutOfMemoryError e) {
+            throw new ImageLoadException(file, "image too large to decode in the available memory", e);
+        }
+        return toUprightRgb(decoded, readOrientation(file));
+    }
+
+    /** Loads an image from bytes already in memory (clipboard, network); {@code name} is used in messages. */
+    public BufferedImage load(byte[] content, Path name) throws ImageLoadException {
+        if (content.length == 0) {
+            throw new ImageLoadException(name, "file is empty (0 bytes)");
+        }
+        try (InputStream in = new java.io.ByteArrayInputStream(content)) {
+            return toUprightRgb(decode(name, in), 1);
+        } catch (ImageLoadException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ImageLoadException(name, "corrupt image data (" + describe(e) + ")", e);
+        }
+    }
+
+    /** Shrinks and converts an image that is already decoded (e.g. pasted from the clipboard). */
+    public BufferedImage fit(BufferedImage image) {
+        return toUprightRgb(image, 1);
+    }
+
+    private static void checkReadable(Path file) throws ImageLoadException {
+        if (!Files.exists(file)) {
+            throw new ImageLoadException(file, "file not found");
+        }
+        if (Files.isDirectory(file)) {
+            throw new ImageLoadException(file, "is a folder, not an image");
+        }
+        if (!Files.isReadable(file)) {
+            throw new ImageLoadException(file, "permission denied");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new ImageLoadException(file, "file is empty (0 bytes)");
+            }
+        } catch (IOException e) {
+            throw new ImageLoadException(file, "cannot read file size (" + describe(e) + ")", e);
+        }
+    }
+
+    private BufferedImage decode(Path file, InputStream in) throws IOException {
+        try (ImageInputStream stream = ImageIO.createImageInputStream(in)) {
+            if (stream == null) {
+                throw new ImageLoadException(file, "cannot open image stream");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+            if (!readers.hasNext()) {
+                throw new ImageLoadException(file, "not an image in a supported format");
+            }
+            ImageReader reader = readers.next();
+            AtomicReference<String> warning = new AtomicReference<>();
+            reader.addIIOReadWarningListener(warningCollector(warning));
+            try {
+                reader.setInput(stream, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width <= 0 || height <= 0) {
+                    throw new ImageLoadException(file, "invalid image size " + width + "x" + height);
+                }
+                if ((long) width * height > maxPixels) {
+                    throw new ImageLoadException(file, String.format(
+                            "declared size %dx%d exceeds the limit of %d megapixels",
+                            width, height, maxPixels / 1_000_000));
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                // Subsample while decoding, keeping at least twice the target so the final
+                // smooth downscale has enough detail; saves memory and time on huge photos.
+                int step = Math.max(1, Math.max(width, height) / (2 * maxSide));
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                BufferedImage image = reader.read(0, param);
+                if (warning.get() != null) {
+                    throw new ImageLoadException(file, "truncated or damaged image data (" + warning.get() + ")");
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    private static IIOReadWarningListener warningCollector(AtomicReference<String> warning) {
+        return (source, message) -> {
+            String lower = message.toLowerCase(java.util.Locale.ROOT);
+            // Only warnings that mean pixels are missing; harmless metadata warnings are ignored.
+            if (lower.contains("premature end") || lower.contains("truncat") || lower.contains("corrupt")) {
+                warning.compareAndSet(null, message.strip());
+            }
+        };
+    }
+
+    /** EXIF orientation 1..8; 1 (upright) when absent or unreadable. */
+    static int readOrientation(Path file) {
+        try {
+            Metadata metadata = ImageMetadataReader.readMetadata(file.toFile());
+            ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+            if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+                int orientation = exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);
+                return orientation >= 1 && orientation <= 8 ? orientation : 1;
+            }
+        } catch (Exception e) {
+            // No or unreadable metadata: the pixels are still fine, treat as upright.
+        }
+        return 1;
+    }
+
+    private BufferedImage toUprightRgb(BufferedImage source, int orientation) {
+        int w = source.getWidth();
+        int h = source.getHeight();
+        double scale = Math.min(1.0, (double) maxSide / Math.max(w, h));
+        int sw = Math.max(1, (int) Math.round(w * scale));
+        int sh = Math.max(1, (int) Math.round(h * scale));
+        boolean swap = orientation >= 5;
+        int outW = swap ? sh : sw;
+        int outH = swap ? sw : sh;
+
+        BufferedImage scaled = scale < 0.5 ? halveUntilNear(source, sw, sh) : source;
+        AffineTransform transform = orientationTransform(orientation, sw, sh);
+        transform.concatenate(AffineTransform.getScaleInstance(
+                (double) sw / scaled.getWidth(), (double) sh / scaled.getHeight()));
+
+        BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setColor(Color.WHITE); // transparent pixels become white, as viewers show them
+            g.fillRect(0, 0, outW, outH);
+            g.drawImage(scaled, transform, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** Repeated halving keeps bilinear downscaling from aliasing on large reductions. */
+    private static BufferedImage halveUntilNear(BufferedImage image, int targetW, int targetH) {
+        BufferedImage current = image;
+        while (current.getWidth() / 2 >= targetW && current.getHeight() / 2 >= targetH) {
+            int w = current.getWidth() / 2;
+            int h = current.getHeight() / 2;
+            BufferedImage next = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = next.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, w, h);
+                g.drawImage(current, 0, 0, w, h, null);
+            } finally {
+                g.dispose();
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    /**
+     * Maps a w x h stored image onto its upright canvas for EXIF orientation 1..8, written as
+     * explicit matrices: x' = m00*x + m01*y + m02, y' = m10*x + m11*y + m12.
+     */
+    static AffineTransform orientationTransform(int orientation, int w, int h) {
+        return switch (orientation) {
+            case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);   // mirror horizontal
+            case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);  // rotate 180
+            case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);   // mirror vertical
+            case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);    // transpose
+            case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);   // rotate 90 clockwise
+            case 7 -> new AffineTransform(0, -1, -1, 0, h, w);  // transverse
+            case 8 -> new AffineTransform(0, -1, 1, 0, 0, w);   // rotate 90 counter-clockwise
+            default -> new AffineTransform();
+        };
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
+    }
+}
