@@ -1,0 +1,194 @@
+package org.visualsearch.core.gallery;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.DosFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Finds the photos under a folder: a recursive walk that follows symbolic links (a link back to
+ * an ancestor is detected and skipped, so loops terminate), skips hidden files and folders
+ * (dot-names, and the DOS hidden attribute on Windows), operating-system and NAS housekeeping
+ * folders, and files whose extension is not an image's. Folders that cannot be listed and files
+ * that vanish during the walk become problems; the walk goes on.
+ *
+ * <p>The category of a photo is the name of the first-level subfolder it lies in, or null for
+ * photos directly in the root.
+ */
+public final class FolderScanner {
+
+    /** Extensions (lower case) of the files considered photos. */
+    public static final Set<String> IMAGE_EXTENSIONS =
+            Set.of("jpg", "jpeg", "png", "gif", "bmp", "webp", "tif", "tiff");
+
+    /** Folder names (lower case) never entered: recycle bins, indexes, thumbnails caches. */
+    public static final Set<String> SYSTEM_FOLDERS = Set.of(
+            "$recycle.bin", "recycler", "system volume information", ".trashes", ".trash", ".spotlight-v100",
+            ".fseventsd", ".documentrevisions-v100", ".temporaryitems", "@eadir", "#recycle", "__macosx",
+            "lost+found", "$windows.~bt", "$windows.~ws");
+
+    /** A photo found by a scan. */
+    public record ScannedFile(Path path, String category, long size, long modifiedMillis) {
+    }
+
+    /** A file or folder the scan could not read; the reason does not repeat the path. */
+    public record ScanProblem(Path path, String reason) {
+    }
+
+    /** Photos sorted by path, and problems. */
+    public record ScanResult(Path root, List<ScannedFile> files, List<ScanProblem> problems) {
+        public ScanResult {
+            files = List.copyOf(files);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private final Consumer<Path> onFolder;
+
+    public FolderScanner() {
+        this(folder -> { });
+    }
+
+    /** @param onFolder told of each folder before it is listed (progress; tests use it to vanish things) */
+    public FolderScanner(Consumer<Path> onFolder) {
+        this.onFolder = onFolder;
+    }
+
+    /** Whether a file name has one of the {@link #IMAGE_EXTENSIONS}. */
+    public static boolean isImageName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 && IMAGE_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Scans {@code root} to the end. */
+    public ScanResult scan(Path root) throws IOException {
+        return scan(root, () -> false);
+    }
+
+    /**
+     * Scans {@code root}, stopping early (with what was found so far) when {@code cancelled}
+     * becomes true.
+     *
+     * @throws IOException when the root itself is missing, not a folder or cannot be listed
+     */
+    public ScanResult scan(Path root, BooleanSupplier cancelled) throws IOException {
+        Path start = root.toAbsolutePath().normalize();
+        if (!Files.exists(start)) {
+            throw new NoSuchFileException(start.toString(), null, "folder not found");
+        }
+        if (!Files.isDirectory(start)) {
+            throw new NotDirectoryException(start.toString());
+        }
+        List<ScannedFile> files = new ArrayList<>();
+        List<ScanProblem> problems = new ArrayList<>();
+        Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        if (cancelled.getAsBoolean()) {
+                            return FileVisitResult.TERMINATE;
+                        }
+                        if (!dir.equals(start) && (isHidden(dir, attrs) || isSystemFolder(dir))) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        onFolder.accept(dir);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        String name = file.getFileName().toString();
+                        if (isHidden(file, attrs) || !isImageName(name)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        if (attrs.isSymbolicLink()) {
+                            // Following it failed, so the walker fell back to the link itself.
+                            problems.add(new ScanProblem(file, "broken symbolic link"));
+                        } else if (attrs.isRegularFile()) {
+                            files.add(new ScannedFile(file, categoryOf(start, file), attrs.size(),
+                                    attrs.lastModifiedTime().toMillis()));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        if (e instanceof FileSystemLoopException) {
+                            return FileVisitResult.CONTINUE; // a link back to an ancestor: already walked
+                        }
+                        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+                        if (name.startsWith(".")) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        boolean folder = Files.isDirectory(file);
+                        if (!folder && !isImageName(name) && !(e instanceof AccessDeniedException)) {
+                            return FileVisitResult.CONTINUE; // not a photo we would have wanted
+                        }
+                        problems.add(new ScanProblem(file, describe(e, folder)));
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                        if (e != null) { // listing failed part-way
+                            problems.add(new ScanProblem(dir, "folder could not be read to the end (" + message(e) + ")"));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+        files.sort(Comparator.comparing(f -> f.path().toString()));
+        problems.sort(Comparator.comparing(p -> p.path().toString()));
+        return new ScanResult(start, files, problems);
+    }
+
+    private static String describe(IOException e, boolean folder) {
+        if (e instanceof NoSuchFileException) {
+            return folder ? "folder vanished during the scan" : "file vanished during the scan";
+        }
+        if (e instanceof AccessDeniedException) {
+            return folder ? "cannot open folder: permission denied" : "permission denied";
+        }
+        return (folder ? "cannot read folder (" : "cannot read file (") + message(e) + ")";
+    }
+
+    private static String message(IOException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + m;
+    }
+
+    /** First-level subfolder of {@code root} containing {@code file}, or null. */
+    static String categoryOf(Path root, Path file) {
+        Path relative = root.relativize(file);
+        return relative.getNameCount() > 1 ? relative.getName(0).toString() : null;
+    }
+
+    private static boolean isHidden(Path path, BasicFileAttributes attrs) {
+        Path name = path.getFileName();
+        if (name != null && name.toString().startsWith(".")) {
+            return true;
+        }
+        // On Windows the walker hands out DOS attributes; elsewhere this is never true.
+        return attrs instanceof DosFileAttributes dos && (dos.isHidden() || dos.isSystem());
+    }
+
+    private static boolean isSystemFolder(Path dir) {
+        Path name = dir.getFileName();
+        return name != null && SYSTEM_FOLDERS.contains(name.toString().toLowerCase(Locale.ROOT));
+    }
+}
