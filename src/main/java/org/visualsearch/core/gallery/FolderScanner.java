@@ -133,10 +133,13 @@ public final class FolderScanner {
                             return FileVisitResult.CONTINUE; // a link back to an ancestor: already walked
                         }
                         String name = file.getFileName() == null ? "" : file.getFileName().toString();
-                        if (name.startsWith(".")) {
-                            return FileVisitResult.CONTINUE;
+                        if (name.startsWith(".") || isSystemFolder(file)) {
+                            return FileVisitResult.CONTINUE; // e.g. "System Volume Information" denies listing
                         }
-                        boolean folder = Files.isDirectory(file);
+                        // A folder that vanished can no longer be told from a file: a name without
+                        // an extension is taken for a folder.
+                        boolean folder = Files.isDirectory(file)
+                                || (e instanceof NoSuchFileException && !name.contains("."));
                         if (!folder && !isImageName(name) && !(e instanceof AccessDeniedException)) {
                             return FileVisitResult.CONTINUE; // not a photo we would have wanted
                         }
