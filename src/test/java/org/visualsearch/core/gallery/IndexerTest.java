@@ -1,0 +1,289 @@
+package org.visualsearch.core.gallery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.visualsearch.core.image.ImageLoader;
+import org.visualsearch.core.model.ColorHistogramEmbedder;
+import org.visualsearch.core.model.ModelInfo;
+import org.visualsearch.core.store.GalleryDatabase;
+import org.visualsearch.core.store.ModelMismatchException;
+
+class IndexerTest {
+
+    @TempDir
+    Path temp;
+    Path photos;
+    GalleryDatabase db;
+    CountingEmbedder embedder;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        photos = Files.createDirectories(temp.resolve("photos"));
+        db = GalleryDatabase.open(temp.resolve("data"));
+        embedder = new CountingEmbedder(new ColorHistogramEmbedder());
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private IndexReport index(CountingEmbedder e) {
+        return new Indexer(db, e, new ImageLoader(), 4).indexUserFolders(IndexListener.NONE);
+    }
+
+    static long count(GalleryDatabase db, String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.file());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void indexesFoldersWithCategoriesSortedByPathAndASecondRunEmbedsNothing() {
+        TestImages.write(photos.resolve("dog/d1.jpg"), 1);
+        TestImages.write(photos.resolve("dog/d2.png"), 2);
+        TestImages.write(photos.resolve("food/f1.jpg"), 3);
+        TestImages.write(photos.resolve("loose.jpg"), 4);
+        db.addFolder(photos);
+
+        IndexReport first = index(embedder);
+        IndexedGallery gallery = db.loadGallery(embedder.info());
+
+        assertThat(first.indexed()).isEqualTo(4);
+        assertThat(first.embedded()).isEqualTo(4);
+        assertThat(gallery.entries()).extracting(e -> photos.relativize(e.path()).toString())
+                .containsExactly("dog/d1.jpg", "dog/d2.png", "food/f1.jpg", "loose.jpg");
+        assertThat(gallery.entries()).extracting(GalleryEntry::category).containsExactly("dog", "dog", "food", null);
+        assertThat(gallery.nearest(gallery.vectors().vector(2), 1).get(0).entry().path())
+                .isEqualTo(photos.resolve("food/f1.jpg"));
+        assertThat(db.thumbnail(gallery.entries().get(0).contentHash())).get()
+                .satisfies(jpeg -> assertThat(jpeg[0] & 0xff).isEqualTo(0xFF)); // a JPEG SOI
+
+        int before = embedder.calls();
+        IndexReport second = index(embedder);
+        assertThat(embedder.calls()).isEqualTo(before);
+        assertThat(second.upToDate()).isEqualTo(4);
+        assertThat(second.indexed()).isZero();
+        assertThat(db.counts(embedder.info())).satisfies(c -> {
+            assertThat(c.files()).isEqualTo(4);
+            assertThat(c.missing()).isZero();
+        });
+    }
+
+    @Test
+    void sameContentUnderTwoPathsIsEmbeddedOnceAndListedTwice() throws IOException {
+        TestImages.write(photos.resolve("a/one.jpg"), 7);
+        Files.createDirectories(photos.resolve("b"));
+        Files.copy(photos.resolve("a/one.jpg"), photos.resolve("b/copy.jpg"));
+        TestImages.write(photos.resolve("b/other.jpg"), 8);
+        db.addFolder(photos);
+
+        index(embedder);
+
+        assertThat(embedder.calls()).isEqualTo(2);
+        IndexedGallery gallery = db.loadGallery(embedder.info());
+        assertThat(gallery.size()).isEqualTo(3);
+        assertThat(gallery.entries().get(0).contentHash()).isEqualTo(gallery.entries().get(1).contentHash());
+        assertThat(count(db, "SELECT count(*) FROM embedding")).isEqualTo(2);
+        assertThat(count(db, "SELECT count(*) FROM thumbnail")).isEqualTo(2);
+        assertThat(count(db, "SELECT count(*) FROM file")).isEqualTo(3);
+    }
+
+    @Test
+    void cancelledRunCommitsWhatItDidAndTheNextRunEmbedsOnlyTheRest() {
+        int n = 60;
+        for (int i = 0; i < n; i++) {
+            TestImages.write(photos.resolve(String.format("p%03d.png", i)), 100 + i);
+        }
+        db.addFolder(photos);
+        Indexer first = new Indexer(db, embedder, new ImageLoader(), 8);
+        IndexReport cancelled = first.indexUserFolders(p -> {
+            if (p.done() == 20) {
+                first.cancel();
+            }
+        });
+        int firstCalls = embedder.calls();
+        int committed = db.counts(embedder.info()).embedded();
+
+        assertThat(cancelled.cancelled()).isTrue();
+        assertThat(committed).isEqualTo(firstCalls).isBetween(20, 21);
+
+        CountingEmbedder again = new CountingEmbedder(new ColorHistogramEmbedder());
+        IndexReport rest = new Indexer(db, again, new ImageLoader(), 8).indexUserFolders(IndexListener.NONE);
+
+        assertThat(rest.cancelled()).isFalse();
+        assertThat(again.calls()).isEqualTo(n - committed);
+        assertThat(rest.upToDate()).isEqualTo(committed);
+        assertThat(db.loadGallery(embedder.info()).size()).isEqualTo(n);
+    }
+
+    @Test
+    void pauseStopsWorkUntilResumed() throws InterruptedException {
+        for (int i = 0; i < 12; i++) {
+            TestImages.write(photos.resolve("p" + i + ".png"), i);
+        }
+        db.addFolder(photos);
+        Indexer indexer = new Indexer(db, embedder, new ImageLoader(), 4);
+        List<IndexProgress> seen = new CopyOnWriteArrayList<>();
+        int[] whilePaused = new int[2];
+        Thread resumer = new Thread(() -> {
+            try {
+                while (!indexer.isPaused()) {
+                    Thread.sleep(5);
+                }
+                Thread.sleep(300);
+                whilePaused[0] = embedder.calls();
+                whilePaused[1] = db.counts(embedder.info()).embedded();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                indexer.resume();
+            }
+        });
+        resumer.start();
+        IndexReport report = indexer.indexUserFolders(p -> {
+            seen.add(p);
+            if (p.done() == 5 && p.state() == IndexProgress.State.INDEXING) {
+                indexer.pause();
+            }
+        });
+        resumer.join();
+
+        // While paused, what was done is committed and nothing more is embedded.
+        assertThat(whilePaused).containsExactly(5, 5);
+
+        assertThat(report.indexed()).isEqualTo(12);
+        assertThat(seen).extracting(IndexProgress::state).contains(IndexProgress.State.PAUSED)
+                .endsWith(IndexProgress.State.FINISHED);
+        IndexProgress last = seen.get(seen.size() - 2);
+        assertThat(last.done()).isEqualTo(12);
+        assertThat(last.total()).isEqualTo(12);
+        assertThat(last.rate()).isPositive();
+        assertThat(last.currentFile()).isNotNull();
+    }
+
+    @Test
+    void rescanEmbedsChangedAndNewFilesAndDropsDeletedOnes() throws IOException {
+        TestImages.write(photos.resolve("keep.jpg"), 1);
+        TestImages.write(photos.resolve("change.jpg"), 2);
+        TestImages.write(photos.resolve("delete.jpg"), 3);
+        db.addFolder(photos);
+        index(embedder);
+        String oldHash = Indexer.sha256(photos.resolve("change.jpg"));
+
+        TestImages.write(photos.resolve("change.jpg"), 22);
+        Files.setLastModifiedTime(photos.resolve("change.jpg"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        Files.delete(photos.resolve("delete.jpg"));
+        TestImages.write(photos.resolve("new.jpg"), 4);
+        int before = embedder.calls();
+        IndexReport report = index(embedder);
+
+        assertThat(embedder.calls() - before).isEqualTo(2);
+        assertThat(report.removed()).isEqualTo(1);
+        assertThat(db.loadGallery(embedder.info()).entries()).extracting(e -> e.path().getFileName().toString())
+                .containsExactly("change.jpg", "keep.jpg", "new.jpg");
+        assertThat(db.embedding(oldHash, embedder.info())).isEmpty(); // unreferenced vector purged
+        assertThat(count(db, "SELECT count(*) FROM embedding")).isEqualTo(3);
+    }
+
+    @Test
+    void switchingModelKeepsTheOtherModelsVectorsAndEmbedsOnlyWhatIsMissing() {
+        for (int i = 0; i < 5; i++) {
+            TestImages.write(photos.resolve("p" + i + ".jpg"), i);
+        }
+        db.addFolder(photos);
+        index(embedder);
+        CountingEmbedder other = new CountingEmbedder(new ColorHistogramEmbedder(), new ModelInfo("other-v1", "Other", 16));
+        assertThat(db.counts(other.info()).missing()).isEqualTo(5);
+
+        index(other);
+        TestImages.write(photos.resolve("p5.jpg"), 5);
+        CountingEmbedder firstAgain = new CountingEmbedder(new ColorHistogramEmbedder());
+        index(firstAgain);
+
+        assertThat(other.calls()).isEqualTo(5);
+        assertThat(firstAgain.calls()).isEqualTo(1); // only the new photo; the 5 vectors survived
+        assertThat(db.loadGallery(embedder.info()).size()).isEqualTo(6);
+        assertThat(db.loadGallery(other.info())).satisfies(g -> {
+            assertThat(g.size()).isEqualTo(5);
+            assertThat(g.vectors().dimension()).isEqualTo(16);
+        });
+        assertThat(db.counts(other.info()).missing()).isEqualTo(1);
+        assertThat(db.models()).extracting(ModelInfo::id).containsExactly("color-histogram-4x4x4-v1", "other-v1");
+    }
+
+    @Test
+    void aModelIdWithAnotherDimensionIsRefused() {
+        TestImages.write(photos.resolve("p.jpg"), 1);
+        db.addFolder(photos);
+        index(embedder);
+        ModelInfo changed = new ModelInfo(embedder.info().id(), "same id, other size", 32);
+        CountingEmbedder wrong = new CountingEmbedder(new ColorHistogramEmbedder(), changed);
+
+        assertThatThrownBy(() -> index(wrong)).isInstanceOf(ModelMismatchException.class)
+                .hasMessageContaining("dimension 64");
+        assertThatThrownBy(() -> db.loadGallery(changed)).isInstanceOf(ModelMismatchException.class);
+        assertThat(wrong.calls()).isZero();
+        assertThat(db.loadGallery(embedder.info()).size()).isEqualTo(1);
+    }
+
+    @Test
+    void adHocFolderIsCachedWithoutJoiningTheUsersFoldersAndASecondRunEmbedsNothing() {
+        TestImages.write(photos.resolve("dog/1.jpg"), 1);
+        TestImages.write(photos.resolve("dog/2.jpg"), 2);
+        TestImages.write(photos.resolve("car/3.jpg"), 3);
+
+        Indexer.FolderIndexResult first = new Indexer(db, embedder).indexAdHoc(photos, IndexListener.NONE);
+        CountingEmbedder again = new CountingEmbedder(new ColorHistogramEmbedder());
+        Indexer.FolderIndexResult second = new Indexer(db, again).indexAdHoc(photos, IndexListener.NONE);
+
+        assertThat(first.gallery().entries()).extracting(GalleryEntry::category).containsExactly("car", "dog", "dog");
+        assertThat(embedder.calls()).isEqualTo(3);
+        assertThat(again.calls()).isZero();
+        assertThat(second.report().upToDate()).isEqualTo(3);
+        assertThat(second.gallery().entries()).isEqualTo(first.gallery().entries());
+        assertThat(db.listFolders()).isEmpty();
+        assertThat(db.loadGallery(embedder.info()).size()).isZero();
+
+        // A subfolder indexed ad hoc reuses the vectors (same content), categories relative to it.
+        CountingEmbedder sub = new CountingEmbedder(new ColorHistogramEmbedder());
+        IndexedGallery dog = new Indexer(db, sub).indexAdHoc(photos.resolve("dog"), IndexListener.NONE).gallery();
+        assertThat(sub.calls()).isZero();
+        assertThat(dog.entries()).extracting(GalleryEntry::category).containsOnlyNulls().hasSize(2);
+    }
+
+    @Test
+    void aMissingRootIsReportedAndItsEntriesKept() throws IOException {
+        TestImages.write(photos.resolve("p.jpg"), 1);
+        db.addFolder(photos);
+        index(embedder);
+        Path moved = temp.resolve("moved");
+        Files.move(photos, moved);
+
+        IndexReport report = index(embedder);
+
+        assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("folder not found"));
+        assertThat(db.loadGallery(embedder.info()).size()).isEqualTo(1);
+        Files.move(moved, photos);
+        assertThat(index(embedder).problems()).isEmpty();
+    }
+}
