@@ -8,7 +8,8 @@ import org.visualsearch.core.store.Problem;
  * What an indexing run did.
  *
  * @param found     photos found by the scan
- * @param upToDate  photos already indexed for the model and unchanged: not touched
+ * @param upToDate  photos already indexed for the model and unchanged: not touched (known bad
+ *                  files that did not change are in neither this nor {@code indexed})
  * @param indexed   photos whose entry was written in this run
  * @param embedded  vectors computed in this run (fewer than indexed when content repeats or
  *                  another path already had it)

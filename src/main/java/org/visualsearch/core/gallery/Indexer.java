@@ -192,13 +192,12 @@ public final class Indexer {
             List<WorkItem> work = new ArrayList<>();
             int found = 0;
             int removed = 0;
-            List<Long> folderIds = new ArrayList<>();
+            int knownBad = 0;
             for (Path root : roots) {
                 if (cancelled) {
                     break;
                 }
                 long folderId = db.folderIdForIndexing(root);
-                folderIds.add(folderId);
                 listener.onProgress(new IndexProgress(IndexProgress.State.SCANNING, 0, 0, 0, null, root));
                 Map<String, StoredFile> stored = db.storedFiles(folderId);
                 Map<String, FileProblem> storedProblems = db.storedProblems(folderId);
@@ -225,6 +224,7 @@ public final class Indexer {
                     FileProblem problem = storedProblems.get(path);
                     if (problem != null && problem.size() == f.size() && problem.modifiedMillis() == f.modifiedMillis()) {
                         keptProblems.add(problem); // unchanged bad file: not retried
+                        knownBad++;
                         continue;
                     }
                     StoredFile s = stored.get(path);
@@ -249,7 +249,7 @@ public final class Indexer {
             }
 
             total = work.size();
-            int upToDate = found - total;
+            int upToDate = found - total - knownBad;
             boolean complete = !cancelled && process(work, embedded);
             if (complete && (removed > 0 || indexed > 0)) {
                 db.purgeUnreferenced(); // vectors and thumbnails of deleted or changed content

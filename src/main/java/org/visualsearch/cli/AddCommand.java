@@ -1,0 +1,111 @@
+package org.visualsearch.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.visualsearch.core.gallery.IndexProgress;
+import org.visualsearch.core.gallery.IndexReport;
+import org.visualsearch.core.gallery.Indexer;
+import org.visualsearch.core.model.EmbeddingException;
+import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.core.store.GalleryDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code add FOLDER}: adds a folder to the gallery database and indexes it (and brings the other
+ * folders up to date) with {@code --model}. Ctrl-C stops after committing what is done; the next
+ * {@code add} or app start resumes.
+ */
+@Command(name = "add", description = "Add a photo folder to the gallery database and index it.")
+public final class AddCommand extends DatabaseCommand {
+
+    private final EmbedderFactory embedders;
+
+    @Parameters(paramLabel = "FOLDER", description = "Folder of photos; first-level subfolders are categories.")
+    Path folder;
+
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "default",
+            description = "Model to index with: a model folder, or 'histogram' (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--no-index", description = "Only add the folder; index later.")
+    boolean noIndex;
+
+    public AddCommand(EmbedderFactory embedders) {
+        this.embedders = embedders;
+    }
+
+    /** With only the colour-histogram baseline available. */
+    public AddCommand() {
+        this(EmbedderFactory.HISTOGRAM_ONLY);
+    }
+
+    @Override
+    int run(GalleryDatabase db) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            throw new Failure("not a folder: " + folder);
+        }
+        if (noIndex) {
+            out().println("added " + db.addFolder(folder));
+            return 0;
+        }
+        ImageEmbedder embedder;
+        try {
+            embedder = embedders.open(model);
+        } catch (EmbeddingException e) {
+            throw new Failure(e.getMessage());
+        }
+        try (embedder) {
+            Path added = db.addFolder(folder);
+            Indexer indexer = new Indexer(db, embedder);
+            IndexReport report = runCancellableOnShutdown(indexer, () -> indexer.index(List.of(added), this::progress));
+            out().printf("%s %s: %d photos, %d newly indexed (%d embedded), %d already indexed, %d removed, "
+                            + "%d problems%s%n",
+                    report.cancelled() ? "interrupted indexing" : "added", added, report.found(), report.indexed(),
+                    report.embedded(), report.upToDate(), report.removed(), report.problems().size(),
+                    report.problems().isEmpty() ? "" : " (see the problems command)");
+            return report.cancelled() ? 130 : 0;
+        }
+    }
+
+    private long lastPrint;
+
+    private void progress(IndexProgress p) {
+        long now = System.nanoTime();
+        if (p.state() != IndexProgress.State.INDEXING || now - lastPrint < TimeUnit.SECONDS.toNanos(2)) {
+            return;
+        }
+        lastPrint = now;
+        String eta = p.eta() == null ? "?" : String.format("%d:%02d", p.eta().toMinutes(), p.eta().toSecondsPart());
+        err().printf("indexed %d/%d, %.1f photos/s, ETA %s%n", p.done(), p.total(), p.rate(), eta);
+        err().flush();
+    }
+
+    /** Runs {@code work}; a JVM shutdown (Ctrl-C) meanwhile cancels it and waits for its last commit. */
+    static <T> T runCancellableOnShutdown(Indexer indexer, java.util.function.Supplier<T> work) {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            indexer.cancel();
+            try {
+                finished.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cancel-indexing");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return work.get();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it has seen the latch
+            }
+        }
+    }
+}

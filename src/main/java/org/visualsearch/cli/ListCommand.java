@@ -1,0 +1,34 @@
+package org.visualsearch.cli;
+
+import java.util.List;
+import org.visualsearch.core.model.ModelInfo;
+import org.visualsearch.core.store.Folder;
+import org.visualsearch.core.store.GalleryCounts;
+import org.visualsearch.core.store.GalleryDatabase;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code list}: the gallery's folders (path, tab, photo count), then one line per model with
+ * vectors: how many photos it has embedded.
+ */
+@Command(name = "list", description = "List the gallery's folders and how much each model has indexed.")
+public final class ListCommand extends DatabaseCommand {
+
+    @Override
+    int run(GalleryDatabase db) {
+        List<Folder> folders = db.listFolders();
+        if (folders.isEmpty()) {
+            out().println("no folders in " + db.file() + "; add one with: add FOLDER");
+            return 0;
+        }
+        for (Folder f : folders) {
+            out().println(f.path() + "\t" + f.fileCount() + " photos");
+        }
+        for (ModelInfo model : db.models()) {
+            GalleryCounts c = db.counts(model);
+            out().printf("model %s (%d-d): %d of %d photos embedded, %d problems%n",
+                    model.id(), model.dimension(), c.embedded(), c.files(), c.problems());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,18 @@
+package org.visualsearch.cli;
+
+import org.visualsearch.core.store.GalleryDatabase;
+import org.visualsearch.core.store.Problem;
+import picocli.CommandLine.Command;
+
+/** {@code problems}: files and folders that could not be indexed, one per line: path, tab, reason. */
+@Command(name = "problems", description = "List files and folders that could not be indexed, with the reason.")
+public final class ProblemsCommand extends DatabaseCommand {
+
+    @Override
+    int run(GalleryDatabase db) {
+        for (Problem p : db.problems()) {
+            out().println(p.path() + "\t" + p.reason());
+        }
+        return 0;
+    }
+}

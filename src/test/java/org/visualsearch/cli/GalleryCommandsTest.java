@@ -1,0 +1,124 @@
+package org.visualsearch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.visualsearch.core.gallery.TestImages;
+import org.visualsearch.core.model.ColorHistogramEmbedder;
+import org.visualsearch.core.store.GalleryDatabase;
+import picocli.CommandLine;
+
+class GalleryCommandsTest {
+
+    @TempDir
+    Path temp;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(Object command, String... args) {
+        CommandLine cli = new CommandLine(command);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Path photos() throws IOException {
+        Path photos = temp.resolve("photos");
+        TestImages.write(photos.resolve("dog/1.jpg"), 1);
+        TestImages.write(photos.resolve("dog/2.jpg"), 2);
+        TestImages.write(photos.resolve("car/3.png"), 3);
+        Files.writeString(photos.resolve("car/broken.jpg"), "not an image");
+        return photos;
+    }
+
+    @Test
+    void addListProblemsRemove() throws IOException {
+        Path photos = photos();
+        String data = temp.resolve("data").toString();
+
+        Result add = run(new AddCommand(), "--data", data, "--model", "histogram", photos.toString());
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(add.out()).contains("added " + photos).contains("4 photos, 3 newly indexed (3 embedded)")
+                .contains("1 problems");
+
+        Result list = run(new ListCommand(), "--data", data);
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains(photos + "\t3 photos")
+                .contains("model color-histogram-4x4x4-v1 (64-d): 3 of 3 photos embedded, 1 problems");
+
+        Result problems = run(new ProblemsCommand(), "--data", data);
+        assertThat(problems.exit()).isZero();
+        assertThat(problems.out().strip()).startsWith(photos.resolve("car/broken.jpg") + "\t")
+                .contains("not an image").doesNotContain("\n");
+
+        Result again = run(new AddCommand(), "--data", data, "--model", "histogram", photos.toString());
+        assertThat(again.out()).contains("0 newly indexed (0 embedded), 3 already indexed");
+
+        try (GalleryDatabase db = GalleryDatabase.open(temp.resolve("data"))) {
+            assertThat(db.loadGallery(new ColorHistogramEmbedder().info()).size()).isEqualTo(3);
+        }
+
+        Result remove = run(new RemoveCommand(), "--data", data, photos.toString());
+        assertThat(remove.exit()).isZero();
+        assertThat(run(new ListCommand(), "--data", data).out()).startsWith("no folders");
+        assertThat(run(new ProblemsCommand(), "--data", data).out()).isEmpty();
+    }
+
+    @Test
+    void theIntegratorsModelFactoryIsUsed() throws IOException {
+        Path photos = photos();
+        String[] asked = new String[1];
+        EmbedderFactory factory = model -> {
+            asked[0] = model;
+            return new ColorHistogramEmbedder();
+        };
+        Result add = run(new AddCommand(factory), "--data", temp.resolve("data").toString(), photos.toString());
+        assertThat(add.exit()).isZero();
+        assertThat(asked[0]).isEqualTo("default");
+    }
+
+    @Test
+    void failuresExitNonZeroWithOneLineOnStderr() throws IOException {
+        Path photos = photos();
+        String data = temp.resolve("data").toString();
+
+        Result missing = run(new AddCommand(), "--data", data, "--model", "histogram", temp.resolve("nope").toString());
+        Result unknownModel = run(new AddCommand(), "--data", data, "--model", "models/big", photos.toString());
+        Result notAdded = run(new RemoveCommand(), "--data", data, photos.toString());
+        run(new AddCommand(), "--data", data, "--model", "histogram", "--no-index", photos.toString());
+        Result nested = run(new AddCommand(), "--data", data, "--model", "histogram", photos.resolve("dog").toString());
+
+        for (Result r : new Result[] {missing, unknownModel, notAdded, nested}) {
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).endsWith(System.lineSeparator()).satisfies(e -> assertThat(e.strip()).doesNotContain("\n"));
+        }
+        assertThat(missing.err()).startsWith("add: not a folder");
+        assertThat(unknownModel.err()).contains("model 'models/big' is not available");
+        assertThat(notAdded.err()).startsWith("remove: not a folder of the gallery");
+        assertThat(nested.err()).contains("overlaps the folder already added");
+        assertThat(run(new ListCommand(), "--data", data).out()).contains(photos + "\t0 photos");
+    }
+
+    @Test
+    void dataFolderComesFromTheOptionElseVssDataElseTheAppDataFolder() {
+        DataFolderOption option = new DataFolderOption();
+        option.env = Map.of("VSS_DATA", "/tmp/classroom-db")::get;
+        assertThat(option.resolve()).isEqualTo(Path.of("/tmp/classroom-db"));
+        option.data = Path.of("/tmp/explicit");
+        assertThat(option.resolve()).isEqualTo(Path.of("/tmp/explicit"));
+        DataFolderOption fallback = new DataFolderOption();
+        fallback.env = name -> null;
+        assertThat(fallback.resolve().toString()).containsIgnoringCase("visual");
+    }
+}
