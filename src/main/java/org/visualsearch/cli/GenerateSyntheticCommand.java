@@ -1,0 +1,87 @@
+package org.visualsearch.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.gallery.SyntheticGallery;
+import org.visualsearch.core.model.ModelInfo;
+import org.visualsearch.core.store.GalleryDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code generate-synthetic}: fills a database with synthetic entries (vectors of a synthetic
+ * model, thumbnails) to test and benchmark scale without real photos, and prints the numbers:
+ * insert time, database size per 1,000 entries, load time of the gallery, search time.
+ * Meant for a throw-away {@code --data} folder.
+ */
+@Command(name = "generate-synthetic",
+        description = "Generate a synthetic gallery database for scale tests and print its numbers.")
+public final class GenerateSyntheticCommand extends DatabaseCommand {
+
+    @Option(names = "--count", defaultValue = "100000", description = "Entries (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--dimension", defaultValue = "64", description = "Vector dimension (default: ${DEFAULT-VALUE}).")
+    int dimension;
+
+    @Option(names = "--thumbnails-from", paramLabel = "DIR",
+            description = "Make the thumbnails from real photos in DIR (default: generated pictures).")
+    Path thumbnailsFrom;
+
+    @Option(names = "--no-thumbnails", description = "Store no thumbnails.")
+    boolean noThumbnails;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Override
+    int run(GalleryDatabase db) throws Exception {
+        if (count < 1 || dimension < 1) {
+            throw new Failure("--count and --dimension must be positive");
+        }
+        List<byte[]> thumbnails = noThumbnails ? List.of()
+                : thumbnailsFrom != null ? SyntheticGallery.thumbnailsFrom(thumbnailsFrom, 200)
+                : SyntheticGallery.generatedThumbnails(64, seed);
+        double thumbKb = thumbnails.stream().mapToInt(t -> t.length).average().orElse(0) / 1024;
+        Path folder = db.file().getParent().resolve("synthetic-" + count + "-" + seed);
+        long t0 = System.nanoTime();
+        SyntheticGallery.generate(db, folder, count, dimension, thumbnails, seed);
+        double insertSeconds = (System.nanoTime() - t0) / 1e9;
+        out().printf("inserted %,d synthetic entries (%d-d, thumbnails %.1f KB avg) into %s in %.1f s (%.0f entries/s)%n",
+                count, dimension, thumbKb, folder, insertSeconds, count / insertSeconds);
+
+        ModelInfo model = SyntheticGallery.model(dimension);
+        long t1 = System.nanoTime();
+        IndexedGallery gallery = db.loadGallery(model);
+        double firstLoad = (System.nanoTime() - t1) / 1e6;
+        double warm = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long t = System.nanoTime();
+            gallery = db.loadGallery(model);
+            warm = Math.min(warm, (System.nanoTime() - t) / 1e6);
+        }
+        out().printf("loadGallery: %,d entries, first %.0f ms, best of 3 %.0f ms%n", gallery.size(), firstLoad, warm);
+
+        Random random = new Random(seed);
+        int queries = 200;
+        long t2 = System.nanoTime();
+        for (int i = 0; i < queries; i++) {
+            gallery.nearest(gallery.vectors().vector(random.nextInt(gallery.size())), 5);
+        }
+        out().printf("search top-5 over %,d vectors: %.2f ms per query (avg of %d)%n",
+                gallery.size(), (System.nanoTime() - t2) / 1e6 / queries, queries);
+
+        long bytes = Files.size(db.file()) + sizeIfExists(Path.of(db.file() + "-wal"));
+        out().printf("database %s: %.1f MB, %.1f KB per 1,000 entries (all folders: %,d entries)%n",
+                db.file(), bytes / 1e6, bytes / 1024.0 / Math.max(1, db.counts(model).files()) * 1000,
+                db.counts(model).files());
+        return 0;
+    }
+
+    private static long sizeIfExists(Path p) throws java.io.IOException {
+        return Files.exists(p) ? Files.size(p) : 0;
+    }
+}
