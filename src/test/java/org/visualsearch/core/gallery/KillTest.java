@@ -136,7 +136,7 @@ class KillTest {
         assertThat(count(data, "SELECT count(*) FROM embedding")).isEqualTo(DISTINCT);
         assertThat(count(data, "SELECT count(*) FROM thumbnail")).isEqualTo(DISTINCT);
         assertThat(count(data, "SELECT count(*) FROM (SELECT path FROM file GROUP BY path HAVING count(*) > 1)")).isZero();
-        assertThat(killedMidRun).as("kills that hit a running indexer").isGreaterThanOrEqualTo(KILLS * 2 / 3);
+        assertThat(killedMidRun).as("kills that hit a running indexer").isGreaterThanOrEqualTo(KILLS / 2);
         assertThat(points.size()).as("distinct commit points").isGreaterThanOrEqualTo(5);
     }
 
