@@ -34,8 +34,8 @@ import org.visualsearch.core.AppDirectories;
  *   <li>{@code ai.djl.pytorch.graph_optimizer=false} unless given with {@code -D}: the profiling
  *       graph executor re-optimises the graph during the first calls, which makes the first
  *       embeddings of a session several times slower for no steady-state gain on these models.</li>
- *   <li>DJL's own INFO logging lowered to warnings (slf4j-simple), unless configured otherwise,
- *       so that CLI output stays clean.</li>
+ *   <li>DJL's own INFO logging lowered to warnings, and its "no GPU found" warnings to errors
+ *       (slf4j-simple), unless configured otherwise, so that CLI output stays clean.</li>
  * </ul>
  */
 public final class DjlEnvironment {
@@ -73,6 +73,8 @@ public final class DjlEnvironment {
         setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
 
         setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", "warn");
+        // On a machine without a GPU driver DJL warns on every start that it found no GPU.
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
         configured = true;
         return cacheDir;
     }
