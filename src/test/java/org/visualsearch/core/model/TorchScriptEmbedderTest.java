@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDManager;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -288,6 +287,34 @@ class TorchScriptEmbedderTest {
     }
 
     @Test
+    void sharedEmbedderIsSafeAcrossThreads() throws Exception {
+        try (TorchScriptEmbedder embedder = ModelLoader.load(TestModels.folder("guie-tiny"))) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int w = 5 + t;
+                    int h = 3 + t;
+                    float[] expected = embedder.embed(pattern(w, h));
+                    results.add(pool.submit(() -> {
+                        for (int i = 0; i < 50; i++) {
+                            if (!java.util.Arrays.equals(embedder.embed(pattern(w, h)), expected)) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    }));
+                }
+                for (java.util.concurrent.Future<Boolean> r : results) {
+                    assertThat(r.get()).isTrue();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void closedEmbedderRefusesWork() throws Exception {
         TorchScriptEmbedder embedder = ModelLoader.load(TestModels.folder("guie-tiny"));
         embedder.close();
@@ -308,10 +335,5 @@ class TorchScriptEmbedderTest {
             }
         }
         return count;
-    }
-
-    @SuppressWarnings("unused")
-    private static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
