@@ -1,6 +1,7 @@
 package org.visualsearch;
 
 import org.visualsearch.cli.VisualSearchCli;
+import org.visualsearch.core.model.DjlEnvironment;
 
 /**
  * Entry point of {@code java -jar visual-search.jar}: with arguments, the command line
@@ -12,6 +13,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        DjlEnvironment.configure(); // before any DJL class loads: offline, cache folder, threads
         if (args.length > 0) {
             System.exit(VisualSearchCli.run(args));
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import org.visualsearch.core.model.DjlEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +63,7 @@ public final class VisualSearchCli implements Runnable {
 
     /** Runs the CLI writing to the given streams (tests capture them); returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        DjlEnvironment.configure(); // idempotent; commands may load models, and DJL must start offline
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
