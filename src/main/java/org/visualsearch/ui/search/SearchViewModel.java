@@ -165,7 +165,11 @@ public final class SearchViewModel {
             }
             searching.set(false);
             Throwable cause = task.getException();
-            LOG.log(System.Logger.Level.WARNING, "query " + request.label() + " failed", cause);
+            if (cause instanceof org.visualsearch.core.image.ImageLoadException) {
+                LOG.log(System.Logger.Level.INFO, "query " + request.label() + ": " + cause.getMessage());
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "query " + request.label() + " failed", cause);
+            }
             error.set(null); // the same message twice must still show
             error.set(Messages.describe(cause));
         });
