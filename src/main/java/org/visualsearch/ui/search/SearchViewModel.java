@@ -57,6 +57,10 @@ public final class SearchViewModel {
     private final StringProperty queryName = new SimpleStringProperty("");
     private final ObservableList<IndexedGallery.Hit> topMatches = FXCollections.observableArrayList();
     private final ObservableList<GalleryTile> tiles = FXCollections.observableArrayList();
+    // Read-only views made once: a wrapper made per call only weakly listens to its list and
+    // would be collected together with the listeners added to it.
+    private final ObservableList<IndexedGallery.Hit> topMatchesView = FXCollections.unmodifiableObservableList(topMatches);
+    private final ObservableList<GalleryTile> tilesView = FXCollections.unmodifiableObservableList(tiles);
     private final BooleanProperty searching = new SimpleBooleanProperty(false);
     private final BooleanProperty ranked = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty();
@@ -263,12 +267,12 @@ public final class SearchViewModel {
 
     /** The top-5, closest first. */
     public ObservableList<IndexedGallery.Hit> topMatches() {
-        return FXCollections.unmodifiableObservableList(topMatches);
+        return topMatchesView;
     }
 
     /** The grid's tiles: grouped by category, or ranked by distance once a query is shown. */
     public ObservableList<GalleryTile> tiles() {
-        return FXCollections.unmodifiableObservableList(tiles);
+        return tilesView;
     }
 
     public ReadOnlyBooleanProperty searchingProperty() {
