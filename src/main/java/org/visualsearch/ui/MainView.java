@@ -40,7 +40,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.visualsearch.ui.credits.CreditsView;
 import org.visualsearch.ui.gallery.CategoryColors;
 import org.visualsearch.ui.gallery.GalleryTileCell;
@@ -75,7 +75,7 @@ public final class MainView {
 
         HBox searchRow = new HBox(20, buildQueryArea(), topMatches);
         HBox.setHgrow(topMatches, Priority.ALWAYS);
-        VBox center = new VBox(16, searchRow, buildGalleryHeader(), buildGalleryArea());
+        VBox center = new VBox(12, searchRow, buildGalleryHeader(), buildGalleryArea());
         VBox.setVgrow(center.getChildren().get(2), Priority.ALWAYS);
         center.setPadding(new Insets(16, 20, 12, 20));
 
@@ -146,7 +146,7 @@ public final class MainView {
         image.setId("queryImage");
         image.setPreserveRatio(true);
         image.setFitWidth(336);
-        image.setFitHeight(236);
+        image.setFitHeight(224);
         image.imageProperty().bind(search.queryImageProperty());
 
         FontIcon dropIcon = new FontIcon(MaterialDesignI.IMAGE_PLUS);
@@ -168,9 +168,9 @@ public final class MainView {
         queryPane.getChildren().setAll(image, hintBox, busy);
         queryPane.setId("queryPane");
         queryPane.getStyleClass().add("query-pane");
-        queryPane.setMinSize(360, 260);
-        queryPane.setPrefSize(360, 260);
-        queryPane.setMaxSize(360, 260);
+        queryPane.setMinSize(360, 244);
+        queryPane.setPrefSize(360, 244);
+        queryPane.setMaxSize(360, 244);
 
         Label caption = new Label();
         caption.setId("queryName");
@@ -246,7 +246,7 @@ public final class MainView {
         view.setId("galleryGrid");
         view.getStyleClass().add("gallery-grid");
         view.setCellWidth(GalleryTileCell.THUMB + 12);
-        view.setCellHeight(GalleryTileCell.THUMB + 44);
+        view.setCellHeight(GalleryTileCell.THUMB + 38);
         view.setHorizontalCellSpacing(10);
         view.setVerticalCellSpacing(10);
         view.setCellFactory(g -> new GalleryTileCell(app.thumbnails(),
@@ -390,7 +390,7 @@ public final class MainView {
     }
 
     private Node buildStatusBar() {
-        Label model = statusLabel("statusModel", MaterialDesignV.VECTOR_POINT);
+        Label model = statusLabel("statusModel", MaterialDesignB.BRAIN);
         model.textProperty().bind(Bindings.createStringBinding(search::modelDescription, search.embedderProperty()));
         Label count = statusLabel("statusCount", MaterialDesignI.IMAGE_MULTIPLE_OUTLINE);
         count.textProperty().bind(Bindings.createStringBinding(() -> {

@@ -73,7 +73,9 @@ public class VisualSearchApp extends Application {
         applyTheme();
         viewModel = new AppViewModel();
         MainView view = new MainView(viewModel, chooser);
-        Scene scene = new Scene(view.root(), 1280, 820);
+        // 1280 x 820 fits a classroom projector; smaller screens get a window that fits them.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.root(), Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(VisualSearchApp.class.getResource(STYLESHEET)).toExternalForm());
         primaryStage.setTitle("Visual Search Simulator");
         primaryStage.setMinWidth(960);

@@ -24,7 +24,7 @@ import org.visualsearch.ui.search.GalleryTile;
  * and distance. Double-click or the context menu's "More like this" searches with it.
  */
 public final class GalleryTileCell extends GridCell<GalleryTile> {
-    public static final double THUMB = 132;
+    public static final double THUMB = 118;
 
     private final ThumbnailCache thumbnails;
     private final ImageView image = new ImageView();

@@ -12,7 +12,7 @@ import org.visualsearch.ui.gallery.ThumbnailCache;
 
 /** One of the top-5: rank, thumbnail, distance to three decimals, category chip, file name. */
 final class MatchCard extends VBox {
-    static final double THUMB = 140;
+    static final double THUMB = 128;
 
     private final Label rank = new Label();
     private final ImageView image = new ImageView();

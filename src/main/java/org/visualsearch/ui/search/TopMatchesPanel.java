@@ -29,6 +29,8 @@ public final class TopMatchesPanel extends VBox {
         HBox row = new HBox(12);
         for (int i = 1; i <= SearchViewModel.TOP_K; i++) {
             MatchCard card = new MatchCard(i, thumbnails);
+            card.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(card, javafx.scene.layout.Priority.ALWAYS);
             cards.add(card);
             row.getChildren().add(card);
         }
