@@ -301,8 +301,8 @@ public final class MainView {
         Label text = new Label();
         text.getStyleClass().add("empty-text");
         text.setWrapText(true);
-        text.setMaxWidth(720);
-        boolean[] loadingShown = {true};
+        text.setMaxWidth(760);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         Runnable refreshText = () -> {
             boolean loaded = app.servicesProperty().get() != null;
             String problem = app.loadProblemProperty().get();
@@ -322,7 +322,6 @@ public final class MainView {
                 text.setText("There are no photos to search. Getting the sample gallery is not available in "
                         + "this build; see the README to put it in place.");
             }
-            loadingShown[0] = !loaded;
         };
         app.servicesProperty().addListener((o, a, b) -> refreshText.run());
         app.loadProblemProperty().addListener((o, a, b) -> refreshText.run());
@@ -352,6 +351,11 @@ public final class MainView {
         VBox progressBox = new VBox(6, progress, progressText);
         progressBox.setAlignment(Pos.CENTER);
         progressBox.visibleProperty().bind(app.job().runningProperty());
+        progressBox.managedProperty().bind(progressBox.visibleProperty());
+        progress.setMinHeight(Region.USE_PREF_SIZE);
+        // While a job runs the bar below takes room: drop the big icon so nothing is squeezed.
+        icon.visibleProperty().bind(app.job().runningProperty().not());
+        icon.managedProperty().bind(icon.visibleProperty());
 
         VBox box = new VBox(14, icon, title, text, buttons, progressBox);
         box.setId("emptyGallery");

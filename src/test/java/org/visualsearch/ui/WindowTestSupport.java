@@ -53,6 +53,15 @@ final class WindowTestSupport {
         return dropped.isDropCompleted();
     }
 
+    /** Writes a PNG of {@code scene} to {@code target/screenshots/<name>.png}; call off the FX thread. */
+    static java.awt.image.BufferedImage screenshot(javafx.scene.Scene scene, String name) throws Exception {
+        javafx.scene.image.WritableImage shot = SearchViewModelTest.fx(() -> scene.snapshot(null));
+        java.awt.image.BufferedImage image = javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null);
+        Path out = java.nio.file.Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
+        javax.imageio.ImageIO.write(image, "png", out.toFile());
+        return image;
+    }
+
     /** A file chooser that answers with whatever the test put in. */
     static final class ScriptedChooser implements FileChooserPort {
         final AtomicReference<Path> nextImage = new AtomicReference<>();
