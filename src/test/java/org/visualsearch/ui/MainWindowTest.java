@@ -106,6 +106,35 @@ class MainWindowTest {
     }
 
     @Test
+    void pastingAFileFromTheClipboardSearchesWithIt() throws Exception {
+        Path query = TestGalleries.writeQuery(dir.resolve("queries"), "vehicle", 19);
+        fx(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putFiles(List.of(query.toFile()));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.clickOn("#pasteButton");
+        awaitSearches(1);
+        assertThat(fx(() -> search().queryNameProperty().get())).isEqualTo(query.getFileName().toString());
+        assertThat(fx(() -> topPanel().shownHits())).hasSize(5).allMatch(h -> h.entry().category().equals("vehicle"));
+    }
+
+    @Test
+    void doubleClickingAGalleryTileSearchesMoreLikeIt() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        org.visualsearch.ui.gallery.GalleryTileCell cell = robot.lookup(".gallery-tile")
+                .match((org.visualsearch.ui.gallery.GalleryTileCell c) -> c.getItem() != null)
+                .queryAs(org.visualsearch.ui.gallery.GalleryTileCell.class);
+        GalleryTile tile = fx(cell::getItem);
+        robot.doubleClickOn(cell);
+        awaitSearches(1);
+        IndexedGallery.Hit first = fx(() -> topPanel().shownHits().get(0));
+        assertThat(first.entry()).isEqualTo(tile.entry());
+        assertThat(first.distance()).isZero();
+        assertThat(fx(() -> search().queryNameProperty().get())).startsWith("More like ");
+    }
+
+    @Test
     void anUnreadableDropShowsAnErrorAndTheNextDropWorks() throws Exception {
         Path broken = Files.write(dir.resolve("truncated.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
         Node queryPane = robot.lookup("#queryPane").query();
