@@ -19,6 +19,14 @@ public interface ImageEmbedder extends AutoCloseable {
      */
     float[] embed(BufferedImage image) throws EmbeddingException;
 
+    /**
+     * Long side that the image loader should shrink photos to before they reach this embedder
+     * (a model descriptor's {@code vss.maxSide}); pass it to {@code new ImageLoader(maxSide)}.
+     */
+    default int maxSide() {
+        return org.visualsearch.core.image.ImageLoader.DEFAULT_MAX_SIDE;
+    }
+
     @Override
     void close();
 }

@@ -1,0 +1,22 @@
+package org.visualsearch.cli;
+
+/**
+ * An expected failure of a command: the CLI prints its message as one line on stderr (no stack
+ * trace) and exits with {@link #exitCode()}.
+ */
+public class CliException extends RuntimeException {
+    private final int exitCode;
+
+    public CliException(String message) {
+        this(VisualSearchCli.ExitCode.FAILED, message);
+    }
+
+    public CliException(int exitCode, String message) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+}

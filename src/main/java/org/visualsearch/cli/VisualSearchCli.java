@@ -1,0 +1,139 @@
+package org.visualsearch.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import org.visualsearch.core.model.DjlEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command-line root: {@code visual-search <command> ...} (what {@code java -jar
+ * visual-search.jar} runs when given arguments).
+ *
+ * <h2>Adding a subcommand</h2>
+ * Write a picocli {@code @Command} class implementing {@code Callable<Integer>} (return an
+ * {@link ExitCode}) and add its class to {@code subcommands} below: one line. Inside it, print
+ * through {@code spec.commandLine().getOut()/getErr()} (inject {@code @Spec CommandSpec spec}) so
+ * tests can capture the output, and report an expected failure by throwing {@link CliException}
+ * (or letting an {@link IOException} through): the root prints its message as one line on stderr,
+ * without a stack trace, and exits non-zero.
+ */
+@Command(name = "visual-search",
+        mixinStandardHelpOptions = true,
+        versionProvider = VisualSearchCli.Version.class,
+        description = "Visual Search Simulator: embed photos, search a gallery by Euclidean distance "
+                + "and score it like the Google Universal Image Embedding challenge (mP@5).%n"
+                + "Without arguments, the desktop app starts.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+            SampleDbCommand.class,
+            BenchCommand.class,
+            // One line per subcommand, e.g. IndexCommand.class, QueryCommand.class, EvalCommand.class, ...
+            CommandLine.HelpCommand.class,
+        })
+public final class VisualSearchCli implements Runnable {
+
+    /** The exit codes of every command. */
+    public static final class ExitCode {
+        public static final int OK = 0;
+        /** The command ran but could not do what was asked (reason on stderr). */
+        public static final int FAILED = 1;
+        /** Bad command line (reason on stderr). */
+        public static final int USAGE = 2;
+        /** A bug: unexpected exception (stack trace on stderr). */
+        public static final int INTERNAL = 70;
+
+        private ExitCode() {
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the CLI on the process's stdout/stderr and returns the exit code. */
+    public static int run(String... args) {
+        Charset cs = Charset.defaultCharset();
+        return run(new PrintWriter(System.out, true, cs), new PrintWriter(System.err, true, cs), args);
+    }
+
+    /** Runs the CLI writing to the given streams (tests capture them); returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        DjlEnvironment.configure(); // idempotent; commands may load models, and DJL must start offline
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The configured command tree (for tests and for embedding). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new VisualSearchCli())
+                .setExecutionExceptionHandler(VisualSearchCli::handleExecutionException)
+                .setParameterExceptionHandler(VisualSearchCli::handleParameterException);
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing a command");
+    }
+
+    /** Expected failures: one line, no stack trace. Anything else is a bug and shows its trace. */
+    private static int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        if (ex instanceof CliException c) {
+            err.println(name + ": " + c.getMessage());
+            return c.exitCode();
+        }
+        if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+            Throwable io = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+            err.println(name + ": " + describe(io));
+            return ExitCode.FAILED;
+        }
+        err.println(name + ": internal error: " + ex);
+        ex.printStackTrace(err);
+        return ExitCode.INTERNAL;
+    }
+
+    /** Bad command line: the reason and where to get help, on one line. */
+    private static int handleParameterException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        cmd.getErr().println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
+        return ExitCode.USAGE;
+    }
+
+    /** A one-line description of an I/O failure: NoSuchFileException's message is just the path. */
+    static String describe(Throwable io) {
+        String what = switch (io.getClass().getSimpleName()) {
+            case "NoSuchFileException" -> "no such file or folder";
+            case "AccessDeniedException" -> "permission denied";
+            case "FileAlreadyExistsException" -> "already exists";
+            case "NotDirectoryException" -> "not a folder";
+            case "DirectoryNotEmptyException" -> "folder not empty";
+            default -> null;
+        };
+        String m = io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage().lines().findFirst().orElse("");
+        return what == null ? m : m + ": " + what;
+    }
+
+    /** The version from the jar's manifest, or "development build" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = VisualSearchCli.class.getPackage().getImplementationVersion();
+            return new String[] {"Visual Search Simulator " + (v == null ? "(development build)" : v),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,439 @@
+package org.visualsearch.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.geometry.Orientation;
+import javafx.stage.Window;
+import javafx.embed.swing.SwingFXUtils;
+import org.controlsfx.control.GridView;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.visualsearch.ui.credits.CreditsView;
+import org.visualsearch.ui.gallery.CategoryColors;
+import org.visualsearch.ui.gallery.GalleryTileCell;
+import org.visualsearch.ui.jobs.JobViewModel;
+import org.visualsearch.ui.search.GalleryTile;
+import org.visualsearch.ui.search.QueryRequest;
+import org.visualsearch.ui.search.SearchViewModel;
+import org.visualsearch.ui.search.TopMatchesPanel;
+
+/**
+ * The main window's scene graph. Thin: it binds controls to {@link AppViewModel} and turns user
+ * gestures (drop, open, paste, double-click) into view-model calls.
+ */
+public final class MainView {
+    private final AppViewModel app;
+    private final SearchViewModel search;
+    private final FileChooserPort chooser;
+    private final BorderPane root = new BorderPane();
+    private final StackPane queryPane = new StackPane();
+    private final GridView<GalleryTile> grid;
+    private final TopMatchesPanel topMatches;
+
+    public MainView(AppViewModel app, FileChooserPort chooser) {
+        this.app = app;
+        this.search = app.search();
+        this.chooser = chooser;
+        root.getStyleClass().add("main-window");
+        root.setId("mainWindow");
+
+        topMatches = new TopMatchesPanel(search, app.thumbnails());
+        grid = buildGrid();
+
+        HBox searchRow = new HBox(20, buildQueryArea(), topMatches);
+        HBox.setHgrow(topMatches, Priority.ALWAYS);
+        VBox center = new VBox(12, searchRow, buildGalleryHeader(), buildGalleryArea());
+        VBox.setVgrow(center.getChildren().get(2), Priority.ALWAYS);
+        center.setPadding(new Insets(16, 20, 12, 20));
+
+        root.setTop(new VBox(buildHeader(), buildErrorBanner()));
+        root.setCenter(center);
+        root.setBottom(new VBox(buildJobBar(), buildStatusBar()));
+        installDropTarget();
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN), this::paste);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openFile);
+            }
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    // ---- header and error banner ------------------------------------------------------------
+
+    private Node buildHeader() {
+        Label title = new Label("Visual Search Simulator");
+        title.getStyleClass().add("app-title");
+        FontIcon logo = new FontIcon(MaterialDesignI.IMAGE_SEARCH_OUTLINE);
+        logo.getStyleClass().add("app-logo");
+        Button open = button("Open…", MaterialDesignF.FOLDER_OPEN_OUTLINE, "openButton", this::openFile);
+        open.getStyleClass().add("accent");
+        Button paste = button("Paste", MaterialDesignC.CONTENT_PASTE, "pasteButton", this::paste);
+        Button credits = button("Credits", MaterialDesignI.INFORMATION_OUTLINE, "creditsButton",
+                () -> CreditsView.show(window(), app.credits()));
+        open.disableProperty().bind(search.readyProperty().not());
+        paste.disableProperty().bind(search.readyProperty().not());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, logo, title, spacer, open, paste, new Separator(Orientation.VERTICAL), credits);
+        header.getStyleClass().add("app-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    private Node buildErrorBanner() {
+        Label text = new Label();
+        text.setId("errorText");
+        text.setWrapText(true);
+        text.textProperty().bind(search.errorProperty());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        Button close = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
+        close.setId("errorClose");
+        close.getStyleClass().addAll("flat", "banner-close");
+        close.setOnAction(e -> search.dismissError());
+        FontIcon icon = new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE);
+        icon.getStyleClass().add("banner-icon");
+        HBox banner = new HBox(12, icon, text, close);
+        banner.setId("errorBanner");
+        banner.getStyleClass().add("error-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(search.errorProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    // ---- query -------------------------------------------------------------------------------
+
+    private Node buildQueryArea() {
+        ImageView image = new ImageView();
+        image.setId("queryImage");
+        image.setPreserveRatio(true);
+        image.setFitWidth(336);
+        image.setFitHeight(224);
+        image.imageProperty().bind(search.queryImageProperty());
+
+        FontIcon dropIcon = new FontIcon(MaterialDesignI.IMAGE_PLUS);
+        dropIcon.getStyleClass().add("drop-icon");
+        Label hint = new Label("Drop a photo here");
+        hint.getStyleClass().add("drop-hint");
+        Label hint2 = new Label("or use Open… / Paste");
+        hint2.getStyleClass().add("drop-hint-small");
+        VBox hintBox = new VBox(8, dropIcon, hint, hint2);
+        hintBox.setAlignment(Pos.CENTER);
+        hintBox.visibleProperty().bind(search.queryImageProperty().isNull());
+        hintBox.setMouseTransparent(true);
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("searchBusy");
+        busy.setMaxSize(64, 64);
+        busy.visibleProperty().bind(search.searchingProperty());
+
+        queryPane.getChildren().setAll(image, hintBox, busy);
+        queryPane.setId("queryPane");
+        queryPane.getStyleClass().add("query-pane");
+        queryPane.setMinSize(360, 244);
+        queryPane.setPrefSize(360, 244);
+        queryPane.setMaxSize(360, 244);
+
+        Label caption = new Label();
+        caption.setId("queryName");
+        caption.getStyleClass().add("query-name");
+        caption.setMaxWidth(360);
+        caption.textProperty().bind(Bindings.when(search.queryNameProperty().isEmpty())
+                .then("Query").otherwise(Bindings.concat("Query: ", search.queryNameProperty())));
+        VBox box = new VBox(8, caption, queryPane);
+        box.getStyleClass().add("query-area");
+        return box;
+    }
+
+    private void installDropTarget() {
+        root.addEventHandler(DragEvent.DRAG_OVER, event -> {
+            Dragboard board = event.getDragboard();
+            if (board != null && (board.hasFiles() || board.hasImage())) {
+                event.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+                queryPane.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drag-over"), true);
+            }
+            event.consume();
+        });
+        root.addEventHandler(DragEvent.DRAG_EXITED, event ->
+                queryPane.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drag-over"), false));
+        root.addEventHandler(DragEvent.DRAG_DROPPED, event -> {
+            queryPane.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drag-over"), false);
+            Dragboard board = event.getDragboard();
+            boolean accepted = board != null && queryFrom(board.hasFiles() ? board.getFiles() : null,
+                    board.hasImage() ? board.getImage() : null, "Dropped image");
+            event.setDropCompleted(accepted);
+            event.consume();
+        });
+    }
+
+    /** Several files: the last one wins. Returns false when there was nothing usable. */
+    private boolean queryFrom(List<File> files, Image image, String imageLabel) {
+        if (files != null && !files.isEmpty()) {
+            search.search(new QueryRequest.FromFile(files.get(files.size() - 1).toPath()));
+            return true;
+        }
+        if (image != null) {
+            BufferedImage pixels = SwingFXUtils.fromFXImage(image, null);
+            if (pixels != null) {
+                search.search(new QueryRequest.FromImage(pixels, imageLabel));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void openFile() {
+        if (!search.readyProperty().get()) {
+            return;
+        }
+        Optional<Path> file = chooser.chooseImage(window());
+        file.ifPresent(path -> search.search(new QueryRequest.FromFile(path)));
+    }
+
+    private void paste() {
+        if (!search.readyProperty().get()) {
+            return;
+        }
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        if (!queryFrom(clipboard.hasFiles() ? clipboard.getFiles() : null,
+                clipboard.hasImage() ? clipboard.getImage() : null, "Pasted image")) {
+            search.reportError("The clipboard holds no image or image file to search with.");
+        }
+    }
+
+    // ---- gallery -----------------------------------------------------------------------------
+
+    private GridView<GalleryTile> buildGrid() {
+        GridView<GalleryTile> view = new GridView<>(search.tiles());
+        view.setId("galleryGrid");
+        view.getStyleClass().add("gallery-grid");
+        view.setCellWidth(GalleryTileCell.THUMB + 12);
+        view.setCellHeight(GalleryTileCell.THUMB + 38);
+        view.setHorizontalCellSpacing(10);
+        view.setVerticalCellSpacing(10);
+        view.setCellFactory(g -> new GalleryTileCell(app.thumbnails(),
+                tile -> search.search(new QueryRequest.FromGallery(tile.index(), tile.entry()))));
+        return view;
+    }
+
+    private Node buildGalleryHeader() {
+        Label title = new Label("Gallery");
+        title.getStyleClass().add("section-title");
+        Label subtitle = new Label();
+        subtitle.setId("gallerySubtitle");
+        subtitle.getStyleClass().add("section-subtitle");
+        subtitle.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = search.tiles().size();
+            String photos = String.format("%,d photo%s", n, n == 1 ? "" : "s");
+            return search.rankedProperty().get()
+                    ? photos + " · ranked by distance to the query (double-click a photo: more like this)"
+                    : photos + " · grouped by category";
+        }, search.tiles(), search.rankedProperty()));
+        HBox legend = new HBox(8);
+        legend.setId("categoryLegend");
+        legend.setAlignment(Pos.CENTER_RIGHT);
+        search.galleryProperty().addListener((obs, old, gallery) -> {
+            legend.getChildren().clear();
+            if (gallery != null) {
+                gallery.entries().stream().map(e -> e.category()).distinct().sorted(
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                        .limit(10).forEach(c -> legend.getChildren().add(CategoryColors.chip(c)));
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, title, subtitle, spacer, legend);
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    private Node buildGalleryArea() {
+        StackPane area = new StackPane(grid, buildEmptyGallery());
+        area.getStyleClass().add("gallery-area");
+        area.setMinHeight(200);
+        return area;
+    }
+
+    private Node buildEmptyGallery() {
+        FontIcon icon = new FontIcon(MaterialDesignI.IMAGE_MULTIPLE_OUTLINE);
+        icon.getStyleClass().add("empty-icon");
+        Label title = new Label();
+        title.getStyleClass().add("empty-title");
+        title.setId("emptyTitle");
+        Label text = new Label();
+        text.getStyleClass().add("empty-text");
+        text.setWrapText(true);
+        text.setMaxWidth(760);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        Runnable refreshText = () -> {
+            boolean loaded = app.servicesProperty().get() != null;
+            String problem = app.loadProblemProperty().get();
+            if (problem != null) {
+                title.setText("The model could not be loaded");
+                text.setText(problem);
+            } else if (!loaded) {
+                title.setText("Loading the model and the gallery…");
+                text.setText("This takes a few seconds the first time.");
+            } else if (app.sampleGalleryAvailableProperty().get()) {
+                title.setText("No gallery yet");
+                text.setText("The sample gallery (100 photos: dogs, vehicles, food, landmarks and clothes) "
+                        + "is not on this computer yet. Get it to start searching, or import it from a folder "
+                        + "you already have.");
+            } else {
+                title.setText("No gallery yet");
+                text.setText("There are no photos to search. Getting the sample gallery is not available in "
+                        + "this build; see the README to put it in place.");
+            }
+        };
+        app.servicesProperty().addListener((o, a, b) -> refreshText.run());
+        app.loadProblemProperty().addListener((o, a, b) -> refreshText.run());
+        refreshText.run();
+
+        Button download = new Button("Get the sample gallery", new FontIcon(MaterialDesignD.DOWNLOAD));
+        download.setId("downloadSampleButton");
+        download.getStyleClass().addAll("accent", "large");
+        download.setOnAction(e -> app.downloadSampleGallery());
+        Button importFolder = new Button("Import from a folder…", new FontIcon(MaterialDesignF.FOLDER_DOWNLOAD_OUTLINE));
+        importFolder.setId("importSampleButton");
+        importFolder.getStyleClass().add("large");
+        importFolder.setOnAction(e -> chooser.chooseFolder(window(), "Folder with the sample gallery")
+                .ifPresent(app::importSampleGallery));
+        for (Button b : List.of(download, importFolder)) {
+            b.disableProperty().bind(app.sampleGalleryAvailableProperty().not().or(app.job().runningProperty()));
+        }
+        HBox buttons = new HBox(12, download, importFolder);
+        buttons.setAlignment(Pos.CENTER);
+        buttons.visibleProperty().bind(app.servicesProperty().isNotNull());
+
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(420);
+        progress.progressProperty().bind(app.job().progressProperty());
+        Label progressText = new Label();
+        progressText.textProperty().bind(app.job().messageProperty());
+        VBox progressBox = new VBox(6, progress, progressText);
+        progressBox.setAlignment(Pos.CENTER);
+        progressBox.visibleProperty().bind(app.job().runningProperty());
+        progressBox.managedProperty().bind(progressBox.visibleProperty());
+        progress.setMinHeight(Region.USE_PREF_SIZE);
+        // While a job runs the bar below takes room: drop the big icon so nothing is squeezed.
+        icon.visibleProperty().bind(app.job().runningProperty().not());
+        icon.managedProperty().bind(icon.visibleProperty());
+
+        VBox box = new VBox(14, icon, title, text, buttons, progressBox);
+        box.setId("emptyGallery");
+        box.getStyleClass().add("empty-gallery");
+        box.setAlignment(Pos.CENTER);
+        box.visibleProperty().bind(search.galleryEmptyProperty());
+        return box;
+    }
+
+    // ---- job and status bars -----------------------------------------------------------------
+
+    private Node buildJobBar() {
+        JobViewModel job = app.job();
+        Label title = new Label();
+        title.getStyleClass().add("job-title");
+        title.textProperty().bind(job.titleProperty());
+        ProgressBar bar = new ProgressBar();
+        bar.setId("jobProgress");
+        bar.setPrefWidth(320);
+        bar.progressProperty().bind(job.progressProperty());
+        Label message = new Label();
+        message.setId("jobMessage");
+        message.textProperty().bind(job.messageProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        Button cancel = new Button("Cancel", new FontIcon(MaterialDesignC.CLOSE_CIRCLE_OUTLINE));
+        cancel.setId("jobCancel");
+        cancel.setOnAction(e -> job.cancel());
+        HBox box = new HBox(12, title, bar, message, cancel);
+        box.setId("jobBar");
+        box.getStyleClass().add("job-bar");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(job.runningProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private Node buildStatusBar() {
+        Label model = statusLabel("statusModel", MaterialDesignB.BRAIN);
+        model.textProperty().bind(Bindings.createStringBinding(search::modelDescription, search.embedderProperty()));
+        Label count = statusLabel("statusCount", MaterialDesignI.IMAGE_MULTIPLE_OUTLINE);
+        count.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = search.galleryProperty().get() == null ? 0 : search.galleryProperty().get().size();
+            return String.format("%,d image%s", n, n == 1 ? "" : "s");
+        }, search.galleryProperty()));
+        Label index = statusLabel("statusIndex", MaterialDesignD.DATABASE_OUTLINE);
+        index.textProperty().bind(app.indexStateProperty());
+        Label timing = statusLabel("statusTiming", MaterialDesignI.IMAGE_SEARCH_OUTLINE);
+        timing.textProperty().bind(Bindings.createStringBinding(() -> {
+            long ms = search.lastSearchMillisProperty().get();
+            return ms < 0 ? "no query yet" : "last search " + ms + " ms";
+        }, search.lastSearchMillisProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(18, model, new Separator(Orientation.VERTICAL), count,
+                new Separator(Orientation.VERTICAL), index, spacer, timing);
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private static Label statusLabel(String id, org.kordamp.ikonli.Ikon icon) {
+        Label label = new Label("", new FontIcon(icon));
+        label.setId(id);
+        return label;
+    }
+
+    private static Button button(String text, org.kordamp.ikonli.Ikon icon, String id, Runnable action) {
+        Button button = new Button(text, new FontIcon(icon));
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+}

@@ -1,0 +1,120 @@
+package org.visualsearch.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import javafx.application.Application;
+import javafx.concurrent.Task;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.model.ColorHistogramEmbedder;
+import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.core.search.VectorIndex;
+import org.visualsearch.ui.jobs.Messages;
+
+/**
+ * The desktop app. The launcher starts it with {@link #launchApp(String[], Callable)}, handing
+ * over a factory that builds the {@link AppServices} (model, gallery, sample-gallery source) from
+ * the core. The window opens at once; the factory runs on a background thread and its failure
+ * (e.g. a broken model) is shown in the window, which stays usable.
+ */
+public class VisualSearchApp extends Application {
+    public static final String STYLESHEET = "/org/visualsearch/ui/app.css";
+    private static final System.Logger LOG = System.getLogger(VisualSearchApp.class.getName());
+    private static volatile Callable<AppServices> launchFactory = VisualSearchApp::baselineServices;
+
+    private final Callable<AppServices> factory;
+    private final FileChooserPort chooser;
+    private AppViewModel viewModel;
+    private Stage stage;
+
+    /** Used by {@link Application#launch}: takes the factory given to {@link #launchApp}. */
+    public VisualSearchApp() {
+        this(null, FileChooserPort.system());
+    }
+
+    /** For tests and embedding: a fixed factory and file chooser. */
+    public VisualSearchApp(Callable<AppServices> factory, FileChooserPort chooser) {
+        this.factory = factory;
+        this.chooser = Objects.requireNonNull(chooser);
+    }
+
+    /** Opens the window with the colour-histogram baseline and no gallery until the core is wired. */
+    public static void launchApp(String[] args) {
+        launchApp(args, VisualSearchApp::baselineServices);
+    }
+
+    /** Opens the window; blocks until it is closed. {@code factory} runs once, off the FX thread. */
+    public static void launchApp(String[] args, Callable<AppServices> factory) {
+        launchFactory = Objects.requireNonNull(factory);
+        Application.launch(VisualSearchApp.class, args);
+    }
+
+    /** The baseline model and an empty gallery: what the window shows before anything is indexed. */
+    public static AppServices baselineServices() {
+        ImageEmbedder embedder = new ColorHistogramEmbedder();
+        return AppServices.of(embedder, emptyGallery(embedder), null);
+    }
+
+    public static IndexedGallery emptyGallery(ImageEmbedder embedder) {
+        return new IndexedGallery(embedder.info(), List.of(), VectorIndex.of(embedder.info().dimension(), List.of()));
+    }
+
+    /** Sets the AtlantaFX theme for the whole application. */
+    public static void applyTheme() {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        applyTheme();
+        viewModel = new AppViewModel();
+        MainView view = new MainView(viewModel, chooser);
+        // 1280 x 820 fits a classroom projector; smaller screens get a window that fits them.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.root(), Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
+        scene.getStylesheets().add(Objects.requireNonNull(VisualSearchApp.class.getResource(STYLESHEET)).toExternalForm());
+        primaryStage.setTitle("Visual Search Simulator");
+        primaryStage.setMinWidth(960);
+        primaryStage.setMinHeight(640);
+        primaryStage.setScene(scene);
+        primaryStage.show();
+        loadServices(factory != null ? factory : launchFactory);
+    }
+
+    private void loadServices(Callable<AppServices> servicesFactory) {
+        Task<AppServices> load = new Task<>() {
+            @Override
+            protected AppServices call() throws Exception {
+                return servicesFactory.call();
+            }
+        };
+        load.setOnSucceeded(e -> viewModel.install(load.getValue()));
+        load.setOnFailed(e -> {
+            LOG.log(System.Logger.Level.ERROR, "loading the model or gallery failed", load.getException());
+            viewModel.loadFailed("The model or the gallery could not be loaded: " + Messages.describe(load.getException()));
+        });
+        Thread thread = new Thread(load, "vss-startup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The window's view-model (tests, and the integrator for later wiring such as indexing jobs). */
+    public AppViewModel viewModel() {
+        return viewModel;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    @Override
+    public void stop() {
+        if (viewModel != null) {
+            viewModel.close();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.visualsearch.ui.gallery;
+
+/**
+ * What long-running core work (download, import, indexing) reports to the window, from any thread.
+ * Work should check {@link #isCancelled()} between items and stop (e.g. by throwing
+ * {@link java.util.concurrent.CancellationException}) when it returns true.
+ */
+public interface ProgressSink {
+
+    /**
+     * @param done    items or bytes done so far
+     * @param total   the total, or a negative number when unknown
+     * @param message one short line for the progress bar, e.g. "Embedding dog_017.jpg"
+     */
+    void progress(long done, long total, String message);
+
+    boolean isCancelled();
+}

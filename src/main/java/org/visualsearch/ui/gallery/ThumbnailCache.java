@@ -1,0 +1,85 @@
+package org.visualsearch.ui.gallery;
+
+import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+import org.visualsearch.core.gallery.GalleryEntry;
+
+/**
+ * Thumbnails for the grid and the top-5, decoded on a small pool of background threads and kept
+ * in a bounded LRU cache, so only tiles on screen are ever loaded (never the whole gallery).
+ * Use from the FX thread; callbacks arrive on the FX thread.
+ */
+public final class ThumbnailCache {
+    /** Stands for "could not be loaded" in the cache. */
+    private static final Image FAILED = new javafx.scene.image.WritableImage(1, 1);
+
+    private final ExecutorService executor;
+    private final Map<Object, Image> cache;
+    private volatile ThumbnailSource source = ThumbnailSource.fromFiles();
+
+    public ThumbnailCache(ExecutorService executor, int capacity) {
+        this.executor = Objects.requireNonNull(executor);
+        this.cache = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Image> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    public void setSource(ThumbnailSource newSource) {
+        source = Objects.requireNonNull(newSource);
+        cache.clear();
+    }
+
+    /**
+     * Gives the thumbnail of {@code entry} to {@code onLoaded} (null when it cannot be loaded):
+     * right away when cached, else later on the FX thread. Returns the pending load, which a cell
+     * that scrolls on to another photo cancels; null when answered from the cache.
+     */
+    public Future<?> request(GalleryEntry entry, Consumer<Image> onLoaded) {
+        Object key = key(entry);
+        Image cached = cache.get(key);
+        if (cached != null) {
+            onLoaded.accept(cached == FAILED ? null : cached);
+            return null;
+        }
+        ThumbnailSource from = source;
+        return executor.submit(() -> {
+            Image image;
+            try {
+                BufferedImage thumbnail = from.thumbnail(entry);
+                image = SwingFXUtils.toFXImage(thumbnail, null);
+            } catch (Exception | OutOfMemoryError e) {
+                image = FAILED;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            Image result = image;
+            Platform.runLater(() -> {
+                if (from == source) {
+                    cache.put(key, result);
+                }
+                onLoaded.accept(result == FAILED ? null : result);
+            });
+        });
+    }
+
+    /** Number of cached thumbnails (for tests and diagnostics). */
+    public int size() {
+        return cache.size();
+    }
+
+    private static Object key(GalleryEntry entry) {
+        return entry.contentHash() != null ? entry.contentHash() : entry.path();
+    }
+}

@@ -1,0 +1,124 @@
+package org.visualsearch.ui.jobs;
+
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+import org.visualsearch.ui.gallery.ProgressSink;
+
+/**
+ * The one long job the window shows at a time (sample download, import, indexing): title,
+ * progress, a message line and Cancel. The work runs in a JavaFX {@link Task} on a background
+ * thread; all properties change on the FX thread. Use from the FX thread.
+ */
+public final class JobViewModel {
+    private final Executor executor;
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private Task<?> current;
+
+    public JobViewModel(Executor executor) {
+        this.executor = Objects.requireNonNull(executor);
+    }
+
+    /**
+     * Starts {@code work} unless a job is already running (then returns false). {@code onSuccess}
+     * gets the result on the FX thread; {@code onFailure} gets a user-facing message (never for a cancel).
+     */
+    public <T> boolean start(String jobTitle, BackgroundWork<T> work, Consumer<T> onSuccess, Consumer<String> onFailure) {
+        if (running.get()) {
+            return false;
+        }
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                ProgressSink sink = new ProgressSink() {
+                    @Override
+                    public void progress(long done, long total, String line) {
+                        updateProgress(total > 0 ? done : -1, total > 0 ? total : 1);
+                        updateMessage(line == null ? "" : line);
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return isCancelled0();
+                    }
+                };
+                return work.run(sink);
+            }
+
+            private boolean isCancelled0() {
+                return isCancelled();
+            }
+        };
+        title.set(jobTitle);
+        message.set("Starting…");
+        progress.set(-1);
+        task.messageProperty().addListener((obs, old, now) -> message.set(now));
+        task.progressProperty().addListener((obs, old, now) -> progress.set(now.doubleValue()));
+        task.setOnSucceeded(e -> {
+            finish(task, "Done");
+            onSuccess.accept(task.getValue());
+        });
+        task.setOnCancelled(e -> finish(task, "Cancelled"));
+        task.setOnFailed(e -> {
+            Throwable error = task.getException();
+            if (error instanceof CancellationException || task.isCancelled()) {
+                finish(task, "Cancelled");
+                return;
+            }
+            finish(task, "Failed");
+            onFailure.accept(jobTitle + " failed: " + Messages.describe(error));
+        });
+        current = task;
+        running.set(true);
+        executor.execute(task);
+        return true;
+    }
+
+    /** Asks the running job to stop; the work sees it through {@link ProgressSink#isCancelled()} or an interrupt. */
+    public void cancel() {
+        if (current != null) {
+            message.set("Cancelling…");
+            current.cancel(true);
+        }
+    }
+
+    private void finish(Task<?> task, String outcome) {
+        if (task != current) {
+            return;
+        }
+        current = null;
+        running.set(false);
+        message.set(title.get() + ": " + outcome.toLowerCase());
+        progress.set(0);
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+}

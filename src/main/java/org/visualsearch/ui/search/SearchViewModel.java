@@ -1,0 +1,308 @@
+package org.visualsearch.ui.search;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.image.ImageLoader;
+import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.core.model.ModelInfo;
+import org.visualsearch.ui.jobs.Messages;
+
+/**
+ * State and logic of the search screen: the query, its top-5 and the gallery ranked by distance.
+ *
+ * <p>Each query is decoded, embedded and ranked in a JavaFX {@link Task} on {@code searchExecutor},
+ * which must run one task at a time (the embedder is thread-confined). A newer query supersedes
+ * older ones: every query gets a generation number, and results or errors of a query that is no
+ * longer the newest are dropped, so stale results never overwrite newer ones.
+ *
+ * <p>Call from the FX thread; properties change on the FX thread only.
+ */
+public final class SearchViewModel {
+    private static final System.Logger LOG = System.getLogger(SearchViewModel.class.getName());
+    public static final int TOP_K = 5;
+
+    private final Executor searchExecutor;
+    private final ImageLoader loader;
+    private final AtomicLong generation = new AtomicLong();
+
+    private final ObjectProperty<ImageEmbedder> embedder = new SimpleObjectProperty<>();
+    private final ObjectProperty<IndexedGallery> gallery = new SimpleObjectProperty<>();
+    private final ObjectProperty<Image> queryImage = new SimpleObjectProperty<>();
+    private final StringProperty queryName = new SimpleStringProperty("");
+    private final ObservableList<IndexedGallery.Hit> topMatches = FXCollections.observableArrayList();
+    private final ObservableList<GalleryTile> tiles = FXCollections.observableArrayList();
+    // Read-only views made once: a wrapper made per call only weakly listens to its list and
+    // would be collected together with the listeners added to it.
+    private final ObservableList<IndexedGallery.Hit> topMatchesView = FXCollections.unmodifiableObservableList(topMatches);
+    private final ObservableList<GalleryTile> tilesView = FXCollections.unmodifiableObservableList(tiles);
+    private final BooleanProperty searching = new SimpleBooleanProperty(false);
+    private final BooleanProperty ranked = new SimpleBooleanProperty(false);
+    private final StringProperty error = new SimpleStringProperty();
+    private final LongProperty lastSearchMillis = new SimpleLongProperty(-1);
+    private final LongProperty completedSearches = new SimpleLongProperty(0);
+    private final BooleanBinding galleryEmpty;
+    private final BooleanBinding ready;
+    private float[] lastQueryVector;
+    private String lastQueryModelId;
+
+    public SearchViewModel(Executor searchExecutor, ImageLoader loader) {
+        this.searchExecutor = Objects.requireNonNull(searchExecutor);
+        this.loader = Objects.requireNonNull(loader);
+        galleryEmpty = Bindings.createBooleanBinding(() -> gallery.get() == null || gallery.get().size() == 0, gallery);
+        ready = Bindings.createBooleanBinding(() -> embedder.get() != null && !galleryEmpty.get(), embedder, galleryEmpty);
+    }
+
+    /** Installs the model and the gallery it indexed; clears any shown query. */
+    public void setModel(ImageEmbedder newEmbedder, IndexedGallery newGallery) {
+        generation.incrementAndGet();
+        searching.set(false);
+        embedder.set(newEmbedder);
+        lastQueryVector = null;
+        clearQuery();
+        setGalleryTiles(newGallery);
+    }
+
+    /**
+     * Replaces the gallery (after an import or indexing run) with one embedded by the same model;
+     * a shown query is ranked again against it.
+     */
+    public void setGallery(IndexedGallery newGallery) {
+        setGalleryTiles(newGallery);
+        if (lastQueryVector != null && newGallery.size() > 0
+                && newGallery.model().id().equals(lastQueryModelId)) {
+            showRanking(newGallery.rankAll(lastQueryVector));
+        } else {
+            topMatches.clear();
+            ranked.set(false);
+        }
+    }
+
+    private void setGalleryTiles(IndexedGallery newGallery) {
+        gallery.set(newGallery);
+        List<GalleryTile> grouped = new ArrayList<>();
+        if (newGallery != null) {
+            List<GalleryEntry> entries = newGallery.entries();
+            for (int i = 0; i < entries.size(); i++) {
+                grouped.add(GalleryTile.unranked(i, entries.get(i)));
+            }
+            // Before any query the grid is grouped by category; photos without one come last.
+            grouped.sort(Comparator.comparing((GalleryTile t) -> t.entry().category() == null)
+                    .thenComparing(t -> t.entry().categoryOrUnlabelled())
+                    .thenComparing(t -> t.entry().path().toString()));
+        }
+        tiles.setAll(grouped);
+    }
+
+    private void clearQuery() {
+        queryImage.set(null);
+        queryName.set("");
+        topMatches.clear();
+        ranked.set(false);
+    }
+
+    /** Starts a search; supersedes any search still running. Errors end up in {@link #errorProperty()}. */
+    public void search(QueryRequest request) {
+        Objects.requireNonNull(request);
+        long myGeneration = generation.incrementAndGet();
+        ImageEmbedder model = embedder.get();
+        IndexedGallery target = gallery.get();
+        if (model == null) {
+            error.set("The model is not loaded yet.");
+            return;
+        }
+        if (target == null || target.size() == 0) {
+            error.set("The gallery is empty: get the sample gallery or add a folder first.");
+            return;
+        }
+        long started = System.nanoTime();
+        searching.set(true);
+        Task<SearchOutcome> task = new Task<>() {
+            @Override
+            protected SearchOutcome call() throws Exception {
+                return compute(request, model, target, myGeneration);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            SearchOutcome outcome = task.getValue();
+            if (outcome == null || myGeneration != generation.get()) {
+                return; // superseded
+            }
+            searching.set(false);
+            error.set(null);
+            queryImage.set(outcome.preview());
+            queryName.set(request.label());
+            lastQueryVector = outcome.vector();
+            lastQueryModelId = model.info().id();
+            showRanking(outcome.ranking());
+            lastSearchMillis.set((System.nanoTime() - started) / 1_000_000);
+            completedSearches.set(completedSearches.get() + 1);
+        });
+        task.setOnFailed(e -> {
+            if (myGeneration != generation.get()) {
+                return;
+            }
+            searching.set(false);
+            Throwable cause = task.getException();
+            if (cause instanceof org.visualsearch.core.image.ImageLoadException) {
+                LOG.log(System.Logger.Level.INFO, "query " + request.label() + ": " + cause.getMessage());
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "query " + request.label() + " failed", cause);
+            }
+            error.set(null); // the same message twice must still show
+            error.set(Messages.describe(cause));
+        });
+        searchExecutor.execute(task);
+    }
+
+    private record SearchOutcome(Image preview, float[] vector, List<IndexedGallery.Hit> ranking) {
+    }
+
+    /** Runs on the search thread; returns null as soon as it notices a newer query. */
+    private SearchOutcome compute(QueryRequest request, ImageEmbedder model, IndexedGallery target, long myGeneration)
+            throws Exception {
+        if (myGeneration != generation.get()) {
+            return null;
+        }
+        BufferedImage image;
+        float[] vector;
+        if (request instanceof QueryRequest.FromGallery pick) {
+            vector = target.vectors().vector(pick.index());
+            image = loadPreviewQuietly(pick.entry());
+        } else {
+            image = request instanceof QueryRequest.FromFile file
+                    ? loader.load(file.file())
+                    : loader.fit(((QueryRequest.FromImage) request).image());
+            if (myGeneration != generation.get()) {
+                return null;
+            }
+            vector = model.embed(image);
+        }
+        if (myGeneration != generation.get()) {
+            return null;
+        }
+        List<IndexedGallery.Hit> ranking = target.rankAll(vector);
+        Image preview = image == null ? null : SwingFXUtils.toFXImage(image, null);
+        return new SearchOutcome(preview, vector, ranking);
+    }
+
+    private BufferedImage loadPreviewQuietly(GalleryEntry entry) {
+        try {
+            return loader.load(entry.path());
+        } catch (Exception e) {
+            return null; // the stored vector still answers the query
+        }
+    }
+
+    private void showRanking(List<IndexedGallery.Hit> ranking) {
+        topMatches.setAll(ranking.subList(0, Math.min(TOP_K, ranking.size())));
+        List<GalleryTile> sorted = new ArrayList<>(ranking.size());
+        for (IndexedGallery.Hit hit : ranking) {
+            sorted.add(new GalleryTile(hit.index(), hit.entry(), hit.rank(), hit.distance()));
+        }
+        tiles.setAll(sorted);
+        ranked.set(true);
+    }
+
+    /** Forgets the error shown in the window. */
+    public void dismissError() {
+        error.set(null);
+    }
+
+    /** Shows a message that did not come from a search (e.g. an empty clipboard). */
+    public void reportError(String message) {
+        error.set(null);
+        error.set(message);
+    }
+
+    public String modelDescription() {
+        ImageEmbedder model = embedder.get();
+        if (model == null) {
+            return "Loading model…";
+        }
+        ModelInfo info = model.info();
+        return info.name() + " · " + info.dimension() + "-d";
+    }
+
+    public ReadOnlyObjectProperty<ImageEmbedder> embedderProperty() {
+        return embedder;
+    }
+
+    public ReadOnlyObjectProperty<IndexedGallery> galleryProperty() {
+        return gallery;
+    }
+
+    public ReadOnlyObjectProperty<Image> queryImageProperty() {
+        return queryImage;
+    }
+
+    public ReadOnlyStringProperty queryNameProperty() {
+        return queryName;
+    }
+
+    /** The top-5, closest first. */
+    public ObservableList<IndexedGallery.Hit> topMatches() {
+        return topMatchesView;
+    }
+
+    /** The grid's tiles: grouped by category, or ranked by distance once a query is shown. */
+    public ObservableList<GalleryTile> tiles() {
+        return tilesView;
+    }
+
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching;
+    }
+
+    public ReadOnlyBooleanProperty rankedProperty() {
+        return ranked;
+    }
+
+    /** The message to show, or null. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    /** Milliseconds from the query's arrival to its results on screen, or -1 before the first. */
+    public ReadOnlyLongProperty lastSearchMillisProperty() {
+        return lastSearchMillis;
+    }
+
+    public ReadOnlyLongProperty completedSearchesProperty() {
+        return completedSearches;
+    }
+
+    public BooleanBinding galleryEmptyProperty() {
+        return galleryEmpty;
+    }
+
+    /** True when a model and a non-empty gallery are installed. */
+    public BooleanBinding readyProperty() {
+        return ready;
+    }
+}

@@ -1,0 +1,60 @@
+package org.visualsearch.ui.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.ui.gallery.ThumbnailCache;
+
+/** The five closest gallery photos, side by side, closest first. */
+public final class TopMatchesPanel extends VBox {
+    private final List<MatchCard> cards = new ArrayList<>();
+
+    public TopMatchesPanel(SearchViewModel search, ThumbnailCache thumbnails) {
+        setId("top5");
+        getStyleClass().add("top-matches");
+        Label title = new Label("Top 5 matches");
+        title.getStyleClass().add("section-title");
+        Label subtitle = new Label();
+        subtitle.getStyleClass().add("section-subtitle");
+        subtitle.textProperty().bind(javafx.beans.binding.Bindings.when(search.rankedProperty())
+                .then("nearest by Euclidean distance (smaller is closer)")
+                .otherwise("drop, open or paste a photo to search"));
+        HBox header = new HBox(12, title, subtitle);
+        header.setAlignment(Pos.BASELINE_LEFT);
+        HBox row = new HBox(12);
+        for (int i = 1; i <= SearchViewModel.TOP_K; i++) {
+            MatchCard card = new MatchCard(i, thumbnails);
+            card.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(card, javafx.scene.layout.Priority.ALWAYS);
+            cards.add(card);
+            row.getChildren().add(card);
+        }
+        setSpacing(10);
+        getChildren().addAll(header, row);
+        search.topMatches().addListener((ListChangeListener<IndexedGallery.Hit>) change -> refresh(search));
+        refresh(search);
+    }
+
+    private void refresh(SearchViewModel search) {
+        List<IndexedGallery.Hit> hits = search.topMatches();
+        for (int i = 0; i < cards.size(); i++) {
+            cards.get(i).show(i < hits.size() ? hits.get(i) : null);
+        }
+    }
+
+    /** The hits shown, in display order (for tests). */
+    public List<IndexedGallery.Hit> shownHits() {
+        List<IndexedGallery.Hit> shown = new ArrayList<>();
+        for (MatchCard card : cards) {
+            if (card.hit() != null) {
+                shown.add(card.hit());
+            }
+        }
+        return shown;
+    }
+}

@@ -1,0 +1,159 @@
+package org.visualsearch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.visualsearch.core.sampledb.TestPhotos;
+
+@Timeout(60)
+class VisualSearchCliTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Exit code and captured output of one CLI run. */
+    record Run(int code, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = VisualSearchCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private final TestPhotos photos = TestPhotos.small();
+
+    private Path manifestFile(String urlBase) throws Exception {
+        Path m = tmp.resolve("manifest.tsv");
+        Files.writeString(m, photos.manifestTsv(urlBase));
+        return m;
+    }
+
+    @Test
+    void helpAndVersionSucceed() {
+        Run help = cli("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("Usage: visual-search", "sample-db", "bench");
+        Run version = cli("--version");
+        assertThat(version.code()).isZero();
+        assertThat(version.out()).startsWith("Visual Search Simulator");
+        assertThat(cli("sample-db", "download", "--help").out()).contains("--base-url", "--dest");
+    }
+
+    @Test
+    void badCommandLinesGiveOneLineReasonAndUsageExitCode() {
+        for (String[] args : new String[][] {{"frobnicate"}, {"sample-db"}, {"sample-db", "import"}, {"bench", "--dim", "x"}}) {
+            Run r = cli(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(VisualSearchCli.ExitCode.USAGE);
+            assertThat(r.err().lines()).as(String.join(" ", args)).hasSize(1);
+            assertThat(r.err()).contains("--help").doesNotContain("at org.");
+        }
+    }
+
+    @Test
+    void importThenStatus() throws Exception {
+        Path source = tmp.resolve("photos");
+        photos.writeTo(source);
+        Path dest = tmp.resolve("gallery");
+        Path manifest = manifestFile("https://example.invalid/");
+
+        Run before = cli("sample-db", "status", "--dest", dest.toString(), "--manifest", manifest.toString());
+        assertThat(before.code()).isEqualTo(1);
+        assertThat(before.err()).isEqualTo("visual-search sample-db status: incomplete: 3 missing, 0 corrupt; "
+                + "run 'sample-db download' or 'sample-db import FOLDER'" + System.lineSeparator());
+
+        Run imported = cli("sample-db", "import", "--dest", dest.toString(), "--manifest", manifest.toString(), source.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Imported 3 photos");
+
+        Run after = cli("sample-db", "status", "--dest", dest.toString(), "--manifest", manifest.toString());
+        assertThat(after.code()).isZero();
+        assertThat(after.out()).contains("cat          2/2", "cup          1/1", "3 present, 0 missing, 0 corrupt");
+    }
+
+    @Test
+    void importReportsAMismatchAndFails() throws Exception {
+        Path source = tmp.resolve("photos");
+        photos.writeTo(source);
+        Files.write(source.resolve("cup/cup-01.jpg"), new byte[] {1, 2, 3});
+        Path dest = tmp.resolve("gallery");
+
+        Run r = cli("sample-db", "import", "--dest", dest.toString(), "--manifest",
+                manifestFile("https://example.invalid/").toString(), source.toString());
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("cup/cup-01.jpg: sha256 mismatch")
+                .contains("1 of 3 photos could not be imported (1 rejected, 0 not in");
+        assertThat(dest.resolve("cup/cup-01.jpg")).doesNotExist();
+        assertThat(dest.resolve("cat/cat-01.jpg")).exists();
+    }
+
+    @Test
+    void importFromMissingFolderFailsOnOneLine() throws Exception {
+        Run r = cli("sample-db", "import", "--dest", tmp.resolve("g").toString(), tmp.resolve("nope").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().lines()).singleElement().asString().contains("not a folder");
+    }
+
+    @Test
+    void downloadFromLocalMirror() throws Exception {
+        try (TestPhotos.Server server = photos.serve()) {
+            Path dest = tmp.resolve("gallery");
+            Run r = cli("sample-db", "download", "--dest", dest.toString(),
+                    "--manifest", manifestFile("https://unreachable.invalid/").toString(),
+                    "--base-url", server.baseUrl());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("[  3/3] cup/cup-01.jpg", "All 3 sample photos are in");
+            assertThat(dest.resolve("cat/cat-02.jpg")).hasBinaryContent(photos.files.get("cat/cat-02.jpg"));
+        }
+    }
+
+    @Test
+    void downloadWithoutNetworkFailsClearly() throws Exception {
+        Path dest = tmp.resolve("gallery");
+        Run r = cli("sample-db", "download", "--dest", dest.toString(),
+                "--manifest", manifestFile("http://no-such-host.invalid/").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().lines()).containsExactly(
+                "cannot download cat-01.jpg from no-such-host.invalid: no network connection (cannot resolve the host name)",
+                "2 more photos skipped: their host could not be reached",
+                "visual-search sample-db download: incomplete: 3 of 3 photos are missing from " + dest
+                        + "; a new run resumes (or use 'sample-db import FOLDER' with a local copy)");
+    }
+
+    @Test
+    void badManifestIsAOneLineError() throws Exception {
+        Path bad = tmp.resolve("bad.tsv");
+        Files.writeString(bad, "file\tcategory\n");
+        Run r = cli("sample-db", "status", "--manifest", bad.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().lines()).singleElement().asString().contains("lacks the column 'sha256'");
+        Run missing = cli("sample-db", "credits", "--manifest", tmp.resolve("none.tsv").toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err().lines()).singleElement().asString().endsWith("none.tsv: no such file or folder");
+    }
+
+    @Test
+    void creditsListsEveryBundledPhoto() {
+        Run r = cli("sample-db", "credits");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("| dog-01.jpg | apple/ml-gbc@", "| clothes-20.jpg |");
+    }
+
+    @Test
+    void benchPrintsTimingsForEachSizeAndMode() {
+        Run r = cli("bench", "--sizes", "200,1000", "--queries", "5", "--warmup", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("median ms", "p95 ms", "queries/s", "vector MB");
+        assertThat(r.out().lines().filter(l -> l.matches("\\s+[0-9,]+\\s+[0-9.]+ (k=5|rank-all)\\s+.*"))).hasSize(4);
+        assertThat(r.out()).containsPattern("1,000\\s+0\\.26 k=5");
+        assertThat(cli("bench", "--sizes", "0").code()).isEqualTo(VisualSearchCli.ExitCode.USAGE);
+    }
+}

@@ -1,0 +1,140 @@
+package org.visualsearch.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Descriptor parsing only: no model is loaded, no native code runs. */
+class ModelDescriptorTest {
+
+    @TempDir
+    Path temp;
+
+    private Path folderWith(String properties) throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("m"));
+        Files.write(folder.resolve("model.pt"), new byte[] {1, 2, 3});
+        if (properties != null) {
+            Files.writeString(folder.resolve("serving.properties"), properties);
+        }
+        return folder;
+    }
+
+    @Test
+    void bareFolderGetsGuieDefaults() throws Exception {
+        Path folder = folderWith(null);
+        ModelDescriptor d = ModelDescriptor.resolve(folder);
+        assertThat(d.modelFile()).isEqualTo(folder.resolve("model.pt").toAbsolutePath());
+        assertThat(d.descriptorFile()).isNull();
+        assertThat(d.name()).isEqualTo("m");
+        assertThat(d.convention()).isEqualTo(ModelDescriptor.Convention.GUIE);
+        assertThat(d.maxSide()).isEqualTo(512);
+        assertThat(d.method()).isNull();
+        assertThat(d.declaredDimension()).isNull();
+    }
+
+    @Test
+    void fixedDescriptorIsRead() throws Exception {
+        Path folder = folderWith(String.join("\n",
+                "engine=PyTorch",
+                "vss.name=CLIP image tower",
+                "vss.convention=FIXED",
+                "vss.width=224", "vss.height=200",
+                "vss.resize=stretch",
+                "vss.mean=0.48145466, 0.4578275, 0.40821073",
+                "vss.std=0.5",
+                "vss.method=get_image_features",
+                "vss.maxSide=1024",
+                "vss.dimension=512",
+                "vss.notes=unknown vss keys are ignored"));
+        ModelDescriptor d = ModelDescriptor.resolve(folder);
+        assertThat(d.name()).isEqualTo("CLIP image tower");
+        assertThat(d.convention()).isEqualTo(ModelDescriptor.Convention.FIXED);
+        assertThat(d.width()).isEqualTo(224);
+        assertThat(d.height()).isEqualTo(200);
+        assertThat(d.resize()).isEqualTo(ModelDescriptor.Resize.STRETCH);
+        assertThat(d.mean()).containsExactly(0.48145466f, 0.4578275f, 0.40821073f);
+        assertThat(d.std()).containsExactly(0.5f, 0.5f, 0.5f);
+        assertThat(d.method()).isEqualTo("get_image_features");
+        assertThat(d.maxSide()).isEqualTo(1024);
+        assertThat(d.declaredDimension()).isEqualTo(512);
+    }
+
+    @Test
+    void fixedDefaultsAreCenterCropAndPlainZeroToOne() throws Exception {
+        ModelDescriptor d = ModelDescriptor.resolve(folderWith("vss.convention=fixed\nvss.width=32\nvss.height=32\n"));
+        assertThat(d.resize()).isEqualTo(ModelDescriptor.Resize.SHORTER_SIDE_THEN_CENTER_CROP);
+        assertThat(d.mean()).containsExactly(0f, 0f, 0f);
+        assertThat(d.std()).containsExactly(1f, 1f, 1f);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "vss.convention=onnx                                 | vss.convention 'onnx' is not one of guie, fixed",
+        "vss.maxSide=big                                     | vss.maxSide 'big' is not a whole number",
+        "vss.maxSide=0                                       | vss.maxSide 0 is out of range",
+        "vss.dimension=-3                                    | vss.dimension -3 is out of range",
+        "vss.convention=fixed                                | needs vss.width and vss.height",
+        "vss.convention=fixed\\nvss.width=2.5\\nvss.height=3 | vss.width '2.5' is not a whole number",
+        "vss.convention=fixed\\nvss.width=8\\nvss.height=8\\nvss.mean=0.1,0.2 | vss.mean '0.1,0.2' needs 3",
+        "vss.convention=fixed\\nvss.width=8\\nvss.height=8\\nvss.mean=0.1,x,0.3 | 'x' is not a number",
+        "vss.convention=fixed\\nvss.width=8\\nvss.height=8\\nvss.std=1,0,1 | vss.std values must be positive",
+        "vss.convention=fixed\\nvss.width=8\\nvss.height=8\\nvss.std=NaN | not a finite number",
+        "vss.convention=fixed\\nvss.width=8\\nvss.height=8\\nvss.resize=squash | vss.resize 'squash' is not one of",
+        "vss.width=224                                       | vss.width only applies to vss.convention=fixed",
+        "vss.method=get features                             | vss.method 'get features' is not a TorchScript method name",
+        "engine=OnnxRuntime                                  | engine 'OnnxRuntime' is not supported",
+        "vss.file=../elsewhere.pt                            | must be inside the model folder",
+    })
+    void badDescriptorValuesAreExplained(String properties, String reason) throws IOException {
+        Path folder = folderWith(properties.replace("\\n", "\n"));
+        assertThatThrownBy(() -> ModelDescriptor.resolve(folder))
+                .isInstanceOf(EmbeddingException.class)
+                .hasMessageContaining(folder.resolve("serving.properties").toString())
+                .hasMessageContaining(reason);
+    }
+
+    @Test
+    void fileBesideADescriptorUsesIt() throws Exception {
+        Path folder = folderWith("vss.maxSide=300\nvss.name=Named\n");
+        ModelDescriptor d = ModelDescriptor.resolve(folder.resolve("model.pt"));
+        assertThat(d.maxSide()).isEqualTo(300);
+        assertThat(d.name()).isEqualTo("Named");
+        // Pointing at the descriptor itself means its folder.
+        assertThat(ModelDescriptor.resolve(folder.resolve("serving.properties")).name()).isEqualTo("Named");
+    }
+
+    @Test
+    void fileThatTheDescriptorDoesNotNameGetsDefaults() throws Exception {
+        Path folder = folderWith("vss.file=model.pt\nvss.maxSide=300\n");
+        Path other = Files.write(folder.resolve("other.pt"), new byte[] {4});
+        ModelDescriptor d = ModelDescriptor.resolve(other);
+        assertThat(d.maxSide()).isEqualTo(512);
+        assertThat(d.name()).isEqualTo("other");
+        assertThat(d.descriptorFile()).isNull();
+    }
+
+    @Test
+    void idIsNameSlugPlusHash() throws Exception {
+        Path folder = folderWith("vss.name=MobileNetV2 block_10 (ImageNet)\n");
+        String id = ModelDescriptor.resolve(folder).computeId();
+        assertThat(id).matches("mobilenetv2-block-10-imagenet-[0-9a-f]{12}");
+        assertThat(ModelDescriptor.slug("???")).isEqualTo("model");
+    }
+
+    @Test
+    void nonTorchScriptFilesAreNotCandidates() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("docs-only"));
+        Files.writeString(folder.resolve("README.md"), "x");
+        Files.writeString(folder.resolve("weights.bin"), "x");
+        assertThatThrownBy(() -> ModelDescriptor.resolve(folder))
+                .hasMessageContaining(folder.toString())
+                .hasMessageContaining("holds no TorchScript file (*.pt)");
+    }
+}

@@ -1,0 +1,203 @@
+package org.visualsearch.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.visualsearch.ui.SearchViewModelTest.fx;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javax.imageio.ImageIO;
+import org.controlsfx.control.GridView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.model.ColorHistogramEmbedder;
+import org.visualsearch.ui.search.GalleryTile;
+import org.visualsearch.ui.search.SearchViewModel;
+import org.visualsearch.ui.search.TopMatchesPanel;
+
+/** Drives the real main window, headless: drops, the file chooser, errors, superseding, a screenshot. */
+class MainWindowTest {
+    @TempDir
+    static Path dir;
+    static IndexedGallery gallery;
+
+    private final FxRobot robot = new FxRobot();
+    private final WindowTestSupport.ScriptedChooser chooser = new WindowTestSupport.ScriptedChooser();
+    private GatedEmbedder embedder;
+    private VisualSearchApp app;
+
+    @BeforeAll
+    static void setUpGallery() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        gallery = TestGalleries.index(TestGalleries.writeGallery(dir.resolve("gallery"), 8), new ColorHistogramEmbedder(), null);
+    }
+
+    @BeforeEach
+    void openWindow() throws Exception {
+        embedder = new GatedEmbedder();
+        app = (VisualSearchApp) FxToolkit.setupApplication(() -> new VisualSearchApp(
+                () -> AppServices.of(embedder, gallery, null), chooser));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> search().readyProperty().get()));
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        embedder.open();
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void aDroppedPhotoShowsFiveMatchesInDistanceOrderAndReSortsTheGrid() throws Exception {
+        Path query = TestGalleries.writeQuery(dir.resolve("queries"), "dog", 11);
+        Node queryPane = robot.lookup("#queryPane").query();
+        assertThat(fx(() -> WindowTestSupport.dropFiles(queryPane, List.of(query)))).isTrue();
+        awaitSearches(1);
+
+        List<IndexedGallery.Hit> shown = fx(() -> topPanel().shownHits());
+        assertThat(shown).hasSize(5);
+        assertThat(shown).extracting(IndexedGallery.Hit::distance).isSorted();
+        assertThat(shown).allMatch(h -> h.entry().category().equals("dog"));
+        for (int i = 1; i <= 5; i++) {
+            Label distance = robot.lookup("#match-distance-" + i).queryAs(Label.class);
+            assertThat(fx(distance::getText)).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", shown.get(i - 1).distance()));
+        }
+        GridView<GalleryTile> grid = robot.lookup("#galleryGrid").query();
+        List<GalleryTile> items = fx(() -> List.copyOf(grid.getItems()));
+        assertThat(items).hasSize(40).allMatch(GalleryTile::ranked);
+        assertThat(items).extracting(GalleryTile::distance).isSorted();
+        assertThat(robot.lookup("#queryName").queryAs(Label.class).getText()).contains(query.getFileName().toString());
+        assertThat(robot.lookup("#gallerySubtitle").queryAs(Label.class).getText()).contains("ranked by distance");
+        System.out.println("drop-to-results: " + search().lastSearchMillisProperty().get() + " ms");
+    }
+
+    @Test
+    void severalDroppedFilesTheLastOneWins() throws Exception {
+        Path first = TestGalleries.writeQuery(dir.resolve("queries"), "vehicle", 12);
+        Path last = TestGalleries.writeQuery(dir.resolve("queries"), "clothes", 13);
+        fx(() -> WindowTestSupport.dropFiles(robot.lookup("#queryPane").query(), List.of(first, last)));
+        awaitSearches(1);
+        assertThat(fx(() -> search().queryNameProperty().get())).isEqualTo(last.getFileName().toString());
+        assertThat(fx(() -> topPanel().shownHits())).hasSize(5).allMatch(h -> h.entry().category().equals("clothes"));
+    }
+
+    @Test
+    void theOpenButtonSearchesWithTheChosenFile() throws Exception {
+        Path query = TestGalleries.writeQuery(dir.resolve("queries"), "food", 14);
+        chooser.nextImage.set(query);
+        robot.clickOn("#openButton");
+        awaitSearches(1);
+        assertThat(fx(() -> search().queryNameProperty().get())).isEqualTo(query.getFileName().toString());
+        assertThat(fx(() -> topPanel().shownHits())).hasSize(5).allMatch(h -> h.entry().category().equals("food"));
+    }
+
+    @Test
+    void pastingAFileFromTheClipboardSearchesWithIt() throws Exception {
+        Path query = TestGalleries.writeQuery(dir.resolve("queries"), "vehicle", 19);
+        fx(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putFiles(List.of(query.toFile()));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.clickOn("#pasteButton");
+        awaitSearches(1);
+        assertThat(fx(() -> search().queryNameProperty().get())).isEqualTo(query.getFileName().toString());
+        assertThat(fx(() -> topPanel().shownHits())).hasSize(5).allMatch(h -> h.entry().category().equals("vehicle"));
+    }
+
+    @Test
+    void doubleClickingAGalleryTileSearchesMoreLikeIt() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        org.visualsearch.ui.gallery.GalleryTileCell cell = robot.lookup(".gallery-tile")
+                .match((org.visualsearch.ui.gallery.GalleryTileCell c) -> c.getItem() != null)
+                .queryAs(org.visualsearch.ui.gallery.GalleryTileCell.class);
+        GalleryTile tile = fx(cell::getItem);
+        robot.doubleClickOn(cell);
+        awaitSearches(1);
+        IndexedGallery.Hit first = fx(() -> topPanel().shownHits().get(0));
+        assertThat(first.entry()).isEqualTo(tile.entry());
+        assertThat(first.distance()).isZero();
+        assertThat(fx(() -> search().queryNameProperty().get())).startsWith("More like ");
+    }
+
+    @Test
+    void anUnreadableDropShowsAnErrorAndTheNextDropWorks() throws Exception {
+        Path broken = Files.write(dir.resolve("truncated.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        Node queryPane = robot.lookup("#queryPane").query();
+        fx(() -> WindowTestSupport.dropFiles(queryPane, List.of(broken)));
+        Node banner = robot.lookup("#errorBanner").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(banner::isVisible));
+        String message = robot.lookup("#errorText").queryAs(Label.class).getText();
+        assertThat(message).startsWith("Cannot read “truncated.png”").doesNotContain("Exception").doesNotContain("\tat ");
+
+        Path query = TestGalleries.writeQuery(dir.resolve("queries"), "landmark", 15);
+        fx(() -> WindowTestSupport.dropFiles(queryPane, List.of(query)));
+        awaitSearches(1);
+        assertThat(fx(banner::isVisible)).isFalse();
+        assertThat(fx(() -> topPanel().shownHits())).hasSize(5).allMatch(h -> h.entry().category().equals("landmark"));
+    }
+
+    @Test
+    void aSecondDropWhileTheFirstIsComputingSupersedesIt() throws Exception {
+        Path slow = TestGalleries.writeQuery(dir.resolve("queries"), "vehicle", 16);
+        Path fast = TestGalleries.writeQuery(dir.resolve("queries"), "dog", 17);
+        Node queryPane = robot.lookup("#queryPane").query();
+        embedder.armNextEmbedding();
+        fx(() -> WindowTestSupport.dropFiles(queryPane, List.of(slow)));
+        embedder.awaitBlocked();
+        assertThat(fx(() -> robot.lookup("#searchBusy").query().isVisible())).isTrue();
+        fx(() -> WindowTestSupport.dropFiles(queryPane, List.of(fast)));
+        embedder.open();
+        awaitSearches(1);
+        Thread.sleep(300); // give the superseded search time to (wrongly) land
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> search().completedSearchesProperty().get())).isEqualTo(1);
+        assertThat(fx(() -> search().queryNameProperty().get())).isEqualTo(fast.getFileName().toString());
+        assertThat(fx(() -> topPanel().shownHits())).hasSize(5).allMatch(h -> h.entry().category().equals("dog"));
+    }
+
+    @Test
+    void screenshotOfTheMainWindowWithAQuery() throws Exception {
+        Path query = TestGalleries.writeQuery(dir.resolve("queries"), "dog", 18);
+        fx(() -> WindowTestSupport.dropFiles(robot.lookup("#queryPane").query(), List.of(query)));
+        awaitSearches(1);
+        // Thumbnails arrive lazily; wait until the top-5 and the visible tiles have theirs.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().thumbnails().size() >= 20));
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage shot = fx(() -> app.stage().getScene().snapshot(null));
+        BufferedImage image = SwingFXUtils.fromFXImage(shot, null);
+        Path out = Files.createDirectories(Path.of("target", "screenshots")).resolve("main-window.png");
+        ImageIO.write(image, "png", out.toFile());
+        assertThat(image.getWidth()).isGreaterThanOrEqualTo(1200);
+        Region root = (Region) app.stage().getScene().getRoot();
+        assertThat(root.getWidth()).isGreaterThanOrEqualTo(1200);
+    }
+
+    private void awaitSearches(long count) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> search().completedSearchesProperty().get() >= count));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private SearchViewModel search() {
+        return app.viewModel().search();
+    }
+
+    private TopMatchesPanel topPanel() {
+        return robot.lookup("#top5").queryAs(TopMatchesPanel.class);
+    }
+}

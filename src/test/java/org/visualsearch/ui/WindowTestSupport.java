@@ -1,0 +1,150 @@
+package org.visualsearch.ui;
+
+import com.sun.javafx.scene.input.DragboardHelper;
+import com.sun.javafx.tk.TKClipboard;
+import java.security.AccessControlContext;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import javafx.scene.image.Image;
+import javafx.scene.input.DataFormat;
+import javafx.util.Pair;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.event.Event;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.stage.Window;
+
+/** What the window tests share: file drops as the OS would deliver them, a scriptable file chooser. */
+final class WindowTestSupport {
+    private WindowTestSupport() {
+    }
+
+    /**
+     * Fires DRAG_OVER then DRAG_DROPPED carrying {@code files} at the centre of {@code target};
+     * call on the FX thread. Returns whether the window accepted the drop.
+     */
+    static boolean dropFiles(Node target, List<Path> files) {
+        Dragboard board = DragboardHelper.createDragboard(new DragClipboard());
+        DragboardHelper.setDataAccessRestriction(board, false);
+        ClipboardContent content = new ClipboardContent();
+        content.putFiles(files.stream().map(Path::toFile).toList());
+        board.setContent(content);
+        Bounds local = target.getLayoutBounds();
+        Bounds scene = target.localToScene(local);
+        Bounds screen = target.localToScreen(local);
+        DragEvent over = new DragEvent(target, target, DragEvent.DRAG_OVER, board,
+                scene.getCenterX(), scene.getCenterY(), screen.getCenterX(), screen.getCenterY(),
+                TransferMode.COPY, null, target, null);
+        Event.fireEvent(target, over);
+        DragEvent dropped = new DragEvent(target, target, DragEvent.DRAG_DROPPED, board,
+                scene.getCenterX(), scene.getCenterY(), screen.getCenterX(), screen.getCenterY(),
+                TransferMode.COPY, null, target, null);
+        Event.fireEvent(target, dropped);
+        return dropped.isDropCompleted();
+    }
+
+    /** Writes a PNG of {@code scene} to {@code target/screenshots/<name>.png}; call off the FX thread. */
+    static java.awt.image.BufferedImage screenshot(javafx.scene.Scene scene, String name) throws Exception {
+        javafx.scene.image.WritableImage shot = SearchViewModelTest.fx(() -> scene.snapshot(null));
+        java.awt.image.BufferedImage image = javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null);
+        Path out = java.nio.file.Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
+        javax.imageio.ImageIO.write(image, "png", out.toFile());
+        return image;
+    }
+
+    /** A file chooser that answers with whatever the test put in. */
+    static final class ScriptedChooser implements FileChooserPort {
+        final AtomicReference<Path> nextImage = new AtomicReference<>();
+        final AtomicReference<Path> nextFolder = new AtomicReference<>();
+
+        @Override
+        public Optional<Path> chooseImage(Window owner) {
+            return Optional.ofNullable(nextImage.getAndSet(null));
+        }
+
+        @Override
+        public Optional<Path> chooseFolder(Window owner, String title) {
+            return Optional.ofNullable(nextFolder.getAndSet(null));
+        }
+    }
+
+    static List<File> files(Path... paths) {
+        return List.of(paths).stream().map(Path::toFile).toList();
+    }
+
+    /** The data of a drag from a file manager: what the OS hands to JavaFX, minus the OS. */
+    private static final class DragClipboard implements TKClipboard {
+        private final Map<DataFormat, Object> content = new HashMap<>();
+
+        @Override
+        public void setSecurityContext(AccessControlContext context) {
+        }
+
+        @Override
+        public Set<DataFormat> getContentTypes() {
+            return content.keySet();
+        }
+
+        @Override
+        @SafeVarargs
+        public final boolean putContent(Pair<DataFormat, Object>... entries) {
+            content.clear();
+            for (Pair<DataFormat, Object> entry : entries) {
+                content.put(entry.getKey(), entry.getValue());
+            }
+            return true;
+        }
+
+        @Override
+        public Object getContent(DataFormat format) {
+            return content.get(format);
+        }
+
+        @Override
+        public boolean hasContent(DataFormat format) {
+            return content.containsKey(format);
+        }
+
+        @Override
+        public Set<TransferMode> getTransferModes() {
+            return EnumSet.of(TransferMode.COPY, TransferMode.MOVE, TransferMode.LINK);
+        }
+
+        @Override
+        public void setDragView(Image image) {
+        }
+
+        @Override
+        public void setDragViewOffsetX(double offsetX) {
+        }
+
+        @Override
+        public void setDragViewOffsetY(double offsetY) {
+        }
+
+        @Override
+        public Image getDragView() {
+            return null;
+        }
+
+        @Override
+        public double getDragViewOffsetX() {
+            return 0;
+        }
+
+        @Override
+        public double getDragViewOffsetY() {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+"""The GUIE-convention embedding module shared by export.py, evaluate.py and
+train_head.py.
+
+Input: uint8 tensor [1,3,H,W] (0..255, any size). The module converts to
+float, resizes to the backbone's input size, normalises as Keras
+MobileNetV2/InceptionV3 do (x/127.5 - 1, i.e. [-1, 1]), runs the converted
+backbone up to the chosen layer(s), pools each (mean or GeM), concatenates,
+optionally applies a linear projection (the trained Dense head), and returns
+the L2-normalised float vector [1, D].
+"""
+import os
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+import keras2torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BACKBONES = {
+    # name: (unpacked nsfwjs model folder, input size)
+    'mobilenet_v2': ('mobilenet_v2', 224),
+    'inception_v3': ('inception_v3', 299),
+}
+
+
+def gem(x, p: float, eps: float = 1e-6):
+    """Generalised-mean pooling over H, W of a non-negative or signed map.
+    Signed maps (e.g. a block's linear projection output) are clamped at eps,
+    as usual for GeM; p=1 on a clamped map is NOT mean pooling, so callers use
+    mean pooling for p == 1."""
+    return x.clamp(min=eps).pow(p).mean(dim=(2, 3)).pow(1.0 / p)
+
+
+class Pooling(nn.Module):
+    def __init__(self, kind='mean', p=3.0):
+        super().__init__()
+        assert kind in ('mean', 'gem', 'max'), kind
+        self.kind = kind
+        self.p = float(p)
+
+    def forward(self, x):
+        if self.kind == 'mean':
+            return x.mean(dim=(2, 3))
+        if self.kind == 'max':
+            return x.amax(dim=(2, 3))
+        return gem(x, self.p)
+
+
+class Embedder(nn.Module):
+    def __init__(self, backbone, layers, pooling='mean', gem_p=3.0, size=None, antialias=True,
+                 head_weight=None, head_bias=None, center=None, flip=False, models_dir=None):
+        super().__init__()
+        folder, default_size = BACKBONES[backbone]
+        models_dir = models_dir or os.path.join(HERE, 'work', 'nsfwjs')
+        self.backbone = keras2torch.load(os.path.join(models_dir, folder), outputs=list(layers))
+        self.size = int(size or default_size)
+        self.antialias = bool(antialias)
+        self.pool = Pooling(pooling, gem_p)
+        self.flip = bool(flip)
+        self.register_buffer('center', center if center is not None else torch.zeros(0))
+        if head_weight is not None:
+            self.head = nn.Linear(head_weight.shape[1], head_weight.shape[0], bias=head_bias is not None)
+            with torch.no_grad():
+                self.head.weight.copy_(head_weight)
+                if head_bias is not None:
+                    self.head.bias.copy_(head_bias)
+        else:
+            self.head = None
+        for p in self.parameters():
+            p.requires_grad_(False)
+        self.eval()
+
+    def preprocess(self, x):
+        x = x.float()
+        x = F.interpolate(x, size=(self.size, self.size), mode='bilinear', align_corners=False,
+                          antialias=self.antialias)
+        return x / 127.5 - 1.0
+
+    def features(self, x):
+        """Pooled, concatenated backbone features of a preprocessed float batch (before head/normalisation)."""
+        outs = self.backbone(x)
+        return torch.cat([self.pool(o) for o in outs], dim=1)
+
+    def forward(self, x):
+        x = self.preprocess(x)
+        f = self.features(x)
+        if self.flip:
+            f = 0.5 * (f + self.features(torch.flip(x, dims=[3])))
+        if self.center.numel() > 0:
+            f = f - self.center
+        if self.head is not None:
+            f = self.head(f)
+        return F.normalize(f, dim=1)
+
+
+def load_image_uint8(path, max_side=512):
+    """Loads a photo like the Java app does (EXIF orientation applied, long side
+    shrunk to <= max_side) and returns a uint8 tensor [1,3,H,W]."""
+    from PIL import Image, ImageOps
+    import numpy as np
+    im = Image.open(path)
+    im = ImageOps.exif_transpose(im).convert('RGB')
+    if max_side and max(im.size) > max_side:
+        s = max_side / max(im.size)
+        im = im.resize((max(1, round(im.width * s)), max(1, round(im.height * s))), Image.BILINEAR)
+    a = np.asarray(im, dtype=np.uint8).copy()
+    return torch.from_numpy(a).permute(2, 0, 1).unsqueeze(0).contiguous()

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Fetches what the export tools need into the git-ignored work/ folder:
+#   work/package/        nsfwjs@4.4.0 (npm pack), the source of the weights
+#   work/nsfwjs/<model>/ its TF.js models unpacked to model.json + binary shards
+#   work/tfjs/           @tensorflow/tfjs (only for verify.py)
+# Needs node + npm (npm registry access). Idempotent.
+set -e
+cd "$(dirname "$0")"
+mkdir -p work
+if [ ! -f work/package/package.json ]; then
+  tgz=${NSFWJS_TGZ:-}
+  if [ -z "$tgz" ]; then (cd work && npm pack nsfwjs@4.4.0 >/dev/null); tgz=work/nsfwjs-4.4.0.tgz; fi
+  tar xzf "$tgz" -C work
+fi
+[ -f work/nsfwjs/mobilenet_v2/model.json ] && [ -f work/nsfwjs/inception_v3/model.json ] || \
+  node unpack_nsfwjs.js work/package work/nsfwjs mobilenet_v2 inception_v3
+if [ ! -d work/tfjs/node_modules/@tensorflow/tfjs ]; then
+  mkdir -p work/tfjs && (cd work/tfjs && [ -f package.json ] || npm init -y >/dev/null; npm install --no-audit --no-fund @tensorflow/tfjs@4.22.0 >/dev/null)
+fi
+echo "setup done: $(ls work/nsfwjs)"

@@ -1,0 +1,110 @@
+#!/usr/bin/python3
+"""Writes the tiny TorchScript models that the core.model tests load.
+
+Run with Debian's python3-torch (the app itself never needs Python):
+
+    /usr/bin/python3 tools/test-models/make_test_models.py
+
+Every model has an analytic output so the Java tests can assert exact numbers:
+
+  guie-tiny/guie_tiny.pt      GUIE convention (uint8 [1,3,H,W], any size) -> [1,8]:
+                              per-channel means / 255, the top-left pixel / 255, H, W.
+                              No descriptor: a bare folder with one .pt loads with GUIE defaults.
+  fixed-tiny/fixed_tiny.pt    fixed convention, method get_image_features (forward raises):
+                              float [1,3,h,w] -> [1,5]: per-channel means, h, w.
+                              serving.properties declares 8x6, mean/std, the method.
+  vector-1d/model.pt          GUIE, returns a 1-d [3] vector (per-channel means / 255).
+  wrong-shape/model.pt        GUIE, returns [1,2,3]: must be refused.
+  nan-output/model.pt         GUIE, returns [1,4] of NaN: must be refused.
+"""
+import os
+import sys
+
+import torch
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                   "src", "test", "resources", "models")
+
+
+class GuieTiny(torch.nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if x.dtype != torch.uint8:
+            raise RuntimeError("guie-tiny expects a uint8 tensor")
+        if x.dim() != 4 or x.size(0) != 1 or x.size(1) != 3:
+            raise RuntimeError("guie-tiny expects [1,3,H,W]")
+        f = x.float() / 255.0
+        means = f.mean(dim=(2, 3))                 # [1,3]
+        top_left = f[:, :, 0, 0]                   # [1,3]
+        size = torch.tensor([[float(x.size(2)), float(x.size(3))]])  # [1,2]: H, W
+        return torch.cat([means, top_left, size], dim=1)
+
+
+class FixedTiny(torch.nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        raise RuntimeError("fixed-tiny: call get_image_features, not forward")
+
+    @torch.jit.export
+    def get_image_features(self, x: torch.Tensor) -> torch.Tensor:
+        if x.dtype != torch.float32:
+            raise RuntimeError("fixed-tiny expects float32")
+        means = x.mean(dim=(2, 3))                 # [1,3]
+        size = torch.tensor([[float(x.size(2)), float(x.size(3))]])  # [1,2]: h, w
+        return torch.cat([means, size], dim=1)
+
+
+class Vector1d(torch.nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x.float().mean(dim=(0, 2, 3)) / 255.0   # [3]
+
+
+class WrongShape(torch.nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.zeros(1, 2, 3) + x.float().mean()
+
+
+class NanOutput(torch.nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.full((1, 4), float("nan")) + x.float().mean()
+
+
+FIXED_DESCRIPTOR = """\
+# Test model for the fixed-size convention (see tools/test-models/make_test_models.py).
+vss.name=Fixed tiny
+vss.convention=fixed
+vss.width=8
+vss.height=6
+vss.resize=shorter-side-then-center-crop
+vss.mean=0.5, 0.25, 0
+vss.std=0.5, 0.25, 1
+vss.method=get_image_features
+vss.dimension=5
+vss.maxSide=64
+"""
+
+
+def save(module, folder, name):
+    path = os.path.join(OUT, folder)
+    os.makedirs(path, exist_ok=True)
+    scripted = torch.jit.script(module)
+    target = os.path.join(path, name)
+    scripted.save(target)
+    print(f"{target}: {os.path.getsize(target)} bytes")
+    return scripted
+
+
+def main():
+    torch.manual_seed(0)
+    m = save(GuieTiny(), "guie-tiny", "guie_tiny.pt")
+    print(" ", m(torch.full((1, 3, 5, 7), 255, dtype=torch.uint8)))
+    m = save(FixedTiny(), "fixed-tiny", "fixed_tiny.pt")
+    print(" ", m.get_image_features(torch.ones(1, 3, 6, 8)))
+    with open(os.path.join(OUT, "fixed-tiny", "serving.properties"), "w") as f:
+        f.write(FIXED_DESCRIPTOR)
+    save(Vector1d(), "vector-1d", "model.pt")
+    save(WrongShape(), "wrong-shape", "model.pt")
+    save(NanOutput(), "nan-output", "model.pt")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
