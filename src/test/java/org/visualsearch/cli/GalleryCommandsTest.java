@@ -113,12 +113,12 @@ class GalleryCommandsTest {
     @Test
     void dataFolderComesFromTheOptionElseVssDataElseTheAppDataFolder() {
         DataFolderOption option = new DataFolderOption();
-        option.env = Map.of("VSS_DATA", "/tmp/classroom-db")::get;
+        option.env = Map.of("VSS_DATA", "/tmp/classroom-db");
         assertThat(option.resolve()).isEqualTo(Path.of("/tmp/classroom-db"));
         option.data = Path.of("/tmp/explicit");
         assertThat(option.resolve()).isEqualTo(Path.of("/tmp/explicit"));
         DataFolderOption fallback = new DataFolderOption();
-        fallback.env = name -> null;
+        fallback.env = Map.of();
         assertThat(fallback.resolve().toString()).containsIgnoringCase("visual");
     }
 }
