@@ -2,6 +2,8 @@ package org.visualsearch;
 
 import org.visualsearch.cli.VisualSearchCli;
 import org.visualsearch.core.model.DjlEnvironment;
+import org.visualsearch.ui.AppBootstrap;
+import org.visualsearch.ui.VisualSearchApp;
 
 /**
  * Entry point of {@code java -jar visual-search.jar}: with arguments, the command line
@@ -22,8 +24,8 @@ public final class Launcher {
 
     /** The one place the desktop app starts. */
     private static void startDesktopApp(String[] args) {
-        // TODO(integrator): start the JavaFX app here, e.g. Application.launch(VisualSearchApp.class, args).
-        System.err.println("The desktop app is not available in this build yet; try 'visual-search --help'.");
-        System.exit(VisualSearchCli.ExitCode.FAILED);
+        // The window opens at once; the bootstrap (database, model) runs behind it.
+        VisualSearchApp.launchApp(args, AppBootstrap.withDefaults());
+        System.exit(VisualSearchCli.ExitCode.OK);
     }
 }

@@ -6,6 +6,7 @@ import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.ui.credits.CreditsSource;
 import org.visualsearch.ui.gallery.SampleGallerySource;
 import org.visualsearch.ui.gallery.ThumbnailSource;
+import org.visualsearch.ui.library.GalleryLibrary;
 
 /**
  * Everything the window needs from the core, built once at start-up (off the FX thread, since
@@ -19,6 +20,8 @@ import org.visualsearch.ui.gallery.ThumbnailSource;
  * @param sampleGallery how to get the sample gallery; {@code null} when not available
  * @param thumbnails    where tile thumbnails come from (e.g. the store's cached JPEGs)
  * @param credits       photo sources, licences and model notices for the credits view
+ * @param library       the gallery database (folders, indexing, problems, models); {@code null}
+ *                      when the gallery does not come from one (tests, the bare baseline)
  */
 public record AppServices(
         ImageEmbedder embedder,
@@ -26,7 +29,8 @@ public record AppServices(
         String indexState,
         SampleGallerySource sampleGallery,
         ThumbnailSource thumbnails,
-        CreditsSource credits) {
+        CreditsSource credits,
+        GalleryLibrary library) {
 
     public AppServices {
         Objects.requireNonNull(embedder, "embedder");
@@ -38,6 +42,12 @@ public record AppServices(
                     + " but the query model is " + embedder.info().name());
         }
         indexState = indexState == null ? "" : indexState;
+    }
+
+    /** Services without a gallery database. */
+    public AppServices(ImageEmbedder embedder, IndexedGallery gallery, String indexState,
+                       SampleGallerySource sampleGallery, ThumbnailSource thumbnails, CreditsSource credits) {
+        this(embedder, gallery, indexState, sampleGallery, thumbnails, credits, null);
     }
 
     /** Services with files read straight from disk: the usual choice until the store provides thumbnails. */

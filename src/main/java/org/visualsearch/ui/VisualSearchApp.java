@@ -92,8 +92,13 @@ public class VisualSearchApp extends Application {
                 return servicesFactory.call();
             }
         };
-        load.setOnSucceeded(e -> viewModel.install(load.getValue()));
+        load.setOnSucceeded(e -> viewModel.installAndIndex(load.getValue()));
         load.setOnFailed(e -> {
+            if (load.getException() instanceof StartupFailure failure) {
+                LOG.log(System.Logger.Level.WARNING, failure.getMessage());
+                viewModel.loadFailed(failure);
+                return;
+            }
             LOG.log(System.Logger.Level.ERROR, "loading the model or gallery failed", load.getException());
             viewModel.loadFailed("The model or the gallery could not be loaded: " + Messages.describe(load.getException()));
         });

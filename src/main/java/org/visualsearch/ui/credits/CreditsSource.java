@@ -23,13 +23,19 @@ public interface CreditsSource {
      * missing files become a sentence saying what is missing, so the view is never blank.
      */
     static CreditsSource fromFolder(Path root) {
+        Path credits = root.resolve("sample-db").resolve("CREDITS.md");
+        return of(credits, "The sample gallery's credits are not here yet.\nThey appear once the sample gallery is in place ("
+                + credits + ").", root.resolve("models"));
+    }
+
+    /**
+     * The sample photos' credits from {@code sampleCredits} ({@code fallback} when it cannot be
+     * read) and the {@code NOTICE} of every model folder under {@code models}.
+     */
+    static CreditsSource of(Path sampleCredits, String fallback, Path models) {
         return () -> {
             List<Section> sections = new ArrayList<>();
-            Path credits = root.resolve("sample-db").resolve("CREDITS.md");
-            sections.add(new Section("Sample photos", readOr(credits,
-                    "The sample gallery's credits are not here yet.\nThey appear once the sample gallery is in place ("
-                            + credits + ").")));
-            Path models = root.resolve("models");
+            sections.add(new Section("Sample photos", readOr(sampleCredits, fallback)));
             List<Path> notices = new ArrayList<>();
             if (Files.isDirectory(models)) {
                 try (Stream<Path> dirs = Files.list(models)) {

@@ -15,4 +15,18 @@ public interface ProgressSink {
     void progress(long done, long total, String message);
 
     boolean isCancelled();
+
+    /**
+     * Offers the window a Pause/Resume control for this work (e.g. the indexer's); call it from
+     * the work once the control exists. Work that cannot pause never calls it.
+     */
+    default void pausable(Pausable control) {
+    }
+
+    /** Pauses and resumes running work; called from the FX thread. */
+    interface Pausable {
+        void pause();
+
+        void resume();
+    }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,7 +28,10 @@ public final class JobViewModel {
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final BooleanProperty pausable = new SimpleBooleanProperty(false);
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
     private Task<?> current;
+    private ProgressSink.Pausable pauseControl;
 
     public JobViewModel(Executor executor) {
         this.executor = Objects.requireNonNull(executor);
@@ -55,6 +59,12 @@ public final class JobViewModel {
                     public boolean isCancelled() {
                         return isCancelled0();
                     }
+
+                    @Override
+                    public void pausable(ProgressSink.Pausable control) {
+                        Task<?> self = currentTask();
+                        Platform.runLater(() -> offerPause(self, control));
+                    }
                 };
                 return work.run(sink);
             }
@@ -62,8 +72,15 @@ public final class JobViewModel {
             private boolean isCancelled0() {
                 return isCancelled();
             }
+
+            private Task<?> currentTask() {
+                return this;
+            }
         };
         title.set(jobTitle);
+        pausable.set(false);
+        paused.set(false);
+        pauseControl = null;
         message.set("Starting…");
         progress.set(-1);
         task.messageProperty().addListener((obs, old, now) -> message.set(now));
@@ -96,14 +113,39 @@ public final class JobViewModel {
         }
     }
 
+    /** Pauses the running job, or resumes it when paused; only for work that offered a control. */
+    public void togglePause() {
+        ProgressSink.Pausable control = pauseControl;
+        if (current == null || control == null) {
+            return;
+        }
+        if (paused.get()) {
+            paused.set(false);
+            control.resume();
+        } else {
+            paused.set(true);
+            control.pause();
+        }
+    }
+
+    private void offerPause(Task<?> task, ProgressSink.Pausable control) {
+        if (task == current && control != null) {
+            pauseControl = control;
+            pausable.set(true);
+        }
+    }
+
     private void finish(Task<?> task, String outcome) {
         if (task != current) {
             return;
         }
         current = null;
-        running.set(false);
+        pauseControl = null;
+        pausable.set(false);
+        paused.set(false);
         message.set(title.get() + ": " + outcome.toLowerCase());
         progress.set(0);
+        running.set(false); // last: listeners see the outcome in the message
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -120,5 +162,14 @@ public final class JobViewModel {
 
     public ReadOnlyDoubleProperty progressProperty() {
         return progress;
+    }
+
+    /** Whether the running job can be paused. */
+    public ReadOnlyBooleanProperty pausableProperty() {
+        return pausable;
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused;
     }
 }

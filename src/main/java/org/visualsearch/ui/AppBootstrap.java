@@ -1,0 +1,184 @@
+package org.visualsearch.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.visualsearch.core.DefaultLocations;
+import org.visualsearch.core.gallery.SampleFolderBootstrap;
+import org.visualsearch.core.model.ColorHistogramEmbedder;
+import org.visualsearch.core.model.DjlEnvironment;
+import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.core.model.ModelCatalog;
+import org.visualsearch.core.sampledb.SampleCredits;
+import org.visualsearch.core.sampledb.SampleManifest;
+import org.visualsearch.core.store.GalleryDatabase;
+import org.visualsearch.ui.credits.CreditsSource;
+import org.visualsearch.ui.jobs.Messages;
+import org.visualsearch.ui.library.DatabaseLibrary;
+import org.visualsearch.ui.library.LibrarySnapshot;
+import org.visualsearch.ui.library.ModelChoice;
+import org.visualsearch.ui.library.StoreThumbnails;
+
+/**
+ * Builds the window's {@link AppServices} from the core: the gallery database in the data
+ * folder (the sample folder becomes its first folder), the model (the one used last time, else
+ * {@code models/default}), thumbnails from the database, credits. Runs once, off the FX thread;
+ * the window then brings the folders up to date in the background.
+ *
+ * <p>A model that cannot be loaded ends in a {@link StartupFailure} offering the colour-histogram
+ * baseline on the same database.
+ */
+public final class AppBootstrap implements Callable<AppServices>, DatabaseLibrary.ServicesFactory {
+    private static final System.Logger LOG = System.getLogger(AppBootstrap.class.getName());
+    /** In the data folder: the model chosen last. */
+    static final String SETTINGS_FILE = "app.properties";
+
+    /**
+     * @param dataDir       the gallery database's folder
+     * @param modelsDir     installed models, one folder each
+     * @param sampleDir     the sample gallery's folder (may not exist yet)
+     * @param model         the model to open, or null for the one used last (else the default)
+     * @param manifest      the sample gallery's manifest
+     * @param sampleBaseUrl where to download the sample photos from instead of the manifest's URLs, or null
+     */
+    public record Settings(Path dataDir, Path modelsDir, Path sampleDir, String model, SampleManifest manifest,
+                           URI sampleBaseUrl) {
+        public Settings {
+            Objects.requireNonNull(dataDir);
+            Objects.requireNonNull(modelsDir);
+            Objects.requireNonNull(sampleDir);
+            Objects.requireNonNull(manifest);
+        }
+
+        /** The defaults of this process: {@code VSS_DATA} or the app data folder, {@code models/}, {@code sample-db/}. */
+        public static Settings defaults() {
+            DefaultLocations locations = DefaultLocations.current();
+            return new Settings(locations.dataDir(), locations.modelsDir(), locations.sampleGalleryDir(), null,
+                    SampleManifest.bundled(), null);
+        }
+
+        public Settings withModel(String name) {
+            return new Settings(dataDir, modelsDir, sampleDir, name, manifest, sampleBaseUrl);
+        }
+
+        public Settings withSampleBaseUrl(URI url) {
+            return new Settings(dataDir, modelsDir, sampleDir, model, manifest, url);
+        }
+    }
+
+    private final Settings settings;
+    private final ModelCatalog catalog;
+    private GalleryDatabase db;
+
+    public AppBootstrap(Settings settings) {
+        this.settings = Objects.requireNonNull(settings);
+        this.catalog = new ModelCatalog(settings.modelsDir());
+    }
+
+    /** The app on this process's defaults. */
+    public static AppBootstrap withDefaults() {
+        return new AppBootstrap(Settings.defaults());
+    }
+
+    @Override
+    public synchronized AppServices call() throws Exception {
+        long start = System.nanoTime();
+        DjlEnvironment.configure();
+        if (db == null) {
+            db = GalleryDatabase.open(settings.dataDir());
+            try {
+                SampleFolderBootstrap.addIfNew(db, settings.dataDir(), settings.sampleDir())
+                        .ifPresent(f -> LOG.log(System.Logger.Level.INFO, "sample folder added: " + f));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not add the sample folder", e);
+            }
+        }
+        String name = settings.model() != null ? settings.model() : rememberedModel().orElse(ModelCatalog.DEFAULT);
+        ModelChoice choice = choiceOf(name);
+        ImageEmbedder embedder;
+        try {
+            embedder = catalog.open(name);
+        } catch (Exception | LinkageError e) {
+            if (ModelChoice.HISTOGRAM.key().equals(choice.key())) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.ERROR, "model " + name + " could not be loaded", e);
+            throw new StartupFailure("The model “" + choice.label() + "” could not be loaded: " + Messages.describe(e)
+                    + " You can search with the colour-histogram baseline instead.", e,
+                    "Use the colour-histogram baseline",
+                    () -> servicesFor(new ColorHistogramEmbedder(), ModelChoice.HISTOGRAM));
+        }
+        AppServices services = servicesFor(embedder, choice);
+        LOG.log(System.Logger.Level.INFO, String.format("start-up: %s and %d indexed photos ready in %d ms",
+                embedder.info().name(), services.gallery().size(), (System.nanoTime() - start) / 1_000_000));
+        return services;
+    }
+
+    /** Services for a model on the (open) database, with what is already indexed for it. */
+    @Override
+    public AppServices servicesFor(ImageEmbedder embedder, ModelChoice choice) {
+        rememberModel(choice.key());
+        DatabaseLibrary library = new DatabaseLibrary(db, catalog, embedder, choice,
+                new DatabaseLibrary.SampleSettings(settings.sampleDir(), settings.manifest(), settings.sampleBaseUrl()),
+                this);
+        LibrarySnapshot snapshot = library.snapshot();
+        return new AppServices(embedder, snapshot.gallery(), snapshot.indexState(), library.sampleSource(),
+                new StoreThumbnails(db), credits(), library);
+    }
+
+    private ModelChoice choiceOf(String name) {
+        if (ModelChoice.HISTOGRAM.key().equalsIgnoreCase(name)) {
+            return ModelChoice.HISTOGRAM;
+        }
+        return DatabaseLibrary.choiceFor(catalog.resolve(name));
+    }
+
+    /** Sample credits from the sample folder (or the checkout's), else made from the manifest; model notices. */
+    CreditsSource credits() {
+        Path credits = settings.sampleDir().resolve("CREDITS.md");
+        if (!Files.isRegularFile(credits)) {
+            Path checkout = Path.of("sample-db", "CREDITS.md").toAbsolutePath();
+            credits = Files.isRegularFile(checkout) ? checkout : credits;
+        }
+        return CreditsSource.of(credits, SampleCredits.markdown(settings.manifest()), settings.modelsDir());
+    }
+
+    private Optional<String> rememberedModel() {
+        Path file = settings.dataDir().resolve(SETTINGS_FILE);
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        String model = properties.getProperty("model");
+        if (model == null || model.isBlank()) {
+            return Optional.empty();
+        }
+        // A remembered model that was uninstalled since: back to the default.
+        if (!ModelChoice.HISTOGRAM.key().equals(model) && !Files.exists(settings.modelsDir().resolve(model))) {
+            return Optional.empty();
+        }
+        return Optional.of(model);
+    }
+
+    private void rememberModel(String key) {
+        Properties properties = new Properties();
+        properties.setProperty("model", key);
+        try {
+            Files.createDirectories(settings.dataDir());
+            try (OutputStream out = Files.newOutputStream(settings.dataDir().resolve(SETTINGS_FILE))) {
+                properties.store(out, "Visual Search Simulator");
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot remember the model: " + e.getMessage());
+        }
+    }
+}
