@@ -41,7 +41,13 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.visualsearch.ui.credits.CreditsView;
+import org.visualsearch.ui.library.FoldersView;
+import org.visualsearch.ui.library.ModelChoice;
+import org.visualsearch.ui.library.ProblemsView;
 import org.visualsearch.ui.gallery.CategoryColors;
 import org.visualsearch.ui.gallery.GalleryTileCell;
 import org.visualsearch.ui.jobs.JobViewModel;
@@ -109,12 +115,68 @@ public final class MainView {
                 () -> CreditsView.show(window(), app.credits()));
         open.disableProperty().bind(search.readyProperty().not());
         paste.disableProperty().bind(search.readyProperty().not());
+        Button addFolder = button("Add folder…", MaterialDesignF.FOLDER_PLUS_OUTLINE, "addFolderButton", this::chooseAndAddFolder);
+        Button folders = button("Folders", MaterialDesignF.FOLDER_MULTIPLE_OUTLINE, "foldersButton",
+                () -> FoldersView.show(window(), app, this::askForFolder));
+        for (Button b : List.of(addFolder, folders)) {
+            b.visibleProperty().bind(app.libraryAvailableProperty());
+            b.managedProperty().bind(b.visibleProperty());
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, logo, title, spacer, open, paste, new Separator(Orientation.VERTICAL), credits);
+        Separator librarySeparator = new Separator(Orientation.VERTICAL);
+        librarySeparator.visibleProperty().bind(app.libraryAvailableProperty());
+        librarySeparator.managedProperty().bind(librarySeparator.visibleProperty());
+        HBox header = new HBox(12, logo, title, spacer, buildModelChooser(), open, paste, librarySeparator, addFolder,
+                folders, new Separator(Orientation.VERTICAL), credits);
         header.getStyleClass().add("app-header");
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
+    }
+
+    /** The models installed plus the baseline; picking one switches (embedding only what is missing). */
+    private Node buildModelChooser() {
+        ComboBox<ModelChoice> chooserBox = new ComboBox<>(app.models());
+        chooserBox.setId("modelChooser");
+        chooserBox.getStyleClass().add("model-chooser");
+        chooserBox.setTooltip(new Tooltip("The model that embeds the photos. Switching embeds only what the new "
+                + "model has not embedded yet."));
+        boolean[] syncing = {false};
+        Runnable sync = () -> {
+            syncing[0] = true;
+            try {
+                chooserBox.setValue(app.currentModelProperty().get());
+            } finally {
+                syncing[0] = false;
+            }
+        };
+        app.currentModelProperty().addListener((o, a, b) -> sync.run());
+        app.models().addListener((javafx.collections.ListChangeListener<ModelChoice>) c -> sync.run());
+        // A cancelled or failed switch leaves the current model: show it again.
+        app.job().runningProperty().addListener((o, a, running) -> {
+            if (!running) {
+                sync.run();
+            }
+        });
+        chooserBox.valueProperty().addListener((o, a, picked) -> {
+            if (!syncing[0] && picked != null && !picked.equals(app.currentModelProperty().get())) {
+                if (!app.switchModel(picked)) {
+                    javafx.application.Platform.runLater(sync);
+                }
+            }
+        });
+        chooserBox.disableProperty().bind(app.job().runningProperty());
+        chooserBox.visibleProperty().bind(app.libraryAvailableProperty());
+        chooserBox.managedProperty().bind(chooserBox.visibleProperty());
+        return chooserBox;
+    }
+
+    private Optional<Path> askForFolder() {
+        return chooser.chooseFolder(window(), "Add a folder of photos to the gallery");
+    }
+
+    private void chooseAndAddFolder() {
+        askForFolder().ifPresent(folder -> app.addFolders(List.of(folder)));
     }
 
     private Node buildErrorBanner() {
@@ -204,11 +266,27 @@ public final class MainView {
         });
     }
 
-    /** Several files: the last one wins. Returns false when there was nothing usable. */
+    /**
+     * Dropped folders are added to the gallery; of the files, the last one is the query. Returns
+     * false when there was nothing usable.
+     */
     private boolean queryFrom(List<File> files, Image image, String imageLabel) {
         if (files != null && !files.isEmpty()) {
-            search.search(new QueryRequest.FromFile(files.get(files.size() - 1).toPath()));
-            return true;
+            List<Path> folders = files.stream().filter(File::isDirectory).map(File::toPath).toList();
+            List<File> photos = files.stream().filter(f -> !f.isDirectory()).toList();
+            boolean used = false;
+            if (!folders.isEmpty() && app.libraryAvailableProperty().get()) {
+                used = app.addFolders(folders);
+            } else if (!folders.isEmpty() && photos.isEmpty()) {
+                search.reportError("Adding folders needs the gallery database, which is not loaded; drop a photo "
+                        + "to search with it.");
+                return false;
+            }
+            if (!photos.isEmpty()) {
+                search.search(new QueryRequest.FromFile(photos.get(photos.size() - 1).toPath()));
+                used = true;
+            }
+            return used;
         }
         if (image != null) {
             BufferedImage pixels = SwingFXUtils.fromFXImage(image, null);
@@ -312,11 +390,17 @@ public final class MainView {
             } else if (!loaded) {
                 title.setText("Loading the model and the gallery…");
                 text.setText("This takes a few seconds the first time.");
+            } else if (app.job().runningProperty().get()) {
+                title.setText(app.job().titleProperty().get() + "…");
+                text.setText("The photos appear here as they are indexed. You can pause or cancel below; "
+                        + "what is done is kept, and indexing goes on where it stopped next time.");
             } else if (app.sampleGalleryAvailableProperty().get()) {
                 title.setText("No gallery yet");
                 text.setText("The sample gallery (100 photos: dogs, vehicles, food, landmarks and clothes) "
                         + "is not on this computer yet. Get it to start searching, or import it from a folder "
-                        + "you already have.");
+                        + "you already have."
+                        + (app.libraryAvailableProperty().get()
+                                ? " To search your own photos, add a folder (or drop one on this window)." : ""));
             } else {
                 title.setText("No gallery yet");
                 text.setText("There are no photos to search. Getting the sample gallery is not available in "
@@ -325,6 +409,7 @@ public final class MainView {
         };
         app.servicesProperty().addListener((o, a, b) -> refreshText.run());
         app.loadProblemProperty().addListener((o, a, b) -> refreshText.run());
+        app.job().runningProperty().addListener((o, a, b) -> refreshText.run());
         refreshText.run();
 
         Button download = new Button("Get the sample gallery", new FontIcon(MaterialDesignD.DOWNLOAD));
@@ -339,9 +424,25 @@ public final class MainView {
         for (Button b : List.of(download, importFolder)) {
             b.disableProperty().bind(app.sampleGalleryAvailableProperty().not().or(app.job().runningProperty()));
         }
-        HBox buttons = new HBox(12, download, importFolder);
+        Button addOwn = new Button("Add a folder of your own…", new FontIcon(MaterialDesignF.FOLDER_PLUS_OUTLINE));
+        addOwn.setId("emptyAddFolderButton");
+        addOwn.getStyleClass().add("large");
+        addOwn.setOnAction(e -> chooseAndAddFolder());
+        addOwn.visibleProperty().bind(app.libraryAvailableProperty());
+        addOwn.managedProperty().bind(addOwn.visibleProperty());
+        HBox buttons = new HBox(12, download, importFolder, addOwn);
         buttons.setAlignment(Pos.CENTER);
-        buttons.visibleProperty().bind(app.servicesProperty().isNotNull());
+        buttons.visibleProperty().bind(app.servicesProperty().isNotNull().and(app.job().runningProperty().not()));
+        buttons.managedProperty().bind(buttons.visibleProperty());
+
+        Button useFallback = new Button();
+        useFallback.setId("useFallbackButton");
+        useFallback.getStyleClass().addAll("accent", "large");
+        useFallback.setGraphic(new FontIcon(MaterialDesignB.BRAIN));
+        useFallback.textProperty().bind(app.fallbackLabelProperty());
+        useFallback.setOnAction(e -> app.useFallback());
+        useFallback.visibleProperty().bind(app.fallbackLabelProperty().isNotNull().and(app.job().runningProperty().not()));
+        useFallback.managedProperty().bind(useFallback.visibleProperty());
 
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(420);
@@ -357,7 +458,7 @@ public final class MainView {
         icon.visibleProperty().bind(app.job().runningProperty().not());
         icon.managedProperty().bind(icon.visibleProperty());
 
-        VBox box = new VBox(14, icon, title, text, buttons, progressBox);
+        VBox box = new VBox(14, icon, title, text, buttons, useFallback, progressBox);
         box.setId("emptyGallery");
         box.getStyleClass().add("empty-gallery");
         box.setAlignment(Pos.CENTER);
@@ -381,10 +482,18 @@ public final class MainView {
         message.textProperty().bind(job.messageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
+        Button pause = new Button();
+        pause.setId("jobPause");
+        pause.textProperty().bind(Bindings.when(job.pausedProperty()).then("Resume").otherwise("Pause"));
+        pause.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(job.pausedProperty().get()
+                ? MaterialDesignP.PLAY_CIRCLE_OUTLINE : MaterialDesignP.PAUSE_CIRCLE_OUTLINE), job.pausedProperty()));
+        pause.setOnAction(e -> job.togglePause());
+        pause.visibleProperty().bind(job.pausableProperty());
+        pause.managedProperty().bind(pause.visibleProperty());
         Button cancel = new Button("Cancel", new FontIcon(MaterialDesignC.CLOSE_CIRCLE_OUTLINE));
         cancel.setId("jobCancel");
         cancel.setOnAction(e -> job.cancel());
-        HBox box = new HBox(12, title, bar, message, cancel);
+        HBox box = new HBox(12, title, bar, message, pause, cancel);
         box.setId("jobBar");
         box.getStyleClass().add("job-bar");
         box.setAlignment(Pos.CENTER_LEFT);
@@ -408,10 +517,21 @@ public final class MainView {
             long ms = search.lastSearchMillisProperty().get();
             return ms < 0 ? "no query yet" : "last search " + ms + " ms";
         }, search.lastSearchMillisProperty()));
+        Button problems = new Button("", new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        problems.setId("statusProblems");
+        problems.getStyleClass().addAll("flat", "status-problems");
+        problems.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = app.problems().size();
+            return String.format("%,d problem%s", n, n == 1 ? "" : "s");
+        }, app.problems()));
+        problems.setTooltip(new Tooltip("Files that could not be indexed, and why"));
+        problems.setOnAction(e -> ProblemsView.show(window(), app));
+        problems.visibleProperty().bind(Bindings.isNotEmpty(app.problems()));
+        problems.managedProperty().bind(problems.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(18, model, new Separator(Orientation.VERTICAL), count,
-                new Separator(Orientation.VERTICAL), index, spacer, timing);
+                new Separator(Orientation.VERTICAL), index, problems, spacer, timing);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
