@@ -241,7 +241,9 @@ public final class AppViewModel implements AutoCloseable {
             indexState.set(title.toLowerCase(java.util.Locale.ROOT) + "…");
             whenJobEnds(ok -> {
                 if (!ok) {
-                    refreshLibrary(); // shows what the cancelled or failed run committed
+                    // shows what the cancelled or failed run committed; the rest is done on the next run
+                    boolean cancelled = job.messageProperty().get().endsWith(": cancelled");
+                    refreshLibrary(cancelled ? "indexing cancelled: it goes on where it stopped next time" : null);
                 }
             });
         }
@@ -273,6 +275,11 @@ public final class AppViewModel implements AutoCloseable {
 
     /** Reloads gallery, folders and problems from the database, after any work in progress. */
     public void refreshLibrary() {
+        refreshLibrary(null);
+    }
+
+    /** Like {@link #refreshLibrary()}, with the status line's index state {@code state} when not null. */
+    private void refreshLibrary(String state) {
         GalleryLibrary library = library();
         if (library == null) {
             return;
@@ -283,7 +290,11 @@ public final class AppViewModel implements AutoCloseable {
                     LibrarySnapshot snapshot = library.snapshot();
                     Platform.runLater(() -> {
                         if (library() == library) {
-                            applySnapshot(snapshot, !job.runningProperty().get());
+                            boolean idle = !job.runningProperty().get();
+                            applySnapshot(snapshot, idle);
+                            if (idle && state != null) {
+                                indexState.set(state);
+                            }
                         }
                     });
                 } catch (RuntimeException e) {
