@@ -115,20 +115,14 @@ public final class MainView {
                 () -> CreditsView.show(window(), app.credits()));
         open.disableProperty().bind(search.readyProperty().not());
         paste.disableProperty().bind(search.readyProperty().not());
-        Button addFolder = button("Add folder…", MaterialDesignF.FOLDER_PLUS_OUTLINE, "addFolderButton", this::chooseAndAddFolder);
-        Button folders = button("Folders", MaterialDesignF.FOLDER_MULTIPLE_OUTLINE, "foldersButton",
-                () -> FoldersView.show(window(), app, this::askForFolder));
-        for (Button b : List.of(addFolder, folders)) {
-            b.visibleProperty().bind(app.libraryAvailableProperty());
-            b.managedProperty().bind(b.visibleProperty());
+        for (Button b : List.of(open, paste, credits)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // never "Op…"
         }
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Separator librarySeparator = new Separator(Orientation.VERTICAL);
-        librarySeparator.visibleProperty().bind(app.libraryAvailableProperty());
-        librarySeparator.managedProperty().bind(librarySeparator.visibleProperty());
-        HBox header = new HBox(12, logo, title, spacer, buildModelChooser(), open, paste, librarySeparator, addFolder,
-                folders, new Separator(Orientation.VERTICAL), credits);
+        HBox header = new HBox(12, logo, title, spacer, buildModelChooser(), open, paste,
+                new Separator(Orientation.VERTICAL), credits);
         header.getStyleClass().add("app-header");
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
@@ -356,9 +350,22 @@ public final class MainView {
                         .limit(10).forEach(c -> legend.getChildren().add(CategoryColors.chip(c)));
             }
         });
+        Button addFolder = button("Add folder…", MaterialDesignF.FOLDER_PLUS_OUTLINE, "addFolderButton", this::chooseAndAddFolder);
+        addFolder.setTooltip(new Tooltip("Add a folder of photos (and its subfolders) to the gallery; "
+                + "you can also drop a folder on the window"));
+        Button folders = button("Folders", MaterialDesignF.FOLDER_MULTIPLE_OUTLINE, "foldersButton",
+                () -> FoldersView.show(window(), app, this::askForFolder));
+        folders.setTooltip(new Tooltip("The folders in the gallery"));
+        for (Button b : List.of(addFolder, folders)) {
+            b.visibleProperty().bind(app.libraryAvailableProperty());
+            b.managedProperty().bind(b.visibleProperty());
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.getStyleClass().add("small");
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, subtitle, spacer, legend);
+        subtitle.setMinWidth(0);
+        HBox header = new HBox(12, title, subtitle, spacer, legend, addFolder, folders);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
     }
