@@ -336,7 +336,7 @@ public final class MainView {
             int n = search.tiles().size();
             String photos = String.format("%,d photo%s", n, n == 1 ? "" : "s");
             return search.rankedProperty().get()
-                    ? photos + " · ranked by distance to the query (double-click a photo: more like this)"
+                    ? photos + " · ranked by distance (double-click a photo: more like this)"
                     : photos + " · grouped by category";
         }, search.tiles(), search.rankedProperty()));
         HBox legend = new HBox(8);
@@ -364,7 +364,9 @@ public final class MainView {
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        subtitle.setMinWidth(0);
+        subtitle.setMinWidth(0); // the one that gives way on a narrow window
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        legend.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(12, title, subtitle, spacer, legend, addFolder, folders);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;

@@ -230,7 +230,9 @@ public final class DatabaseLibrary implements GalleryLibrary {
                 progress.progress(p.done(), p.total() > 0 ? p.total() : -1, IndexProgressText.describe(p));
                 if (interim != null && sameModel && p.state() == IndexProgress.State.INDEXING && p.done() > lastDone) {
                     long now = System.nanoTime();
-                    if (p.done() - lastDone >= INTERIM_EVERY_PHOTOS || now - lastTime >= INTERIM_EVERY_NANOS + 20 * lastCost) {
+                    // the first photos show soon (an empty window is the worst case), then every few seconds
+                    long gap = lastDone == 0 ? INTERIM_EVERY_NANOS / 3 : INTERIM_EVERY_NANOS + 20 * lastCost;
+                    if (p.done() - lastDone >= INTERIM_EVERY_PHOTOS || now - lastTime >= gap) {
                         lastDone = p.done();
                         interim.accept(snapshot());
                         lastTime = System.nanoTime();

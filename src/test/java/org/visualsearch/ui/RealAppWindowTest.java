@@ -1,0 +1,117 @@
+package org.visualsearch.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.visualsearch.ui.SearchViewModelTest.fx;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.visualsearch.core.model.DjlEnvironment;
+import org.visualsearch.core.sampledb.SampleManifest;
+
+/**
+ * The app exactly as the launcher wires it, with the real default model ({@code models/default})
+ * and the real sample photos (copied from {@code /work/shared/sample-photos} or the checkout's
+ * {@code sample-db/}) on a fresh data folder: start-up, first indexing, a dog photo that is not in
+ * the gallery dropped on the window. Writes screenshots and prints the timings. Skipped when the
+ * model or the photos are not on this machine.
+ */
+class RealAppWindowTest {
+    @TempDir
+    Path dir;
+
+    private final FxRobot robot = new FxRobot();
+    private VisualSearchApp app;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        DjlEnvironment.configure();
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    private static Path samplePhotos() {
+        for (Path candidate : List.of(Path.of("/work/shared/sample-photos"), Path.of("sample-db"))) {
+            if (Files.isDirectory(candidate.resolve("dog"))) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static Path dogQuery(Path sample) throws Exception {
+        Path train = Path.of("/work/shared/train-photos/dog");
+        Path from = Files.isDirectory(train) ? train : sample.resolve("dog");
+        try (Stream<Path> files = Files.list(from)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jpg")).sorted().findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void theDefaultModelOnTheSampleGalleryAnswersADroppedDogPhoto() throws Exception {
+        Path models = Path.of("models").toAbsolutePath();
+        Path sample = samplePhotos();
+        assumeTrue(Files.isRegularFile(models.resolve("default").resolve("model.pt")), "no default model");
+        assumeTrue(sample != null, "no sample photos on this machine");
+        Path sampleDir = dir.resolve("sample-db");
+        int copied = 0;
+        try (Stream<Path> files = Files.walk(sample)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jpg")).toList()) {
+                Path target = sampleDir.resolve(sample.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+                copied++;
+            }
+        }
+        int photos = copied;
+        long start = System.nanoTime();
+        app = (VisualSearchApp) FxToolkit.setupApplication(() -> new VisualSearchApp(new AppBootstrap(
+                new AppBootstrap.Settings(dir.resolve("data"), models, sampleDir, null, SampleManifest.bundled(), null)),
+                new WindowTestSupport.ScriptedChooser()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().servicesProperty().get() != null));
+        long ready = System.nanoTime();
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> fx(() -> !app.viewModel().job().runningProperty().get()
+                && app.viewModel().search().galleryProperty().get().size() == photos));
+        long indexed = System.nanoTime();
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500); // thumbnails
+        WindowTestSupport.screenshot(app.stage().getScene(), "real-app-gallery");
+
+        Path query = dogQuery(sample);
+        StringBuilder times = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            long before = fx(() -> app.viewModel().search().completedSearchesProperty().get());
+            long t0 = System.nanoTime();
+            fx(() -> WindowTestSupport.dropFiles(robot.lookup("#queryPane").query(), List.of(query)));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> fx(() -> app.viewModel().search().completedSearchesProperty().get() > before));
+            times.append(i == 0 ? "" : ", ").append((System.nanoTime() - t0) / 1_000_000).append(" ms");
+        }
+        assertThat(fx(() -> app.viewModel().search().topMatches())).hasSize(5);
+        String top = fx(() -> app.viewModel().search().topMatches().stream()
+                .map(h -> h.entry().categoryOrUnlabelled()).toList().toString());
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500);
+        WindowTestSupport.screenshot(app.stage().getScene(), "real-app-query");
+        System.out.printf("real app: window services ready in %d ms; %d sample photos indexed after %d ms; "
+                        + "drop-to-results for %s: %s; top-5 categories %s%n",
+                (ready - start) / 1_000_000, photos, (indexed - start) / 1_000_000, query.getFileName(), times, top);
+    }
+}
