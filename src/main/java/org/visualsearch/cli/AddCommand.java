@@ -39,9 +39,9 @@ public final class AddCommand extends DatabaseCommand {
         this.embedders = embedders;
     }
 
-    /** With only the colour-histogram baseline available. */
+    /** With the models of the model catalog ({@code models/} folder, paths, the histogram baseline). */
     public AddCommand() {
-        this(EmbedderFactory.HISTOGRAM_ONLY);
+        this(ModelOption.catalogFactory());
     }
 
     @Override
