@@ -3,9 +3,7 @@ package org.visualsearch.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.visualsearch.core.DefaultLocations;
-import org.visualsearch.core.gallery.IndexProgress;
 import org.visualsearch.core.gallery.IndexReport;
 import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.gallery.Indexer;
@@ -33,7 +31,7 @@ final class GalleryChoice {
      */
     static Loaded load(GalleryDatabase db, Path dataDir, ImageEmbedder embedder, Path folder, PrintWriter err) {
         Indexer indexer = new Indexer(db, embedder);
-        ProgressPrinter progress = new ProgressPrinter(err);
+        IndexProgressPrinter progress = new IndexProgressPrinter(err);
         if (folder != null) {
             if (!Files.isDirectory(folder)) {
                 throw new CliException("gallery folder not found: " + folder);
@@ -61,27 +59,5 @@ final class GalleryChoice {
             throw new CliException("interrupted: indexing was cancelled; what was embedded is kept");
         }
         err.flush();
-    }
-
-    /** Prints indexing progress to stderr every two seconds. */
-    static final class ProgressPrinter implements org.visualsearch.core.gallery.IndexListener {
-        private final PrintWriter err;
-        private long lastPrint = System.nanoTime();
-
-        ProgressPrinter(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void onProgress(IndexProgress p) {
-            long now = System.nanoTime();
-            if (p.state() != IndexProgress.State.INDEXING || now - lastPrint < TimeUnit.SECONDS.toNanos(2)) {
-                return;
-            }
-            lastPrint = now;
-            String eta = p.eta() == null ? "?" : String.format("%d:%02d", p.eta().toMinutes(), p.eta().toSecondsPart());
-            err.printf("indexing %d/%d, %.1f photos/s, ETA %s%n", p.done(), p.total(), p.rate(), eta);
-            err.flush();
-        }
     }
 }
