@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
             ListCommand.class,
             ProblemsCommand.class,
             BenchCommand.class,
+            EmbedBenchCommand.class,
             GenerateSyntheticCommand.class,
             CommandLine.HelpCommand.class,
         })

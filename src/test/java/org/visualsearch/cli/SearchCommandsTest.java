@@ -154,6 +154,18 @@ class SearchCommandsTest {
         assertThat(r.lines().get(r.lines().size() - 1)).matches("mP@5 [01]\\.\\d{3}");
     }
 
+    @Test
+    void benchEmbedPrintsLoadAndPerPhotoTimes() {
+        Path photo = gallery.resolve("red/red-0.png");
+
+        Result r = cli("bench-embed", "--model", "histogram", "--rounds", "3", photo.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.lines().get(0)).startsWith("model Colour histogram (baseline) (64-d) loaded in ");
+        assertThat(r.lines().get(1)).startsWith("red-0.png -> 40x30: cold ").contains("median decode+shrink");
+        assertThat(r.lines().get(2)).matches("median total per photo over 1 photos: \\d+\\.\\d ms");
+    }
+
     private static Path paint(Path file, Color colour) throws IOException {
         Files.createDirectories(file.getParent());
         BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
