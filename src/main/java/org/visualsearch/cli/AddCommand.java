@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * folders up to date) with {@code --model}. Ctrl-C stops after committing what is done; the next
  * {@code add} or app start resumes.
  */
-@Command(name = "add", description = "Add a photo folder to the gallery database and index it.")
+@Command(name = "add", mixinStandardHelpOptions = true, description = "Add a photo folder to the gallery database and index it.")
 public final class AddCommand extends DatabaseCommand {
 
     private final EmbedderFactory embedders;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
  * {@code eval [GALLERY]}: the challenge's score on a labelled gallery, leave-one-out: every photo
  * queries the others; per-label P@5, then {@code mP@5 0.xxx} as the last line.
  */
-@Command(name = "eval", description = "Score a labelled gallery like the challenge: per-label P@5 and, last, mP@5.")
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Score a labelled gallery like the challenge: per-label P@5 and, last, mP@5.")
 public final class EvalCommand extends DatabaseCommand {
 
     @Mixin

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
  * {@code index GALLERY}: embeds every photo of a folder tree with a model, caching the vectors in
  * the database by content hash and model, so a second run embeds nothing.
  */
-@Command(name = "index", description = "Embed a gallery folder with a model (cached: a second run embeds nothing).")
+@Command(name = "index", mixinStandardHelpOptions = true, description = "Embed a gallery folder with a model (cached: a second run embeds nothing).")
 public final class IndexCommand extends DatabaseCommand {
 
     @Mixin

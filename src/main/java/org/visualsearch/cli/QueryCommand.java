@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
  * {@code query IMAGE}: the k nearest gallery photos by Euclidean distance, one per line as
  * {@code rank<TAB>distance<TAB>path<TAB>label}.
  */
-@Command(name = "query", description = "Print the k nearest gallery photos to IMAGE: rank, distance, path, label.")
+@Command(name = "query", mixinStandardHelpOptions = true, description = "Print the k nearest gallery photos to IMAGE: rank, distance, path, label.")
 public final class QueryCommand extends DatabaseCommand {
 
     @Mixin
