@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.visualsearch.core.gallery.IndexProgress;
 import org.visualsearch.core.gallery.IndexReport;
 import org.visualsearch.core.gallery.Indexer;
 import org.visualsearch.core.model.EmbeddingException;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * folders up to date) with {@code --model}. Ctrl-C stops after committing what is done; the next
  * {@code add} or app start resumes.
  */
-@Command(name = "add", description = "Add a photo folder to the gallery database and index it.")
+@Command(name = "add", mixinStandardHelpOptions = true, description = "Add a photo folder to the gallery database and index it.")
 public final class AddCommand extends DatabaseCommand {
 
     private final EmbedderFactory embedders;
@@ -39,9 +38,9 @@ public final class AddCommand extends DatabaseCommand {
         this.embedders = embedders;
     }
 
-    /** With only the colour-histogram baseline available. */
+    /** With the models of the model catalog ({@code models/} folder, paths, the histogram baseline). */
     public AddCommand() {
-        this(EmbedderFactory.HISTOGRAM_ONLY);
+        this(ModelOption.catalogFactory());
     }
 
     @Override
@@ -62,7 +61,7 @@ public final class AddCommand extends DatabaseCommand {
         try (embedder) {
             Path added = db.addFolder(folder);
             Indexer indexer = new Indexer(db, embedder);
-            IndexReport report = runCancellableOnShutdown(indexer, () -> indexer.index(List.of(added), this::progress));
+            IndexReport report = runCancellableOnShutdown(indexer, () -> indexer.index(List.of(added), new IndexProgressPrinter(err())));
             out().printf("%s %s: %d photos, %d newly indexed (%d embedded), %d already indexed, %d removed, "
                             + "%d problems%s%n",
                     report.cancelled() ? "interrupted indexing" : "added", added, report.found(), report.indexed(),
@@ -70,19 +69,6 @@ public final class AddCommand extends DatabaseCommand {
                     report.problems().isEmpty() ? "" : " (see the problems command)");
             return report.cancelled() ? 130 : 0;
         }
-    }
-
-    private long lastPrint;
-
-    private void progress(IndexProgress p) {
-        long now = System.nanoTime();
-        if (p.state() != IndexProgress.State.INDEXING || now - lastPrint < TimeUnit.SECONDS.toNanos(2)) {
-            return;
-        }
-        lastPrint = now;
-        String eta = p.eta() == null ? "?" : String.format("%d:%02d", p.eta().toMinutes(), p.eta().toSecondsPart());
-        err().printf("indexed %d/%d, %.1f photos/s, ETA %s%n", p.done(), p.total(), p.rate(), eta);
-        err().flush();
     }
 
     /** Runs {@code work}; a JVM shutdown (Ctrl-C) meanwhile cancels it and waits for its last commit. */

@@ -31,7 +31,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
     public final Integer call() {
         try (GalleryDatabase db = GalleryDatabase.open(dataFolder.resolve())) {
             return run(db);
-        } catch (Failure | StoreException | IllegalArgumentException e) {
+        } catch (Failure | CliException | StoreException | IllegalArgumentException e) {
             err().println(spec.name() + ": " + oneLine(e.getMessage()));
             return 1;
         } catch (Exception e) {

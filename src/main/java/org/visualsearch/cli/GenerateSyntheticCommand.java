@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * insert time, database size per 1,000 entries, load time of the gallery, search time.
  * Meant for a throw-away {@code --data} folder.
  */
-@Command(name = "generate-synthetic",
+@Command(name = "generate-synthetic", mixinStandardHelpOptions = true,
         description = "Generate a synthetic gallery database for scale tests and print its numbers.")
 public final class GenerateSyntheticCommand extends DatabaseCommand {
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * {@code list}: the gallery's folders (path, tab, photo count), then one line per model with
  * vectors: how many photos it has embedded.
  */
-@Command(name = "list", description = "List the gallery's folders and how much each model has indexed.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the gallery's folders and how much each model has indexed.")
 public final class ListCommand extends DatabaseCommand {
 
     @Override

@@ -5,7 +5,7 @@ import org.visualsearch.core.store.Problem;
 import picocli.CommandLine.Command;
 
 /** {@code problems}: files and folders that could not be indexed, one per line: path, tab, reason. */
-@Command(name = "problems", description = "List files and folders that could not be indexed, with the reason.")
+@Command(name = "problems", mixinStandardHelpOptions = true, description = "List files and folders that could not be indexed, with the reason.")
 public final class ProblemsCommand extends DatabaseCommand {
 
     @Override

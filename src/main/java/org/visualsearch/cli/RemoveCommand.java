@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code remove FOLDER}: removes a folder and its entries from the gallery (never touches the photos). */
-@Command(name = "remove", description = "Remove a folder from the gallery database (the photos stay on disk).")
+@Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a folder from the gallery database (the photos stay on disk).")
 public final class RemoveCommand extends DatabaseCommand {
 
     @Parameters(paramLabel = "FOLDER", description = "A folder listed by the list command.")

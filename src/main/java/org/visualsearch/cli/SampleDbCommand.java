@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import org.visualsearch.core.DefaultLocations;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,9 +63,10 @@ public final class SampleDbCommand implements Runnable {
     }
 
     static final class DestOption {
-        @Option(names = "--dest", paramLabel = "DIR", defaultValue = DEFAULT_DEST,
-                description = "Gallery folder (default: ${DEFAULT-VALUE}, relative to the working directory).")
-        Path dest;
+        @Option(names = "--dest", paramLabel = "DIR",
+                description = "Gallery folder (default: ./" + DEFAULT_DEST + " in a source checkout, "
+                        + "else " + DEFAULT_DEST + " in the data folder).")
+        Path dest = DefaultLocations.current().sampleGalleryDir();
     }
 
     @Command(name = "download", mixinStandardHelpOptions = true,

@@ -32,8 +32,16 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             SampleDbCommand.class,
+            IndexCommand.class,
+            QueryCommand.class,
+            EvalCommand.class,
+            AddCommand.class,
+            RemoveCommand.class,
+            ListCommand.class,
+            ProblemsCommand.class,
             BenchCommand.class,
-            // One line per subcommand, e.g. IndexCommand.class, QueryCommand.class, EvalCommand.class, ...
+            EmbedBenchCommand.class,
+            GenerateSyntheticCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class VisualSearchCli implements Runnable {

@@ -104,7 +104,7 @@ class GalleryCommandsTest {
             assertThat(r.err()).endsWith(System.lineSeparator()).satisfies(e -> assertThat(e.strip()).doesNotContain("\n"));
         }
         assertThat(missing.err()).startsWith("add: not a folder");
-        assertThat(unknownModel.err()).contains("model 'models/big' is not available");
+        assertThat(unknownModel.err()).contains("model 'models/big' not found");
         assertThat(notAdded.err()).startsWith("remove: not a folder of the gallery");
         assertThat(nested.err()).contains("overlaps the folder already added");
         assertThat(run(new ListCommand(), "--data", data).out()).contains(photos + "\t0 photos");

@@ -48,6 +48,15 @@ class VisualSearchCliTest {
     }
 
     @Test
+    void everyCommandHasHelp() {
+        for (String command : VisualSearchCli.commandLine().getSubcommands().keySet()) {
+            Run r = cli(command, "--help");
+            assertThat(r.code()).as(command + " --help: " + r.err()).isZero();
+            assertThat(r.out()).as(command).contains("Usage: visual-search " + command);
+        }
+    }
+
+    @Test
     void badCommandLinesGiveOneLineReasonAndUsageExitCode() {
         for (String[] args : new String[][] {{"frobnicate"}, {"sample-db"}, {"sample-db", "import"}, {"bench", "--dim", "x"}}) {
             Run r = cli(args);

@@ -50,8 +50,10 @@ public final class ModelCatalog {
         }
         Path path = resolve(name);
         if (!Files.exists(path)) {
-            throw new EmbeddingException("model '" + name + "' not found: no folder " + modelsDir.resolve(name)
-                    + " and no file or folder " + path.toAbsolutePath());
+            boolean plainName = !name.contains("/") && !name.contains("\\");
+            throw new EmbeddingException("model '" + name + "' not found: no " + (plainName
+                    ? "model folder " + modelsDir.resolve(name) + " and no " : "") + "file or folder "
+                    + path.toAbsolutePath());
         }
         return ModelLoader.load(path);
     }
