@@ -21,7 +21,7 @@ import org.visualsearch.core.sampledb.SampleManifest;
 
 /**
  * The app exactly as the launcher wires it, with the real default model ({@code models/default})
- * and the real sample photos (copied from {@code /work/shared/sample-photos} or the checkout's
+ * and the real sample photos (copied from {@code ../shared/sample-photos} or the checkout's
  * {@code sample-db/}) on a fresh data folder: start-up, first indexing, a dog photo that is not in
  * the gallery dropped on the window. Writes screenshots and prints the timings. Skipped when the
  * model or the photos are not on this machine.
@@ -48,7 +48,7 @@ class RealAppWindowTest {
     }
 
     private static Path samplePhotos() {
-        for (Path candidate : List.of(Path.of("/work/shared/sample-photos"), Path.of("sample-db"))) {
+        for (Path candidate : List.of(Path.of("../shared/sample-photos"), Path.of("sample-db"))) {
             if (Files.isDirectory(candidate.resolve("dog"))) {
                 return candidate;
             }
@@ -57,7 +57,7 @@ class RealAppWindowTest {
     }
 
     private static Path dogQuery(Path sample) throws Exception {
-        Path train = Path.of("/work/shared/train-photos/dog");
+        Path train = Path.of("../shared/train-photos/dog");
         Path from = Files.isDirectory(train) ? train : sample.resolve("dog");
         try (Stream<Path> files = Files.list(from)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".jpg")).sorted().findFirst().orElseThrow();
