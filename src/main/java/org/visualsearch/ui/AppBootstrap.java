@@ -14,6 +14,7 @@ import org.visualsearch.core.DefaultLocations;
 import org.visualsearch.core.gallery.SampleFolderBootstrap;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.DjlEnvironment;
+import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelCatalog;
 import org.visualsearch.core.sampledb.SampleCredits;
@@ -110,8 +111,9 @@ public final class AppBootstrap implements Callable<AppServices>, DatabaseLibrar
                 throw e;
             }
             LOG.log(System.Logger.Level.ERROR, "model " + name + " could not be loaded", e);
-            throw new StartupFailure("The model “" + choice.label() + "” could not be loaded: " + Messages.describe(e)
-                    + " You can search with the colour-histogram baseline instead.", e,
+            String cause = e instanceof EmbeddingException ? e.getMessage() : Messages.describe(e);
+            throw new StartupFailure("The model “" + choice.label() + "” could not be loaded: "
+                    + Messages.sentence(cause) + " You can search with the colour-histogram baseline instead.", e,
                     "Use the colour-histogram baseline",
                     () -> servicesFor(new ColorHistogramEmbedder(), ModelChoice.HISTOGRAM));
         }

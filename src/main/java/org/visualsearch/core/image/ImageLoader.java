@@ -122,12 +122,14 @@ public final class ImageLoader {
         if (!Files.isReadable(file)) {
             throw new ImageLoadException(file, "permission denied");
         }
+        long size;
         try {
-            if (Files.size(file) == 0) {
-                throw new ImageLoadException(file, "file is empty (0 bytes)");
-            }
+            size = Files.size(file);
         } catch (IOException e) {
             throw new ImageLoadException(file, "cannot read file size (" + describe(e) + ")", e);
+        }
+        if (size == 0) {
+            throw new ImageLoadException(file, "file is empty (0 bytes)");
         }
     }
 

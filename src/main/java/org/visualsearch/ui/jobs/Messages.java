@@ -18,7 +18,7 @@ public final class Messages {
             return "Cannot read " + name + ": " + load.reason() + ".";
         }
         if (error instanceof EmbeddingException) {
-            return "The model failed: " + error.getMessage();
+            return "The model failed: " + sentence(error.getMessage());
         }
         if (error instanceof OutOfMemoryError) {
             return "Not enough memory.";
@@ -28,5 +28,12 @@ public final class Messages {
             text = error.getClass().getSimpleName();
         }
         return text;
+    }
+
+    /** The text ending with a full stop, so sentences can follow it. */
+    public static String sentence(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        return trimmed.isEmpty() || trimmed.endsWith(".") || trimmed.endsWith("!") || trimmed.endsWith("?")
+                ? trimmed : trimmed + ".";
     }
 }
