@@ -49,6 +49,7 @@ import org.visualsearch.ui.library.FoldersView;
 import org.visualsearch.ui.library.ModelChoice;
 import org.visualsearch.ui.library.ProblemsView;
 import org.visualsearch.ui.gallery.CategoryColors;
+import org.visualsearch.ui.gallery.FixedRowGridSkin;
 import org.visualsearch.ui.gallery.GalleryTileCell;
 import org.visualsearch.ui.jobs.JobViewModel;
 import org.visualsearch.ui.search.GalleryTile;
@@ -314,7 +315,12 @@ public final class MainView {
     // ---- gallery -----------------------------------------------------------------------------
 
     private GridView<GalleryTile> buildGrid() {
-        GridView<GalleryTile> view = new GridView<>(search.tiles());
+        GridView<GalleryTile> view = new GridView<>(search.tiles()) {
+            @Override
+            protected javafx.scene.control.Skin<?> createDefaultSkin() {
+                return new FixedRowGridSkin<>(this);
+            }
+        };
         view.setId("galleryGrid");
         view.getStyleClass().add("gallery-grid");
         view.setCellWidth(GalleryTileCell.THUMB + 12);
