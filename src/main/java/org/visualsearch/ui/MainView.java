@@ -348,13 +348,9 @@ public final class MainView {
         HBox legend = new HBox(8);
         legend.setId("categoryLegend");
         legend.setAlignment(Pos.CENTER_RIGHT);
-        search.galleryProperty().addListener((obs, old, gallery) -> {
+        search.categories().addListener((javafx.collections.ListChangeListener<String>) change -> {
             legend.getChildren().clear();
-            if (gallery != null) {
-                gallery.entries().stream().map(e -> e.category()).distinct().sorted(
-                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
-                        .limit(10).forEach(c -> legend.getChildren().add(CategoryColors.chip(c)));
-            }
+            search.categories().stream().limit(10).forEach(c -> legend.getChildren().add(CategoryColors.chip(c)));
         });
         Button addFolder = button("Add folder…", MaterialDesignF.FOLDER_PLUS_OUTLINE, "addFolderButton", this::chooseAndAddFolder);
         addFolder.setTooltip(new Tooltip("Add a folder of photos (and its subfolders) to the gallery; "

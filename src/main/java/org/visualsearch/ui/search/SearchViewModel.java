@@ -2,6 +2,10 @@ package org.visualsearch.ui.search;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -56,11 +60,13 @@ public final class SearchViewModel {
     private final ObjectProperty<Image> queryImage = new SimpleObjectProperty<>();
     private final StringProperty queryName = new SimpleStringProperty("");
     private final ObservableList<IndexedGallery.Hit> topMatches = FXCollections.observableArrayList();
-    private final ObservableList<GalleryTile> tiles = FXCollections.observableArrayList();
+    private final TileList tiles = new TileList();
+    private final ObservableList<String> categories = FXCollections.observableArrayList();
     // Read-only views made once: a wrapper made per call only weakly listens to its list and
     // would be collected together with the listeners added to it.
     private final ObservableList<IndexedGallery.Hit> topMatchesView = FXCollections.unmodifiableObservableList(topMatches);
     private final ObservableList<GalleryTile> tilesView = FXCollections.unmodifiableObservableList(tiles);
+    private final ObservableList<String> categoriesView = FXCollections.unmodifiableObservableList(categories);
     private final BooleanProperty searching = new SimpleBooleanProperty(false);
     private final BooleanProperty ranked = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty();
@@ -96,7 +102,7 @@ public final class SearchViewModel {
         setGalleryTiles(newGallery);
         if (lastQueryVector != null && newGallery.size() > 0
                 && newGallery.model().id().equals(lastQueryModelId)) {
-            showRanking(newGallery.rankAll(lastQueryVector));
+            showRanking(ranked(newGallery.rankAll(lastQueryVector)));
         } else {
             topMatches.clear();
             ranked.set(false);
@@ -104,19 +110,71 @@ public final class SearchViewModel {
     }
 
     private void setGalleryTiles(IndexedGallery newGallery) {
+        Grouping grouping = group(newGallery);
+        categories.setAll(grouping.categories());
         gallery.set(newGallery);
-        List<GalleryTile> grouped = new ArrayList<>();
-        if (newGallery != null) {
-            List<GalleryEntry> entries = newGallery.entries();
-            for (int i = 0; i < entries.size(); i++) {
-                grouped.add(GalleryTile.unranked(i, entries.get(i)));
-            }
-            // Before any query the grid is grouped by category; photos without one come last.
-            grouped.sort(Comparator.comparing((GalleryTile t) -> t.entry().category() == null)
-                    .thenComparing(t -> t.entry().categoryOrUnlabelled())
-                    .thenComparing(t -> t.entry().path().toString()));
+        tiles.replaceAll(grouping.tiles());
+    }
+
+    /** Tiles grouped by category, then by path; the categories in that order. */
+    private record Grouping(List<GalleryTile> tiles, List<String> categories) {
+    }
+
+    /**
+     * Before any query the grid is grouped by category (by name; photos without one come last),
+     * each category by path. A stable bucketing by category keeps the gallery's order inside each
+     * category, which is already by path when the gallery comes from the store, so 100,000 tiles
+     * are grouped in a few milliseconds instead of a sort with string comparisons.
+     */
+    private static Grouping group(IndexedGallery newGallery) {
+        if (newGallery == null || newGallery.size() == 0) {
+            return new Grouping(List.of(), List.of());
         }
-        tiles.setAll(grouped);
+        List<GalleryEntry> entries = newGallery.entries();
+        int n = entries.size();
+        Map<String, Integer> idOf = new HashMap<>();
+        List<String> found = new ArrayList<>();
+        int[] idOfEntry = new int[n];
+        for (int i = 0; i < n; i++) {
+            String category = entries.get(i).category();
+            Integer id = idOf.get(category);
+            if (id == null) {
+                id = found.size();
+                idOf.put(category, id);
+                found.add(category);
+            }
+            idOfEntry[i] = id;
+        }
+        List<String> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.nullsLast(Comparator.naturalOrder()));
+        int[] slotOfId = new int[sorted.size()];
+        for (int slot = 0; slot < sorted.size(); slot++) {
+            slotOfId[idOf.get(sorted.get(slot))] = slot;
+        }
+        int[] next = new int[sorted.size() + 1];
+        for (int id : idOfEntry) {
+            next[slotOfId[id] + 1]++;
+        }
+        for (int slot = 0; slot < sorted.size(); slot++) {
+            next[slot + 1] += next[slot];
+        }
+        int[] starts = next.clone();
+        GalleryTile[] grouped = new GalleryTile[n];
+        for (int i = 0; i < n; i++) {
+            grouped[next[slotOfId[idOfEntry[i]]]++] = GalleryTile.unranked(i, entries.get(i));
+        }
+        Comparator<GalleryTile> byPath = Comparator.comparing(t -> t.entry().path().toString());
+        for (int slot = 0; slot < sorted.size(); slot++) {
+            int from = starts[slot];
+            int to = starts[slot + 1];
+            for (int i = from + 1; i < to; i++) {
+                if (byPath.compare(grouped[i - 1], grouped[i]) > 0) {
+                    Arrays.sort(grouped, from, to, byPath); // stable, like the sort it replaces
+                    break;
+                }
+            }
+        }
+        return new Grouping(Arrays.asList(grouped), Collections.unmodifiableList(sorted));
     }
 
     private void clearQuery() {
@@ -180,7 +238,21 @@ public final class SearchViewModel {
         searchExecutor.execute(task);
     }
 
-    private record SearchOutcome(Image preview, float[] vector, List<IndexedGallery.Hit> ranking) {
+    private record SearchOutcome(Image preview, float[] vector, Ranking ranking) {
+    }
+
+    /** The top-5 and the grid's tiles, closest first. */
+    private record Ranking(List<IndexedGallery.Hit> top, List<GalleryTile> tiles) {
+    }
+
+    /** Turns a whole-gallery ranking into what the window shows; runs on the search thread. */
+    private static Ranking ranked(List<IndexedGallery.Hit> ranking) {
+        GalleryTile[] sorted = new GalleryTile[ranking.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            IndexedGallery.Hit hit = ranking.get(i);
+            sorted[i] = new GalleryTile(hit.index(), hit.entry(), hit.rank(), hit.distance());
+        }
+        return new Ranking(ranking.subList(0, Math.min(TOP_K, ranking.size())), Arrays.asList(sorted));
     }
 
     /** Runs on the search thread; returns null as soon as it notices a newer query. */
@@ -206,7 +278,7 @@ public final class SearchViewModel {
         if (myGeneration != generation.get()) {
             return null;
         }
-        List<IndexedGallery.Hit> ranking = target.rankAll(vector);
+        Ranking ranking = ranked(target.rankAll(vector));
         Image preview = image == null ? null : SwingFXUtils.toFXImage(image, null);
         return new SearchOutcome(preview, vector, ranking);
     }
@@ -219,13 +291,9 @@ public final class SearchViewModel {
         }
     }
 
-    private void showRanking(List<IndexedGallery.Hit> ranking) {
-        topMatches.setAll(ranking.subList(0, Math.min(TOP_K, ranking.size())));
-        List<GalleryTile> sorted = new ArrayList<>(ranking.size());
-        for (IndexedGallery.Hit hit : ranking) {
-            sorted.add(new GalleryTile(hit.index(), hit.entry(), hit.rank(), hit.distance()));
-        }
-        tiles.setAll(sorted);
+    private void showRanking(Ranking ranking) {
+        topMatches.setAll(ranking.top());
+        tiles.replaceAll(ranking.tiles());
         ranked.set(true);
     }
 
@@ -268,6 +336,11 @@ public final class SearchViewModel {
     /** The top-5, closest first. */
     public ObservableList<IndexedGallery.Hit> topMatches() {
         return topMatchesView;
+    }
+
+    /** The gallery's categories, by name; {@code null} (photos without one) last. */
+    public ObservableList<String> categories() {
+        return categoriesView;
     }
 
     /** The grid's tiles: grouped by category, or ranked by distance once a query is shown. */
