@@ -173,6 +173,23 @@ class ScaleWindowTest {
         assertThat(fx(() -> robot.lookup("#top5").queryAs(TopMatchesPanel.class).shownHits()))
                 .hasSize(5).allMatch(h -> h.entry().category().equals("vehicle"));
         assertThat(fx(() -> grid.getItems().get(0).rank())).isEqualTo(1);
+
+        // Indexing adds a photo: the database hands over a new snapshot and the shown query is
+        // ranked again against it, on the FX thread.
+        IndexedGallery grown = withOneMore(gallery);
+        long[] regroupNanos = new long[1];
+        fx(() -> {
+            long started = System.nanoTime();
+            search().setGallery(grown);
+            regroupNanos[0] = System.nanoTime() - started;
+        });
+        long regroupStarted = System.nanoTime();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> grid.getItems().size() == SIZE + 1));
+        long regroupMillis = millisSince(regroupStarted) + regroupNanos[0] / 1_000_000;
+        assertThat(fx(() -> grid.getItems().get(0).ranked())).isTrue();
+        assertThat(fx(() -> search().galleryProperty().get())).isSameAs(grown);
+        assertThat(fx(() -> robot.lookup("#top5").queryAs(TopMatchesPanel.class).shownHits()))
+                .hasSize(5).allMatch(h -> h.entry().category().equals("vehicle"));
         fx(stalls::stop);
 
         System.out.printf("scale: window open with %,d photos: %d ms (longest FX stall %d ms)%n", SIZE, openMillis, openStall);
@@ -182,6 +199,8 @@ class ScaleWindowTest {
         System.out.printf("scale: second query: drop to top-5 shown: %d ms, drop to grid re-sorted: %d ms "
                         + "(longest FX stall %d ms)%n",
                 (topShown.get() - droppedAgain) / 1_000_000, (gridSorted.get() - droppedAgain) / 1_000_000, secondStall);
+        System.out.printf("scale: new snapshot with the query shown: setGallery %d ms on the FX thread, "
+                + "ranked again on screen after %d ms%n", regroupNanos[0] / 1_000_000, regroupMillis);
         System.out.printf("scale: scroll to the end: %d ms (longest FX stall %d ms)%n", scrollMillis, scrollStall);
         System.out.printf("scale: thumbnails loaded: %d (%d before the query), distinct photos %d, cached %d%n",
                 loads, loadsBefore, thumbnails.requested.size(), fx(() -> app.viewModel().thumbnails().size()));
@@ -277,6 +296,19 @@ class ScaleWindowTest {
                     String.format("%064x", i)));
         }
         return new IndexedGallery(embedder.info(), entries, VectorIndex.wrap(dimension, data));
+    }
+
+    /** {@code base} and one more photo, as the next snapshot of a database being indexed. */
+    private static IndexedGallery withOneMore(IndexedGallery base) {
+        int dimension = base.model().dimension();
+        float[] data = new float[(base.size() + 1) * dimension];
+        for (int i = 0; i < base.size(); i++) {
+            System.arraycopy(base.vectors().vector(i), 0, data, i * dimension, dimension);
+        }
+        data[base.size() * dimension] = 1f;
+        List<GalleryEntry> entries = new ArrayList<>(base.entries());
+        entries.add(new GalleryEntry(Path.of("/synthetic", "new", "img-new.jpg"), "new", "f".repeat(64)));
+        return new IndexedGallery(base.model(), entries, VectorIndex.wrap(dimension, data));
     }
 
     private static byte[] jpeg(BufferedImage image) throws Exception {

@@ -76,6 +76,8 @@ public final class SearchViewModel {
     private final BooleanBinding ready;
     private float[] lastQueryVector;
     private String lastQueryModelId;
+    /** The newest gallery handed in; searches run against it. {@link #gallery} is the one shown. */
+    private volatile IndexedGallery latest;
 
     public SearchViewModel(Executor searchExecutor, ImageLoader loader) {
         this.searchExecutor = Objects.requireNonNull(searchExecutor);
@@ -95,21 +97,53 @@ public final class SearchViewModel {
     }
 
     /**
-     * Replaces the gallery (after an import or indexing run) with one embedded by the same model;
-     * a shown query is ranked again against it.
+     * Replaces the gallery (after an import or indexing run) with one embedded by the same model.
+     * A shown query is ranked again against it on the search thread (at 100,000 photos that took
+     * a few hundred milliseconds on the FX thread, every few seconds while indexing); until then
+     * the window shows the previous gallery and its ranking, and new searches use the new one.
      */
     public void setGallery(IndexedGallery newGallery) {
-        setGalleryTiles(newGallery);
         if (lastQueryVector != null && newGallery.size() > 0
                 && newGallery.model().id().equals(lastQueryModelId)) {
-            showRanking(ranked(newGallery.rankAll(lastQueryVector)));
+            latest = newGallery;
+            rankAgain(newGallery, lastQueryVector);
         } else {
+            setGalleryTiles(newGallery);
             topMatches.clear();
             ranked.set(false);
         }
     }
 
+    private void rankAgain(IndexedGallery target, float[] vector) {
+        long myGeneration = generation.get();
+        Task<Ranking> task = new Task<>() {
+            @Override
+            protected Ranking call() {
+                if (myGeneration != generation.get() || latest != target) {
+                    return null;
+                }
+                return ranked(target.rankAll(vector), categoriesOf(target));
+            }
+        };
+        task.setOnSucceeded(e -> {
+            // a newer query shows its own ranking; a newer gallery is ranked by its own task
+            if (task.getValue() != null && myGeneration == generation.get() && latest == target) {
+                showRanking(target, task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            LOG.log(System.Logger.Level.WARNING, "ranking the new gallery failed", task.getException());
+            if (myGeneration == generation.get() && latest == target) {
+                setGalleryTiles(target);
+                topMatches.clear();
+                ranked.set(false);
+            }
+        });
+        searchExecutor.execute(task);
+    }
+
     private void setGalleryTiles(IndexedGallery newGallery) {
+        latest = newGallery;
         Grouping grouping = group(newGallery);
         categories.setAll(grouping.categories());
         gallery.set(newGallery);
@@ -126,6 +160,17 @@ public final class SearchViewModel {
      * category, which is already by path when the gallery comes from the store, so 100,000 tiles
      * are grouped in a few milliseconds instead of a sort with string comparisons.
      */
+    /** The gallery's categories by name, {@code null} last. */
+    private static List<String> categoriesOf(IndexedGallery g) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (GalleryEntry entry : g.entries()) {
+            found.add(entry.category());
+        }
+        List<String> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.nullsLast(Comparator.naturalOrder()));
+        return Collections.unmodifiableList(sorted);
+    }
+
     private static Grouping group(IndexedGallery newGallery) {
         if (newGallery == null || newGallery.size() == 0) {
             return new Grouping(List.of(), List.of());
@@ -189,7 +234,8 @@ public final class SearchViewModel {
         Objects.requireNonNull(request);
         long myGeneration = generation.incrementAndGet();
         ImageEmbedder model = embedder.get();
-        IndexedGallery target = gallery.get();
+        IndexedGallery target = latest;
+        IndexedGallery shown = gallery.get();
         if (model == null) {
             error.set("The model is not loaded yet.");
             return;
@@ -203,7 +249,7 @@ public final class SearchViewModel {
         Task<SearchOutcome> task = new Task<>() {
             @Override
             protected SearchOutcome call() throws Exception {
-                return compute(request, model, target, myGeneration);
+                return compute(request, model, target, target == shown ? null : shown, myGeneration);
             }
         };
         task.setOnSucceeded(e -> {
@@ -217,7 +263,7 @@ public final class SearchViewModel {
             queryName.set(request.label());
             lastQueryVector = outcome.vector();
             lastQueryModelId = model.info().id();
-            showRanking(outcome.ranking());
+            showRanking(target, outcome.ranking());
             lastSearchMillis.set((System.nanoTime() - started) / 1_000_000);
             completedSearches.set(completedSearches.get() + 1);
         });
@@ -241,30 +287,36 @@ public final class SearchViewModel {
     private record SearchOutcome(Image preview, float[] vector, Ranking ranking) {
     }
 
-    /** The top-5 and the grid's tiles, closest first. */
-    private record Ranking(List<IndexedGallery.Hit> top, List<GalleryTile> tiles) {
+    /**
+     * The top-5 and the grid's tiles, closest first; the gallery's categories when it is not the
+     * one shown yet, else null.
+     */
+    private record Ranking(List<IndexedGallery.Hit> top, List<GalleryTile> tiles, List<String> categories) {
     }
 
     /** Turns a whole-gallery ranking into what the window shows; runs on the search thread. */
-    private static Ranking ranked(List<IndexedGallery.Hit> ranking) {
+    private static Ranking ranked(List<IndexedGallery.Hit> ranking, List<String> categories) {
         GalleryTile[] sorted = new GalleryTile[ranking.size()];
         for (int i = 0; i < sorted.length; i++) {
             IndexedGallery.Hit hit = ranking.get(i);
             sorted[i] = new GalleryTile(hit.index(), hit.entry(), hit.rank(), hit.distance());
         }
-        return new Ranking(ranking.subList(0, Math.min(TOP_K, ranking.size())), Arrays.asList(sorted));
+        return new Ranking(ranking.subList(0, Math.min(TOP_K, ranking.size())), Arrays.asList(sorted), categories);
     }
 
-    /** Runs on the search thread; returns null as soon as it notices a newer query. */
-    private SearchOutcome compute(QueryRequest request, ImageEmbedder model, IndexedGallery target, long myGeneration)
-            throws Exception {
+    /**
+     * Runs on the search thread; returns null as soon as it notices a newer query. {@code shown}
+     * is the gallery on screen when it differs from {@code target} (a picked tile's index is into it).
+     */
+    private SearchOutcome compute(QueryRequest request, ImageEmbedder model, IndexedGallery target,
+                                  IndexedGallery shown, long myGeneration) throws Exception {
         if (myGeneration != generation.get()) {
             return null;
         }
         BufferedImage image;
         float[] vector;
         if (request instanceof QueryRequest.FromGallery pick) {
-            vector = target.vectors().vector(pick.index());
+            vector = (shown != null ? shown : target).vectors().vector(pick.index());
             image = loadPreviewQuietly(pick.entry());
         } else {
             image = request instanceof QueryRequest.FromFile file
@@ -278,7 +330,7 @@ public final class SearchViewModel {
         if (myGeneration != generation.get()) {
             return null;
         }
-        Ranking ranking = ranked(target.rankAll(vector));
+        Ranking ranking = ranked(target.rankAll(vector), shown == null ? null : categoriesOf(target));
         Image preview = image == null ? null : SwingFXUtils.toFXImage(image, null);
         return new SearchOutcome(preview, vector, ranking);
     }
@@ -291,7 +343,11 @@ public final class SearchViewModel {
         }
     }
 
-    private void showRanking(Ranking ranking) {
+    private void showRanking(IndexedGallery target, Ranking ranking) {
+        if (ranking.categories() != null) {
+            categories.setAll(ranking.categories());
+        }
+        gallery.set(target);
         topMatches.setAll(ranking.top());
         tiles.replaceAll(ranking.tiles());
         ranked.set(true);
