@@ -49,7 +49,9 @@ public final class AppViewModel implements AutoCloseable {
 
     private final SearchViewModel search = new SearchViewModel(searchExecutor, new ImageLoader());
     private final JobViewModel job = new JobViewModel(jobExecutor);
-    private final ThumbnailCache thumbnails = new ThumbnailCache(thumbnailExecutor, 4_000);
+    // A screen shows a few dozen tiles; 48 MB keeps several screens of 256 x 192 thumbnails (was
+    // 4,000 thumbnails, up to ~750 MB of images after scrolling through a large gallery).
+    private final ThumbnailCache thumbnails = new ThumbnailCache(thumbnailExecutor, 4_000, 48L << 20);
     private final ObjectProperty<AppServices> services = new SimpleObjectProperty<>();
     private final StringProperty indexState = new SimpleStringProperty("starting…");
     private final StringProperty loadProblem = new SimpleStringProperty();

@@ -49,6 +49,7 @@ import org.visualsearch.ui.library.FoldersView;
 import org.visualsearch.ui.library.ModelChoice;
 import org.visualsearch.ui.library.ProblemsView;
 import org.visualsearch.ui.gallery.CategoryColors;
+import org.visualsearch.ui.gallery.FixedRowGridSkin;
 import org.visualsearch.ui.gallery.GalleryTileCell;
 import org.visualsearch.ui.jobs.JobViewModel;
 import org.visualsearch.ui.search.GalleryTile;
@@ -314,7 +315,12 @@ public final class MainView {
     // ---- gallery -----------------------------------------------------------------------------
 
     private GridView<GalleryTile> buildGrid() {
-        GridView<GalleryTile> view = new GridView<>(search.tiles());
+        GridView<GalleryTile> view = new GridView<>(search.tiles()) {
+            @Override
+            protected javafx.scene.control.Skin<?> createDefaultSkin() {
+                return new FixedRowGridSkin<>(this);
+            }
+        };
         view.setId("galleryGrid");
         view.getStyleClass().add("gallery-grid");
         view.setCellWidth(GalleryTileCell.THUMB + 12);
@@ -342,13 +348,9 @@ public final class MainView {
         HBox legend = new HBox(8);
         legend.setId("categoryLegend");
         legend.setAlignment(Pos.CENTER_RIGHT);
-        search.galleryProperty().addListener((obs, old, gallery) -> {
+        search.categories().addListener((javafx.collections.ListChangeListener<String>) change -> {
             legend.getChildren().clear();
-            if (gallery != null) {
-                gallery.entries().stream().map(e -> e.category()).distinct().sorted(
-                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
-                        .limit(10).forEach(c -> legend.getChildren().add(CategoryColors.chip(c)));
-            }
+            search.categories().stream().limit(10).forEach(c -> legend.getChildren().add(CategoryColors.chip(c)));
         });
         Button addFolder = button("Add folder…", MaterialDesignF.FOLDER_PLUS_OUTLINE, "addFolderButton", this::chooseAndAddFolder);
         addFolder.setTooltip(new Tooltip("Add a folder of photos (and its subfolders) to the gallery; "

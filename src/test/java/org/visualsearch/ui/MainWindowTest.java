@@ -175,8 +175,15 @@ class MainWindowTest {
         Path query = TestGalleries.writeQuery(dir.resolve("queries"), "dog", 18);
         fx(() -> WindowTestSupport.dropFiles(robot.lookup("#queryPane").query(), List.of(query)));
         awaitSearches(1);
-        // Thumbnails arrive lazily; wait until the top-5 and the visible tiles have theirs.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().thumbnails().size() >= 20));
+        // Thumbnails arrive lazily; wait until the top-5 and the tiles on screen have theirs.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> {
+            List<Node> shown = new java.util.ArrayList<>(robot.lookup(".match-card").queryAll());
+            robot.lookup(".gallery-tile").match((org.visualsearch.ui.gallery.GalleryTileCell c) ->
+                    c.getItem() != null && c.isVisible() && c.getParent() != null && c.getParent().isVisible())
+                    .queryAll().forEach(shown::add);
+            return shown.size() > 5 && shown.stream().allMatch(node ->
+                    ((javafx.scene.image.ImageView) node.lookup(".image-view")).getImage() != null);
+        }));
         Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage shot = fx(() -> app.stage().getScene().snapshot(null));

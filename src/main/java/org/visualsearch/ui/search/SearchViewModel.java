@@ -2,6 +2,10 @@ package org.visualsearch.ui.search;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -56,11 +60,13 @@ public final class SearchViewModel {
     private final ObjectProperty<Image> queryImage = new SimpleObjectProperty<>();
     private final StringProperty queryName = new SimpleStringProperty("");
     private final ObservableList<IndexedGallery.Hit> topMatches = FXCollections.observableArrayList();
-    private final ObservableList<GalleryTile> tiles = FXCollections.observableArrayList();
+    private final TileList tiles = new TileList();
+    private final ObservableList<String> categories = FXCollections.observableArrayList();
     // Read-only views made once: a wrapper made per call only weakly listens to its list and
     // would be collected together with the listeners added to it.
     private final ObservableList<IndexedGallery.Hit> topMatchesView = FXCollections.unmodifiableObservableList(topMatches);
     private final ObservableList<GalleryTile> tilesView = FXCollections.unmodifiableObservableList(tiles);
+    private final ObservableList<String> categoriesView = FXCollections.unmodifiableObservableList(categories);
     private final BooleanProperty searching = new SimpleBooleanProperty(false);
     private final BooleanProperty ranked = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty();
@@ -70,6 +76,8 @@ public final class SearchViewModel {
     private final BooleanBinding ready;
     private float[] lastQueryVector;
     private String lastQueryModelId;
+    /** The newest gallery handed in; searches run against it. {@link #gallery} is the one shown. */
+    private volatile IndexedGallery latest;
 
     public SearchViewModel(Executor searchExecutor, ImageLoader loader) {
         this.searchExecutor = Objects.requireNonNull(searchExecutor);
@@ -89,34 +97,129 @@ public final class SearchViewModel {
     }
 
     /**
-     * Replaces the gallery (after an import or indexing run) with one embedded by the same model;
-     * a shown query is ranked again against it.
+     * Replaces the gallery (after an import or indexing run) with one embedded by the same model.
+     * A shown query is ranked again against it on the search thread (at 100,000 photos that took
+     * a few hundred milliseconds on the FX thread, every few seconds while indexing); until then
+     * the window shows the previous gallery and its ranking, and new searches use the new one.
      */
     public void setGallery(IndexedGallery newGallery) {
-        setGalleryTiles(newGallery);
         if (lastQueryVector != null && newGallery.size() > 0
                 && newGallery.model().id().equals(lastQueryModelId)) {
-            showRanking(newGallery.rankAll(lastQueryVector));
+            latest = newGallery;
+            rankAgain(newGallery, lastQueryVector);
         } else {
+            setGalleryTiles(newGallery);
             topMatches.clear();
             ranked.set(false);
         }
     }
 
-    private void setGalleryTiles(IndexedGallery newGallery) {
-        gallery.set(newGallery);
-        List<GalleryTile> grouped = new ArrayList<>();
-        if (newGallery != null) {
-            List<GalleryEntry> entries = newGallery.entries();
-            for (int i = 0; i < entries.size(); i++) {
-                grouped.add(GalleryTile.unranked(i, entries.get(i)));
+    private void rankAgain(IndexedGallery target, float[] vector) {
+        long myGeneration = generation.get();
+        Task<Ranking> task = new Task<>() {
+            @Override
+            protected Ranking call() {
+                if (myGeneration != generation.get() || latest != target) {
+                    return null;
+                }
+                return ranked(target.rankAll(vector), categoriesOf(target));
             }
-            // Before any query the grid is grouped by category; photos without one come last.
-            grouped.sort(Comparator.comparing((GalleryTile t) -> t.entry().category() == null)
-                    .thenComparing(t -> t.entry().categoryOrUnlabelled())
-                    .thenComparing(t -> t.entry().path().toString()));
+        };
+        task.setOnSucceeded(e -> {
+            // a newer query shows its own ranking; a newer gallery is ranked by its own task
+            if (task.getValue() != null && myGeneration == generation.get() && latest == target) {
+                showRanking(target, task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            LOG.log(System.Logger.Level.WARNING, "ranking the new gallery failed", task.getException());
+            if (myGeneration == generation.get() && latest == target) {
+                setGalleryTiles(target);
+                topMatches.clear();
+                ranked.set(false);
+            }
+        });
+        searchExecutor.execute(task);
+    }
+
+    private void setGalleryTiles(IndexedGallery newGallery) {
+        latest = newGallery;
+        Grouping grouping = group(newGallery);
+        categories.setAll(grouping.categories());
+        gallery.set(newGallery);
+        tiles.replaceAll(grouping.tiles());
+    }
+
+    /** Tiles grouped by category, then by path; the categories in that order. */
+    private record Grouping(List<GalleryTile> tiles, List<String> categories) {
+    }
+
+    /**
+     * Before any query the grid is grouped by category (by name; photos without one come last),
+     * each category by path. A stable bucketing by category keeps the gallery's order inside each
+     * category, which is already by path when the gallery comes from the store, so 100,000 tiles
+     * are grouped in a few milliseconds instead of a sort with string comparisons.
+     */
+    /** The gallery's categories by name, {@code null} last. */
+    private static List<String> categoriesOf(IndexedGallery g) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (GalleryEntry entry : g.entries()) {
+            found.add(entry.category());
         }
-        tiles.setAll(grouped);
+        List<String> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.nullsLast(Comparator.naturalOrder()));
+        return Collections.unmodifiableList(sorted);
+    }
+
+    private static Grouping group(IndexedGallery newGallery) {
+        if (newGallery == null || newGallery.size() == 0) {
+            return new Grouping(List.of(), List.of());
+        }
+        List<GalleryEntry> entries = newGallery.entries();
+        int n = entries.size();
+        Map<String, Integer> idOf = new HashMap<>();
+        List<String> found = new ArrayList<>();
+        int[] idOfEntry = new int[n];
+        for (int i = 0; i < n; i++) {
+            String category = entries.get(i).category();
+            Integer id = idOf.get(category);
+            if (id == null) {
+                id = found.size();
+                idOf.put(category, id);
+                found.add(category);
+            }
+            idOfEntry[i] = id;
+        }
+        List<String> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.nullsLast(Comparator.naturalOrder()));
+        int[] slotOfId = new int[sorted.size()];
+        for (int slot = 0; slot < sorted.size(); slot++) {
+            slotOfId[idOf.get(sorted.get(slot))] = slot;
+        }
+        int[] next = new int[sorted.size() + 1];
+        for (int id : idOfEntry) {
+            next[slotOfId[id] + 1]++;
+        }
+        for (int slot = 0; slot < sorted.size(); slot++) {
+            next[slot + 1] += next[slot];
+        }
+        int[] starts = next.clone();
+        GalleryTile[] grouped = new GalleryTile[n];
+        for (int i = 0; i < n; i++) {
+            grouped[next[slotOfId[idOfEntry[i]]]++] = GalleryTile.unranked(i, entries.get(i));
+        }
+        Comparator<GalleryTile> byPath = Comparator.comparing(t -> t.entry().path().toString());
+        for (int slot = 0; slot < sorted.size(); slot++) {
+            int from = starts[slot];
+            int to = starts[slot + 1];
+            for (int i = from + 1; i < to; i++) {
+                if (byPath.compare(grouped[i - 1], grouped[i]) > 0) {
+                    Arrays.sort(grouped, from, to, byPath); // stable, like the sort it replaces
+                    break;
+                }
+            }
+        }
+        return new Grouping(Arrays.asList(grouped), Collections.unmodifiableList(sorted));
     }
 
     private void clearQuery() {
@@ -131,7 +234,8 @@ public final class SearchViewModel {
         Objects.requireNonNull(request);
         long myGeneration = generation.incrementAndGet();
         ImageEmbedder model = embedder.get();
-        IndexedGallery target = gallery.get();
+        IndexedGallery target = latest;
+        IndexedGallery shown = gallery.get();
         if (model == null) {
             error.set("The model is not loaded yet.");
             return;
@@ -145,7 +249,7 @@ public final class SearchViewModel {
         Task<SearchOutcome> task = new Task<>() {
             @Override
             protected SearchOutcome call() throws Exception {
-                return compute(request, model, target, myGeneration);
+                return compute(request, model, target, target == shown ? null : shown, myGeneration);
             }
         };
         task.setOnSucceeded(e -> {
@@ -159,7 +263,7 @@ public final class SearchViewModel {
             queryName.set(request.label());
             lastQueryVector = outcome.vector();
             lastQueryModelId = model.info().id();
-            showRanking(outcome.ranking());
+            showRanking(target, outcome.ranking());
             lastSearchMillis.set((System.nanoTime() - started) / 1_000_000);
             completedSearches.set(completedSearches.get() + 1);
         });
@@ -180,19 +284,39 @@ public final class SearchViewModel {
         searchExecutor.execute(task);
     }
 
-    private record SearchOutcome(Image preview, float[] vector, List<IndexedGallery.Hit> ranking) {
+    private record SearchOutcome(Image preview, float[] vector, Ranking ranking) {
     }
 
-    /** Runs on the search thread; returns null as soon as it notices a newer query. */
-    private SearchOutcome compute(QueryRequest request, ImageEmbedder model, IndexedGallery target, long myGeneration)
-            throws Exception {
+    /**
+     * The top-5 and the grid's tiles, closest first; the gallery's categories when it is not the
+     * one shown yet, else null.
+     */
+    private record Ranking(List<IndexedGallery.Hit> top, List<GalleryTile> tiles, List<String> categories) {
+    }
+
+    /** Turns a whole-gallery ranking into what the window shows; runs on the search thread. */
+    private static Ranking ranked(List<IndexedGallery.Hit> ranking, List<String> categories) {
+        GalleryTile[] sorted = new GalleryTile[ranking.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            IndexedGallery.Hit hit = ranking.get(i);
+            sorted[i] = new GalleryTile(hit.index(), hit.entry(), hit.rank(), hit.distance());
+        }
+        return new Ranking(ranking.subList(0, Math.min(TOP_K, ranking.size())), Arrays.asList(sorted), categories);
+    }
+
+    /**
+     * Runs on the search thread; returns null as soon as it notices a newer query. {@code shown}
+     * is the gallery on screen when it differs from {@code target} (a picked tile's index is into it).
+     */
+    private SearchOutcome compute(QueryRequest request, ImageEmbedder model, IndexedGallery target,
+                                  IndexedGallery shown, long myGeneration) throws Exception {
         if (myGeneration != generation.get()) {
             return null;
         }
         BufferedImage image;
         float[] vector;
         if (request instanceof QueryRequest.FromGallery pick) {
-            vector = target.vectors().vector(pick.index());
+            vector = (shown != null ? shown : target).vectors().vector(pick.index());
             image = loadPreviewQuietly(pick.entry());
         } else {
             image = request instanceof QueryRequest.FromFile file
@@ -206,7 +330,7 @@ public final class SearchViewModel {
         if (myGeneration != generation.get()) {
             return null;
         }
-        List<IndexedGallery.Hit> ranking = target.rankAll(vector);
+        Ranking ranking = ranked(target.rankAll(vector), shown == null ? null : categoriesOf(target));
         Image preview = image == null ? null : SwingFXUtils.toFXImage(image, null);
         return new SearchOutcome(preview, vector, ranking);
     }
@@ -219,13 +343,13 @@ public final class SearchViewModel {
         }
     }
 
-    private void showRanking(List<IndexedGallery.Hit> ranking) {
-        topMatches.setAll(ranking.subList(0, Math.min(TOP_K, ranking.size())));
-        List<GalleryTile> sorted = new ArrayList<>(ranking.size());
-        for (IndexedGallery.Hit hit : ranking) {
-            sorted.add(new GalleryTile(hit.index(), hit.entry(), hit.rank(), hit.distance()));
+    private void showRanking(IndexedGallery target, Ranking ranking) {
+        if (ranking.categories() != null) {
+            categories.setAll(ranking.categories());
         }
-        tiles.setAll(sorted);
+        gallery.set(target);
+        topMatches.setAll(ranking.top());
+        tiles.replaceAll(ranking.tiles());
         ranked.set(true);
     }
 
@@ -268,6 +392,11 @@ public final class SearchViewModel {
     /** The top-5, closest first. */
     public ObservableList<IndexedGallery.Hit> topMatches() {
         return topMatchesView;
+    }
+
+    /** The gallery's categories, by name; {@code null} (photos without one) last. */
+    public ObservableList<String> categories() {
+        return categoriesView;
     }
 
     /** The grid's tiles: grouped by category, or ranked by distance once a query is shown. */

@@ -62,6 +62,40 @@ class VectorIndexTest {
     }
 
     @Test
+    void rankAllOrdersByDistanceThenIndexLikeASortOfAllNeighbours() {
+        Random random = new Random(7);
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            float[] v = new float[8];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = random.nextInt(3) * 0.5f - 0.5f; // many exact ties
+            }
+            vectors.add(v);
+        }
+        VectorIndex index = VectorIndex.of(8, vectors);
+        float[] query = {0.1f, -0.2f, 0.3f, 0f, 0.5f, -0.5f, 0.25f, 0f};
+
+        List<Neighbor> expected = new ArrayList<>();
+        for (int i = 0; i < vectors.size(); i++) {
+            float sum = 0f; // in float, as the index sums
+            for (int j = 0; j < 8; j++) {
+                float d = query[j] - vectors.get(i)[j];
+                sum += d * d;
+            }
+            expected.add(new Neighbor(i, sum));
+        }
+        expected.sort(java.util.Comparator.comparingDouble(Neighbor::distance).thenComparingInt(Neighbor::index));
+
+        List<Neighbor> ranked = index.rankAll(query);
+        assertThat(ranked).extracting(Neighbor::index)
+                .containsExactlyElementsOf(expected.stream().map(Neighbor::index).toList());
+        for (int i = 0; i < ranked.size(); i++) {
+            assertThat(ranked.get(i).distance())
+                    .isCloseTo((float) Math.sqrt(expected.get(i).distance()), within(1e-5f));
+        }
+    }
+
+    @Test
     void rejectsMismatchedDimensions() {
         assertThatThrownBy(() -> LINE.nearest(new float[] {1, 2, 3}, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dimension 3");
