@@ -185,7 +185,7 @@ def parse_labels(spec):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--backbone', default='mobilenet_v2')
-    ap.add_argument('--layers', nargs='+', default=['block_10_depthwise_relu', 'block_10_project_BN'])
+    ap.add_argument('--layers', nargs='+', default=['block_10_expand_relu', 'block_10_depthwise_relu'])
     ap.add_argument('--pooling', default='gem', choices=POOLS)
     ap.add_argument('--labels', default='catfine:1+fine:0.5',
                     help='ArcFace heads: scheme:weight joined by +, schemes category|catfine|fine')
@@ -195,10 +195,12 @@ def main():
     ap.add_argument('--m', type=float, default=0.3)
     ap.add_argument('--epochs', type=int, default=200)
     ap.add_argument('--lr', type=float, default=5e-3)
-    ap.add_argument('--flip', action='store_true', help='test-time flip (also in the export)')
+    ap.add_argument('--no-flip', dest='flip', action='store_false',
+                    help='no test-time flip (default: average with the mirror image, also in the export)')
     ap.add_argument('--size', type=int, help='backbone input size (default 224)')
     ap.add_argument('--val-frac', type=float, default=0.2)
-    ap.add_argument('--full', action='store_true', help='final fit on train+val (after choosing on val)')
+    ap.add_argument('--no-full', dest='full', action='store_false',
+                    help='export the train-only fit (default: refit on train+val after measuring on val)')
     ap.add_argument('--sweep', action='store_true')
     ap.add_argument('--out', default=os.path.join(HERE, 'trained'))
     a = ap.parse_args()
@@ -257,7 +259,7 @@ def main():
         ]
         only = os.environ.get('SWEEP_ONLY')
         if only:
-            cands = [c for c in cands if only in c[0]]
+            cands = [c for c in cands if any(o in c[0] for o in only.split(';'))]
         if os.environ.get('SWEEP_INCEPTION'):
             iv = 'inception_v3'
             cands += [('inception mixed5 mean, no head', iv, ['mixed5'], 'mean', None, False),
