@@ -1,0 +1,48 @@
+"""ArcFace (additive angular margin) softmax loss, and the embedding head it trains."""
+import math
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def arcface_logits(emb, weight, labels, s=30.0, m=0.3):
+    """emb [N,D] (any norm; normalised here), weight [C,D] class centres (normalised here),
+    labels [N] int64. Returns s * cos(theta_j) for j != y and s * cos(theta_y + m) for the
+    target, where theta is the angle between the embedding and a class centre.
+    When theta_y + m would exceed pi (cos(theta+m) is then no longer decreasing), the target
+    logit falls back to s * (cos(theta_y) - m * sin(m)), as in the ArcFace reference code."""
+    cos = F.linear(F.normalize(emb, dim=1), F.normalize(weight, dim=1)).clamp(-1 + 1e-7, 1 - 1e-7)
+    cos_y = cos.gather(1, labels[:, None])
+    sin_y = torch.sqrt(1.0 - cos_y * cos_y)
+    phi = cos_y * math.cos(m) - sin_y * math.sin(m)  # cos(theta + m)
+    phi = torch.where(cos_y > math.cos(math.pi - m), phi, cos_y - m * math.sin(m))
+    out = cos.scatter(1, labels[:, None], phi)
+    return s * out
+
+
+def arcface_loss(emb, weight, labels, s=30.0, m=0.3):
+    return F.cross_entropy(arcface_logits(emb, weight, labels, s, m), labels)
+
+
+class ArcFace(nn.Module):
+    def __init__(self, dim, n_classes, s=30.0, m=0.3):
+        super().__init__()
+        self.weight = nn.Parameter(torch.randn(n_classes, dim) / math.sqrt(dim))
+        self.s, self.m = s, m
+
+    def forward(self, emb, labels):
+        return arcface_loss(emb, self.weight, labels, self.s, self.m)
+
+
+class Head(nn.Module):
+    """Dropout + Dense(dim) on (standardised) backbone features; L2 normalisation is applied
+    by the caller / the exported module."""
+
+    def __init__(self, in_dim, dim=64, dropout=0.3):
+        super().__init__()
+        self.drop = nn.Dropout(dropout)
+        self.fc = nn.Linear(in_dim, dim)
+
+    def forward(self, x):
+        return self.fc(self.drop(x))
