@@ -283,8 +283,8 @@ def main():
     np.savez(os.path.join(a.out, 'head.npz'), weight=W.astype(np.float32), bias=b.astype(np.float32))
     cfg = dict(backbone=a.backbone, layers=a.layers, pooling=a.pooling, gem_p=3.0, size=a.size, antialias=True,
                flip=a.flip, head='head.npz',
-               name=f'MobileNetV2 {"+".join(a.layers)} {a.pooling} + ArcFace-trained Dense({a.dim})'
-               if a.backbone == 'mobilenet_v2' else None,
+               # Short: the app shows it in its status bar and model chooser; the card has the details.
+               name='MobileNetV2 + ArcFace head' if a.backbone == 'mobilenet_v2' else None,
                training=dict(labels=a.labels, dim=a.dim, dropout=a.dropout, s=a.s, m=a.m, epochs=a.epochs, lr=a.lr,
                              val_frac=a.val_frac, full=a.full,
                              heldout=dict(sample_category=round(cs, 4), val_category=round(cv, 4),

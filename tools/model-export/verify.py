@@ -41,7 +41,7 @@ def main():
     torch.set_num_threads(2)
     layers = a.layers or DEFAULT_LAYERS[a.model]
     size = SIZE[a.model]
-    imgs = a.images or sorted(glob.glob('/work/shared/train-photos/*/*.jpg'))[::700][:a.n]
+    imgs = a.images or sorted(glob.glob(os.path.join(HERE, '..', '..', '..', 'shared', 'train-photos', '*', '*.jpg')))[::700][:a.n]
     x = np.stack([np.asarray(Image.open(p).convert('RGB').resize((size, size), Image.BILINEAR), dtype=np.float32)
                   for p in imgs])
     x = x / 127.5 - 1.0  # Keras MobileNetV2 / InceptionV3 preprocess_input ("tf" mode)
