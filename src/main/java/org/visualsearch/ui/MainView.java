@@ -342,8 +342,8 @@ public final class MainView {
             int n = search.tiles().size();
             String photos = String.format("%,d photo%s", n, n == 1 ? "" : "s");
             return search.rankedProperty().get()
-                    ? photos + " · ranked by distance (double-click a photo: more like this)"
-                    : photos + " · grouped by category";
+                    ? photos + " · ranked by distance to the query"
+                    : photos + " · grouped by category · double-click one to search with it";
         }, search.tiles(), search.rankedProperty()));
         HBox legend = new HBox(8);
         legend.setId("categoryLegend");
