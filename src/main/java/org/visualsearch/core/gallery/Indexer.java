@@ -76,8 +76,9 @@ public final class Indexer {
     private volatile boolean paused;
     private final Object pauseLock = new Object();
 
+    /** Decodes photos at the embedder's {@link ImageEmbedder#maxSide()}, as its model id assumes. */
     public Indexer(GalleryDatabase db, ImageEmbedder embedder) {
-        this(db, embedder, new ImageLoader(), DEFAULT_BATCH_SIZE);
+        this(db, embedder, new ImageLoader(embedder.maxSide()), DEFAULT_BATCH_SIZE);
     }
 
     /**

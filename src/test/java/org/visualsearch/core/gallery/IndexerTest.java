@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
+import org.visualsearch.core.model.EmbeddingException;
+import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.store.ModelMismatchException;
@@ -269,6 +271,40 @@ class IndexerTest {
         IndexedGallery dog = new Indexer(db, sub).indexAdHoc(photos.resolve("dog"), IndexListener.NONE).gallery();
         assertThat(sub.calls()).isZero();
         assertThat(dog.entries()).extracting(GalleryEntry::category).containsOnlyNulls().hasSize(2);
+    }
+
+    @Test
+    void theShortConstructorShrinksPhotosToTheEmbeddersMaxSide() {
+        TestImages.write(photos.resolve("big.png"), 1, 400, 300);
+        db.addFolder(photos);
+        int[] seenSide = new int[1];
+        ImageEmbedder small = new ImageEmbedder() {
+            final ColorHistogramEmbedder histogram = new ColorHistogramEmbedder();
+
+            @Override
+            public ModelInfo info() {
+                return histogram.info();
+            }
+
+            @Override
+            public float[] embed(java.awt.image.BufferedImage image) throws EmbeddingException {
+                seenSide[0] = Math.max(image.getWidth(), image.getHeight());
+                return histogram.embed(image);
+            }
+
+            @Override
+            public int maxSide() {
+                return 100; // a descriptor's vss.maxSide: the vectors are keyed by it
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        new Indexer(db, small).indexUserFolders(IndexListener.NONE);
+
+        assertThat(seenSide[0]).isEqualTo(100);
     }
 
     @Test
