@@ -205,6 +205,61 @@ class SearchViewModelTest {
         assertThat(fx(() -> vm.errorProperty().get())).contains("gallery is empty");
     }
 
+    @Test
+    void aQueryIsShrunkToTheModelsMaxSideLikeTheGalleryItIsComparedWith() throws Exception {
+        int[] seenSide = new int[1];
+        org.visualsearch.core.model.ImageEmbedder small = new org.visualsearch.core.model.ImageEmbedder() {
+            final ColorHistogramEmbedder histogram = new ColorHistogramEmbedder();
+
+            @Override
+            public org.visualsearch.core.model.ModelInfo info() {
+                return histogram.info();
+            }
+
+            @Override
+            public float[] embed(java.awt.image.BufferedImage image) throws org.visualsearch.core.model.EmbeddingException {
+                seenSide[0] = Math.max(image.getWidth(), image.getHeight());
+                return histogram.embed(image);
+            }
+
+            @Override
+            public int maxSide() {
+                return 100;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Path big = dir.resolve("big-query.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", big.toFile());
+        fx(() -> vm.setModel(small, gallery));
+
+        fx(() -> vm.search(new QueryRequest.FromFile(big)));
+        awaitSearches(1);
+
+        assertThat(seenSide[0]).isEqualTo(100);
+    }
+
+    @Test
+    void aQueryRefusedWhileAnotherRunsDoesNotLeaveTheWindowSearching() throws Exception {
+        Path slow = TestGalleries.writeQuery(dir.resolve("queries"), "vehicle", 1);
+        embedder.armNextEmbedding();
+        fx(() -> vm.search(new QueryRequest.FromFile(slow)));
+        embedder.awaitBlocked();
+        fx(() -> {
+            vm.setGallery(VisualSearchApp.emptyGallery(embedder)); // e.g. the last folder was removed
+            vm.search(new QueryRequest.FromFile(slow));
+        });
+        embedder.open();
+        executor.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fx(() -> vm.errorProperty().get())).contains("gallery is empty");
+        assertThat(fx(() -> vm.searchingProperty().get())).isFalse();
+    }
+
     private void awaitSearches(long count) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> vm.completedSearchesProperty().get() >= count));
     }

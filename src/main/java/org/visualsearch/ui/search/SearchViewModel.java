@@ -237,10 +237,12 @@ public final class SearchViewModel {
         IndexedGallery target = latest;
         IndexedGallery shown = gallery.get();
         if (model == null) {
+            searching.set(false); // a search still running was just superseded
             error.set("The model is not loaded yet.");
             return;
         }
         if (target == null || target.size() == 0) {
+            searching.set(false);
             error.set("The gallery is empty: get the sample gallery or add a folder first.");
             return;
         }
@@ -319,9 +321,11 @@ public final class SearchViewModel {
             vector = (shown != null ? shown : target).vectors().vector(pick.index());
             image = loadPreviewQuietly(pick.entry());
         } else {
+            // The gallery was decoded at the model's vss.maxSide (its id depends on it): so is the query.
+            ImageLoader queryLoader = loader.maxSide() == model.maxSide() ? loader : new ImageLoader(model.maxSide());
             image = request instanceof QueryRequest.FromFile file
-                    ? loader.load(file.file())
-                    : loader.fit(((QueryRequest.FromImage) request).image());
+                    ? queryLoader.load(file.file())
+                    : queryLoader.fit(((QueryRequest.FromImage) request).image());
             if (myGeneration != generation.get()) {
                 return null;
             }
