@@ -260,6 +260,22 @@ class SearchViewModelTest {
         assertThat(fx(() -> vm.searchingProperty().get())).isFalse();
     }
 
+    @Test
+    void aGalleryArrivingDuringTheFirstQueryIsTheOneShownWhenItFinishes() throws Exception {
+        Path query = TestGalleries.writeQuery(dir.resolve("queries"), "dog", 7);
+        IndexedGallery grown = withNewPhotoFirst(gallery); // an indexing snapshot
+        embedder.armNextEmbedding();
+        fx(() -> vm.search(new QueryRequest.FromFile(query)));
+        embedder.awaitBlocked();
+        fx(() -> vm.setGallery(grown));
+        embedder.open();
+        awaitSearches(1);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> vm.galleryProperty().get() == grown));
+        assertThat(fx(() -> List.copyOf(vm.tiles()))).hasSize(31).allMatch(GalleryTile::ranked)
+                .extracting(GalleryTile::distance).isSorted();
+    }
+
     private void awaitSearches(long count) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> vm.completedSearchesProperty().get() >= count));
     }

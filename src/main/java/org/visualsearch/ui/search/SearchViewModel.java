@@ -268,6 +268,11 @@ public final class SearchViewModel {
             showRanking(target, outcome.ranking());
             lastSearchMillis.set((System.nanoTime() - started) / 1_000_000);
             completedSearches.set(completedSearches.get() + 1);
+            if (latest != target) {
+                // A gallery arrived while this query ran (an indexing snapshot): without this the
+                // older gallery would stay on screen until the next query.
+                setGallery(latest);
+            }
         });
         task.setOnFailed(e -> {
             if (myGeneration != generation.get()) {
