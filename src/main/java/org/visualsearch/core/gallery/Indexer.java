@@ -336,26 +336,33 @@ public final class Indexer {
                 return;
             }
             float[] vector = null;
+            FileProblem modelProblem = null;
             if (!embedded.contains(p.hash())) {
                 try {
                     vector = embedder.embed(p.image());
                     checkVector(vector);
+                    embedded.add(p.hash());
+                    embeddedCount++;
                 } catch (EmbeddingException | RuntimeException e) {
                     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    problems.add(new FileProblem(f.path().toString(), "model " + model.name() + " failed: " + reason,
-                            f.size(), f.modifiedMillis()));
-                    return;
+                    modelProblem = new FileProblem(f.path().toString(), "model " + model.name() + " failed: " + reason,
+                            f.size(), f.modifiedMillis());
+                    vector = null;
                 }
-                embedded.add(p.hash());
-                embeddedCount++;
             }
             byte[] thumb = null;
             if (p.thumbnail() != null && thumbnails.add(p.hash())) {
                 thumb = p.thumbnail();
             }
+            // The file itself is fine: its entry stays (other models' vectors keep finding it), only
+            // this model has no vector for it, and the problem says so.
             batch.add(new IndexedFile(f.path().toString(), f.category(), f.size(), f.modifiedMillis(), p.hash(),
                     vector, thumb));
-            indexed++;
+            if (modelProblem != null) {
+                problems.add(modelProblem);
+            } else {
+                indexed++;
+            }
         }
 
         private void checkVector(float[] vector) throws EmbeddingException {

@@ -662,7 +662,9 @@ public final class GalleryDatabase implements AutoCloseable {
     /**
      * Writes a batch of indexed photos and problems in one transaction: for each photo its
      * thumbnail and vector (when given) and its entry, so an entry is never visible without the
-     * vector it was indexed with. A file that now has a problem loses its old entry.
+     * vector it was indexed with. A file that now has a problem loses its old entry, unless it is
+     * also among {@code files} (the file is fine but the model failed on it: the entry stays for
+     * the other models, without a vector for this one).
      *
      * @throws ModelMismatchException when a vector's length is not the model's dimension
      */
@@ -712,8 +714,13 @@ public final class GalleryDatabase implements AutoCloseable {
                         clear.executeUpdate();
                     }
                 }
+                Set<String> written = new HashSet<>();
+                files.forEach(f -> written.add(f.path()));
                 try (PreparedStatement ps = writer.prepareStatement("DELETE FROM file WHERE folder_id = ? AND path = ?")) {
                     for (FileProblem p : problems) {
+                        if (written.contains(p.path())) {
+                            continue;
+                        }
                         ps.setLong(1, folderId);
                         ps.setString(2, p.path());
                         ps.executeUpdate();

@@ -7,7 +7,7 @@ import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelInfo;
 
 /** Wraps a real embedder and counts its embed calls; can claim another identity. */
-public final class CountingEmbedder implements ImageEmbedder {
+public class CountingEmbedder implements ImageEmbedder {
     private final ImageEmbedder delegate;
     private final ModelInfo info;
     public final AtomicInteger calls = new AtomicInteger();

@@ -308,6 +308,36 @@ class IndexerTest {
     }
 
     @Test
+    void aPhotoOneModelFailsOnStaysInTheOtherModelsGallery() {
+        TestImages.write(photos.resolve("good.png"), 1);
+        TestImages.write(photos.resolve("odd.png"), 2, 30, 30); // the only square photo
+        db.addFolder(photos);
+        index(embedder);
+        ImageEmbedder failsOnSquares = new CountingEmbedder(new ColorHistogramEmbedder(),
+                new ModelInfo("picky-v1", "Picky", 64)) {
+            @Override
+            public float[] embed(java.awt.image.BufferedImage image) throws EmbeddingException {
+                if (image.getWidth() == image.getHeight()) {
+                    throw new EmbeddingException("output is NaN");
+                }
+                return super.embed(image);
+            }
+        };
+
+        IndexReport picky = new Indexer(db, failsOnSquares, new ImageLoader(), 4).indexUserFolders(IndexListener.NONE);
+
+        assertThat(picky.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path().getFileName().toString()).isEqualTo("odd.png");
+            assertThat(p.reason()).contains("Picky").contains("NaN");
+        });
+        assertThat(db.loadGallery(failsOnSquares.info()).size()).isEqualTo(1);
+        // The first model's vector and entry of odd.png are untouched, now and after its next run.
+        assertThat(db.loadGallery(embedder.info()).size()).isEqualTo(2);
+        index(new CountingEmbedder(new ColorHistogramEmbedder()));
+        assertThat(db.loadGallery(embedder.info()).size()).isEqualTo(2);
+    }
+
+    @Test
     void aMissingRootIsReportedAndItsEntriesKept() throws IOException {
         TestImages.write(photos.resolve("p.jpg"), 1);
         db.addFolder(photos);
