@@ -195,7 +195,7 @@ public final class Indexer {
             int removed = 0;
             int knownBad = 0;
             for (Path root : roots) {
-                if (cancelled) {
+                if (stopRequested()) {
                     break;
                 }
                 long folderId = db.folderIdForIndexing(root);
@@ -204,7 +204,7 @@ public final class Indexer {
                 Map<String, FileProblem> storedProblems = db.storedProblems(folderId);
                 FolderScanner.ScanResult scan;
                 try {
-                    scan = scanner.scan(root, () -> cancelled);
+                    scan = scanner.scan(root, this::stopRequested);
                 } catch (IOException e) {
                     // The root is gone (unplugged drive?): report it, keep its entries.
                     List<FileProblem> kept = new ArrayList<>(storedProblems.values());
@@ -263,6 +263,17 @@ public final class Indexer {
             }
             return new IndexReport(found, upToDate, indexed, embeddedCount, removed, problems, wasCancelled,
                     Duration.ofNanos(System.nanoTime() - startNanos));
+        }
+
+        /**
+         * Whether to stop: {@link #cancel()} or an interrupt of the running thread (how a JavaFX
+         * task is cancelled), which would otherwise only be noticed once the scan is over.
+         */
+        private boolean stopRequested() {
+            if (!cancelled && Thread.currentThread().isInterrupted()) {
+                cancelled = true;
+            }
+            return cancelled;
         }
 
         /** Embeds and commits the work; returns false when cancelled. */

@@ -338,6 +338,31 @@ class IndexerTest {
     }
 
     @Test
+    void anInterruptDuringTheScanStopsItLikeCancel() {
+        // The app's Cancel interrupts the indexing thread; a scan of a big folder tree emits no
+        // per-photo progress, so the interrupt itself must stop it.
+        Path other = temp.resolve("other");
+        TestImages.write(photos.resolve("a.png"), 1);
+        TestImages.write(other.resolve("b.png"), 2);
+        db.addFolder(photos);
+        db.addFolder(other);
+        List<Path> scanned = new CopyOnWriteArrayList<>();
+
+        IndexReport report = new Indexer(db, embedder, new ImageLoader(), 4).indexUserFolders(p -> {
+            if (p.state() == IndexProgress.State.SCANNING) {
+                scanned.add(p.currentFile());
+                Thread.currentThread().interrupt();
+            }
+        });
+        boolean stillInterrupted = Thread.interrupted(); // clears it for the next tests
+
+        assertThat(report.cancelled()).isTrue();
+        assertThat(stillInterrupted).isTrue();
+        assertThat(scanned).hasSize(1);
+        assertThat(embedder.calls()).isZero();
+    }
+
+    @Test
     void aMissingRootIsReportedAndItsEntriesKept() throws IOException {
         TestImages.write(photos.resolve("p.jpg"), 1);
         db.addFolder(photos);
