@@ -75,6 +75,8 @@ public final class Indexer {
     private volatile boolean cancelled;
     private volatile boolean paused;
     private final Object pauseLock = new Object();
+    /** Why the decoder thread died, when it did (seen by the run thread after isAlive() is false). */
+    private volatile Throwable decoderFailure;
 
     /** Decodes photos at the embedder's {@link ImageEmbedder#maxSide()}, as its model id assumes. */
     public Indexer(GalleryDatabase db, ImageEmbedder embedder) {
@@ -304,6 +306,11 @@ public final class Indexer {
                     }
                     Prepared p = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (p == null) {
+                        if (!decoder.isAlive() && queue.isEmpty()) {
+                            // It died of an Error no file-level catch handles: fail, do not wait forever.
+                            throw new IllegalStateException("the indexer's decoding thread stopped unexpectedly",
+                                    decoderFailure);
+                        }
                         continue;
                     }
                     if (p == END) {
@@ -427,6 +434,9 @@ public final class Indexer {
             queue.put(END);
         } catch (InterruptedException e) {
             // the run is over
+        } catch (RuntimeException | Error e) {
+            decoderFailure = e;
+            throw e;
         }
     }
 
