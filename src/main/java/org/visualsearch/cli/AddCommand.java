@@ -7,10 +7,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.visualsearch.core.gallery.IndexReport;
 import org.visualsearch.core.gallery.Indexer;
-import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.store.GalleryDatabase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,26 +22,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a photo folder to the gallery database and index it.")
 public final class AddCommand extends DatabaseCommand {
 
-    private final EmbedderFactory embedders;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Parameters(paramLabel = "FOLDER", description = "Folder of photos; first-level subfolders are categories.")
     Path folder;
 
-    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "default",
-            description = "Model to index with: a model folder, or 'histogram' (default: ${DEFAULT-VALUE}).")
-    String model;
-
     @Option(names = "--no-index", description = "Only add the folder; index later.")
     boolean noIndex;
-
-    public AddCommand(EmbedderFactory embedders) {
-        this.embedders = embedders;
-    }
-
-    /** With the models of the model catalog ({@code models/} folder, paths, the histogram baseline). */
-    public AddCommand() {
-        this(ModelOption.catalogFactory());
-    }
 
     @Override
     int run(GalleryDatabase db) throws Exception {
@@ -52,13 +40,7 @@ public final class AddCommand extends DatabaseCommand {
             out().println("added " + db.addFolder(folder));
             return 0;
         }
-        ImageEmbedder embedder;
-        try {
-            embedder = embedders.open(model);
-        } catch (EmbeddingException e) {
-            throw new Failure(e.getMessage());
-        }
-        try (embedder) {
+        try (ImageEmbedder embedder = model.open()) {
             Path added = db.addFolder(folder);
             Indexer indexer = new Indexer(db, embedder);
             IndexReport report = runCancellableOnShutdown(indexer, () -> indexer.index(List.of(added), new IndexProgressPrinter(err())));

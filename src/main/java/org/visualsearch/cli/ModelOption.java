@@ -26,9 +26,4 @@ public final class ModelOption {
     static ModelCatalog catalog() {
         return new ModelCatalog(DefaultLocations.current().modelsDir());
     }
-
-    /** The factory the database commands use, backed by the model catalog. */
-    static EmbedderFactory catalogFactory() {
-        return name -> catalog().open(name);
-    }
 }

@@ -445,16 +445,17 @@ public final class AppViewModel implements AutoCloseable {
     public void close() {
         job.cancel();
         AppServices current = services.get();
-        if (current != null) {
-            searchExecutor.execute(current.embedder()::close);
-        }
-        searchExecutor.shutdown();
         jobExecutor.shutdownNow();
         thumbnailExecutor.shutdownNow();
         try {
-            searchExecutor.awaitTermination(2, TimeUnit.SECONDS);
-            // an indexer commits what it has and stops; then the database can close
+            // The indexer commits what it has and stops before the model it embeds with is closed:
+            // an embed after the close would fail and be stored as a problem with that photo.
             jobExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            if (current != null) {
+                searchExecutor.execute(current.embedder()::close);
+            }
+            searchExecutor.shutdown();
+            searchExecutor.awaitTermination(2, TimeUnit.SECONDS);
             thumbnailExecutor.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

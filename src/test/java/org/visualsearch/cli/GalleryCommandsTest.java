@@ -76,16 +76,16 @@ class GalleryCommandsTest {
     }
 
     @Test
-    void theIntegratorsModelFactoryIsUsed() throws IOException {
+    void addIndexesWithAnyModelOfTheCatalog() throws IOException {
         Path photos = photos();
-        String[] asked = new String[1];
-        EmbedderFactory factory = model -> {
-            asked[0] = model;
-            return new ColorHistogramEmbedder();
-        };
-        Result add = run(new AddCommand(factory), "--data", temp.resolve("data").toString(), photos.toString());
-        assertThat(add.exit()).isZero();
-        assertThat(asked[0]).isEqualTo("default");
+        String data = temp.resolve("data").toString();
+        String tiny = Path.of("src/test/resources/models/guie-tiny").toAbsolutePath().toString();
+
+        Result add = run(new AddCommand(), "--data", data, "--model", tiny, photos.toString());
+
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(add.out()).contains("3 newly indexed (3 embedded)");
+        assertThat(run(new ListCommand(), "--data", data).out()).containsPattern("model guie-tiny-[0-9a-f]+ \\(\\d+-d\\): 3 of 3");
     }
 
     @Test
