@@ -73,5 +73,6 @@ class BrokenModelWindowTest {
                 .containsExactly("Sample photos", "Model: tiny");
         assertThat(fx(() -> ((javafx.scene.control.TextArea) tabs.getTabs().get(0).getContent()).getText()))
                 .contains("Jane Doe, CC BY 4.0");
+        WindowTestSupport.screenshot(tabs.getScene(), "credits-view");
     }
 }

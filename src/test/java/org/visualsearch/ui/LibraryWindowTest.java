@@ -179,6 +179,7 @@ class LibraryWindowTest {
         @SuppressWarnings("unchecked")
         ListView<Folder> list = robot.lookup("#foldersList").queryAs(ListView.class);
         assertThat(fx(() -> list.getItems().stream().map(Folder::fileCount).toList())).containsExactly(15);
+        WindowTestSupport.screenshot(list.getScene(), "folders-view");
         fx(() -> list.getSelectionModel().select(0));
         robot.clickOn("#foldersRemove");
         awaitGallerySize(0);
