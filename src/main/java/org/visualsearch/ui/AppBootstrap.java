@@ -17,7 +17,6 @@ import org.visualsearch.core.model.DjlEnvironment;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelCatalog;
-import org.visualsearch.core.sampledb.SampleCredits;
 import org.visualsearch.core.sampledb.SampleManifest;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.ui.credits.CreditsSource;
@@ -142,14 +141,9 @@ public final class AppBootstrap implements Callable<AppServices>, DatabaseLibrar
         return DatabaseLibrary.choiceFor(catalog.resolve(name));
     }
 
-    /** Sample credits from the sample folder (or the checkout's), else made from the manifest; model notices. */
+    /** The sample photos' credits from the manifest, and the notices of the installed models. */
     CreditsSource credits() {
-        Path credits = settings.sampleDir().resolve("CREDITS.md");
-        if (!Files.isRegularFile(credits)) {
-            Path checkout = Path.of("sample-db", "CREDITS.md").toAbsolutePath();
-            credits = Files.isRegularFile(checkout) ? checkout : credits;
-        }
-        return CreditsSource.of(credits, SampleCredits.markdown(settings.manifest()), settings.modelsDir());
+        return CreditsSource.of(settings.manifest(), settings.modelsDir());
     }
 
     private Optional<String> rememberedModel() {

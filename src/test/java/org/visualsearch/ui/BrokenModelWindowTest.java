@@ -5,9 +5,11 @@ import static org.visualsearch.ui.SearchViewModelTest.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,11 +58,9 @@ class BrokenModelWindowTest {
 
     @Test
     void theCreditsViewShowsSampleCreditsAndModelNotices() throws Exception {
-        Files.createDirectories(dir.resolve("sample-db"));
-        Files.writeString(dir.resolve("sample-db/CREDITS.md"), "# Sample photos\ndog_001.jpg — Jane Doe, CC BY 4.0\n");
         Files.createDirectories(dir.resolve("models/tiny"));
         Files.writeString(dir.resolve("models/tiny/NOTICE"), "Tiny model, Apache-2.0\n");
-        CreditsSource credits = CreditsSource.fromFolder(dir);
+        CreditsSource credits = CreditsSource.fromFolder(dir); // no sample-db/manifest.tsv: the bundled manifest
         app = (VisualSearchApp) FxToolkit.setupApplication(() -> new VisualSearchApp(() -> {
             AppServices base = VisualSearchApp.baselineServices();
             return new AppServices(base.embedder(), base.gallery(), base.indexState(), null, base.thumbnails(), credits);
@@ -71,8 +71,16 @@ class BrokenModelWindowTest {
         TabPane tabs = robot.lookup("#creditsTabs").queryAs(TabPane.class);
         assertThat(fx(() -> tabs.getTabs().stream().map(t -> t.getText()).toList()))
                 .containsExactly("Sample photos", "Model: tiny");
-        assertThat(fx(() -> ((javafx.scene.control.TextArea) tabs.getTabs().get(0).getContent()).getText()))
-                .contains("Jane Doe, CC BY 4.0");
+        @SuppressWarnings("unchecked")
+        TableView<CreditsSource.Credit> table = robot.lookup("#creditsTable").queryAs(TableView.class);
+        List<CreditsSource.Credit> rows = fx(() -> List.copyOf(table.getItems()));
+        assertThat(rows).hasSize(100);
+        assertThat(rows.get(0)).isEqualTo(new CreditsSource.Credit("dog", "dog-01.jpg",
+                "apple/ml-gbc@b66c03c:data/images/wiki/corgi.jpg", rows.get(0).licence()));
+        assertThat(rows.get(0).licence()).startsWith("CC0-1.0");
         WindowTestSupport.screenshot(tabs.getScene(), "credits-view");
+        fx(() -> tabs.getSelectionModel().select(1));
+        assertThat(fx(() -> ((javafx.scene.control.TextArea) tabs.getTabs().get(1).getContent()).getText()))
+                .isEqualTo("Tiny model, Apache-2.0\n");
     }
 }

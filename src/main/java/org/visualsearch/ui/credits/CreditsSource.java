@@ -7,50 +7,64 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.visualsearch.core.sampledb.SampleCredits;
+import org.visualsearch.core.sampledb.SampleManifest;
 
-/** The texts of the credits view: where the sample photos come from, their licences, the model notices. */
+/** The content of the credits view: where the sample photos come from, their licences, the model notices. */
 @FunctionalInterface
 public interface CreditsSource {
 
-    /** One tab of the credits view. */
-    record Section(String title, String text) {
+    /** One photo's credit line: shown as a table row. */
+    record Credit(String category, String file, String source, String licence) {
     }
+
+    /**
+     * One tab of the credits view.
+     *
+     * @param text    free text (an introduction, or a whole NOTICE file)
+     * @param credits per-photo credits shown as a table under the text; empty for plain text
+     */
+    record Section(String title, String text, List<Credit> credits) {
+        public Section {
+            credits = List.copyOf(credits);
+        }
+
+        public Section(String title, String text) {
+            this(title, text, List.of());
+        }
+    }
+
+    String SAMPLE_INTRO = "The sample photos are not part of this program: each is a file from a public "
+            + "repository, pinned to a commit, under the licence that repository states (\"origin not stated\" "
+            + "means it does not say where the photo itself comes from). They serve only as a small labelled "
+            + "gallery for teaching and demonstrating image retrieval.";
 
     List<Section> sections();
 
-    /**
-     * Reads {@code sample-db/CREDITS.md} and every {@code models/<name>/NOTICE} under {@code root};
-     * missing files become a sentence saying what is missing, so the view is never blank.
-     */
-    static CreditsSource fromFolder(Path root) {
-        Path credits = root.resolve("sample-db").resolve("CREDITS.md");
-        return of(credits, "The sample gallery's credits are not here yet.\nThey appear once the sample gallery is in place ("
-                + credits + ").", root.resolve("models"));
-    }
-
-    /**
-     * The sample photos' credits from {@code sampleCredits} ({@code fallback} when it cannot be
-     * read) and the {@code NOTICE} of every model folder under {@code models}.
-     */
-    static CreditsSource of(Path sampleCredits, String fallback, Path models) {
+    /** The sample photos' credits from the manifest bundled with the app, and the notices of the models under {@code models}. */
+    static CreditsSource of(SampleManifest manifest, Path models) {
         return () -> {
             List<Section> sections = new ArrayList<>();
-            sections.add(new Section("Sample photos", readOr(sampleCredits, fallback)));
-            List<Path> notices = new ArrayList<>();
-            if (Files.isDirectory(models)) {
-                try (Stream<Path> dirs = Files.list(models)) {
-                    dirs.map(d -> d.resolve("NOTICE")).filter(Files::isRegularFile).sorted().forEach(notices::add);
-                } catch (IOException e) {
-                    sections.add(new Section("Models", "Cannot list " + models + ": " + e.getMessage()));
-                }
+            sections.add(sampleSection(manifest));
+            sections.addAll(modelSections(models));
+            return sections;
+        };
+    }
+
+    /** Credits for a folder laid out like the project: {@code sample-db/manifest.tsv} (else the bundled one) and {@code models/}. */
+    static CreditsSource fromFolder(Path root) {
+        Path manifestFile = root.resolve("sample-db").resolve("manifest.tsv");
+        return () -> {
+            List<Section> sections = new ArrayList<>();
+            try {
+                SampleManifest manifest = Files.isRegularFile(manifestFile)
+                        ? SampleManifest.load(manifestFile) : SampleManifest.bundled();
+                sections.add(sampleSection(manifest));
+            } catch (IOException | RuntimeException e) {
+                sections.add(new Section("Sample photos", "Cannot read the sample gallery's manifest "
+                        + manifestFile + ": " + e.getMessage()));
             }
-            if (notices.isEmpty()) {
-                sections.add(new Section("Models", "No model notice found under " + models + ".\n"
-                        + "The colour-histogram baseline is part of this program and needs none."));
-            }
-            for (Path notice : notices) {
-                sections.add(new Section("Model: " + notice.getParent().getFileName(), readOr(notice, "")));
-            }
+            sections.addAll(modelSections(root.resolve("models")));
             return sections;
         };
     }
@@ -59,11 +73,37 @@ public interface CreditsSource {
         return fromFolder(Path.of("").toAbsolutePath());
     }
 
-    private static String readOr(Path file, String fallback) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return fallback;
+    private static Section sampleSection(SampleManifest manifest) {
+        List<Credit> credits = new ArrayList<>();
+        for (SampleManifest.Entry e : manifest.entries()) {
+            credits.add(new Credit(e.category(), e.fileName(), SampleCredits.source(e), e.licence()));
         }
+        return new Section("Sample photos", SAMPLE_INTRO, credits);
+    }
+
+    private static List<Section> modelSections(Path models) {
+        List<Section> sections = new ArrayList<>();
+        List<Path> notices = new ArrayList<>();
+        if (Files.isDirectory(models)) {
+            try (Stream<Path> dirs = Files.list(models)) {
+                dirs.map(d -> d.resolve("NOTICE")).filter(Files::isRegularFile).sorted().forEach(notices::add);
+            } catch (IOException e) {
+                sections.add(new Section("Models", "Cannot list " + models + ": " + e.getMessage()));
+            }
+        }
+        if (notices.isEmpty()) {
+            sections.add(new Section("Models", "No model notice found under " + models + ".\n"
+                    + "The colour-histogram baseline is part of this program and needs none."));
+        }
+        for (Path notice : notices) {
+            String text;
+            try {
+                text = Files.readString(notice, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                text = "Cannot read " + notice + ": " + e.getMessage();
+            }
+            sections.add(new Section("Model: " + notice.getParent().getFileName(), text));
+        }
+        return sections;
     }
 }
