@@ -238,7 +238,7 @@ public final class AppViewModel implements AutoCloseable {
         }, message -> {
             indexState.set(before);
             search.reportError(message);
-        });
+        }, search::reportError);
         if (started) {
             indexState.set(title.toLowerCase(java.util.Locale.ROOT) + "…");
             whenJobEnds(ok -> {
@@ -360,7 +360,7 @@ public final class AppViewModel implements AutoCloseable {
         }, message -> {
             indexState.set(before);
             search.reportError(message);
-        });
+        }, search::reportError);
         if (started) {
             indexState.set(title.toLowerCase() + "…");
             job.runningProperty().addListener(new javafx.beans.value.ChangeListener<>() {

@@ -6,6 +6,7 @@ import static org.visualsearch.ui.SearchViewModelTest.fx;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -156,6 +157,34 @@ class LibraryWindowTest {
         assertThat(text("#statusIndex")).isEqualTo("index up to date");
         searchWith(TestGalleries.writeQuery(dir.resolve("q"), "dog", 3));
         assertThat(fx(() -> app.viewModel().search().topMatches().get(0).entry().category())).isEqualTo("dog");
+    }
+
+    @Test
+    void anImportWithAPhotoThatDoesNotMatchTheManifestSaysSoAndKeepsTheRest() throws Exception {
+        Path source = TestGalleries.writeGallery(dir.resolve("unpacked"), 2);
+        List<SampleManifest.Entry> entries = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = source.relativize(f).toString().replace('\\', '/');
+                entries.add(new SampleManifest.Entry(rel, rel.substring(0, rel.indexOf('/')), Indexer.sha256(f),
+                        Files.size(f), 200, 150, URI.create("http://127.0.0.1:9/" + rel), "CC0", "", "", ""));
+            }
+        }
+        Path tampered = source.resolve("dog").resolve("dog_0.png");
+        Files.copy(source.resolve("food").resolve("food_0.png"), tampered, StandardCopyOption.REPLACE_EXISTING);
+        open(new AppBootstrap(new AppBootstrap.Settings(dataDir, modelsDir, sampleDir, "histogram",
+                SampleManifest.of(entries), null)));
+        awaitIdle();
+
+        chooser.nextFolder.set(source);
+        robot.clickOn("#importSampleButton");
+        awaitGallerySize(9);
+        awaitIdle();
+
+        assertThat(fx(() -> robot.lookup("#errorBanner").query().isVisible())).isTrue();
+        assertThat(text("#errorText")).contains("1 photo in " + source).contains("did not match the manifest")
+                .contains("dog/dog_0.png");
+        assertThat(Files.exists(sampleDir.resolve("dog").resolve("dog_0.png"))).isFalse();
     }
 
     @Test

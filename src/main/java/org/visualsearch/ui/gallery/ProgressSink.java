@@ -17,6 +17,13 @@ public interface ProgressSink {
     boolean isCancelled();
 
     /**
+     * Reports a problem that did not stop the work (e.g. some photos could not be downloaded);
+     * the window shows it when the work ends.
+     */
+    default void warn(String message) {
+    }
+
+    /**
      * Offers the window a Pause/Resume control for this work (e.g. the indexer's); call it from
      * the work once the control exists. Work that cannot pause never calls it.
      */

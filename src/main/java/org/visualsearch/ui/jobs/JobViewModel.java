@@ -1,5 +1,8 @@
 package org.visualsearch.ui.jobs;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
@@ -42,9 +45,20 @@ public final class JobViewModel {
      * gets the result on the FX thread; {@code onFailure} gets a user-facing message (never for a cancel).
      */
     public <T> boolean start(String jobTitle, BackgroundWork<T> work, Consumer<T> onSuccess, Consumer<String> onFailure) {
+        return start(jobTitle, work, onSuccess, onFailure, warning -> { });
+    }
+
+    /**
+     * Like {@link #start(String, BackgroundWork, Consumer, Consumer)}; after a success,
+     * {@code onWarnings} gets what the work reported through {@link ProgressSink#warn}, joined
+     * into one message (not called when there was none).
+     */
+    public <T> boolean start(String jobTitle, BackgroundWork<T> work, Consumer<T> onSuccess, Consumer<String> onFailure,
+                             Consumer<String> onWarnings) {
         if (running.get()) {
             return false;
         }
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -58,6 +72,11 @@ public final class JobViewModel {
                     @Override
                     public boolean isCancelled() {
                         return isCancelled0();
+                    }
+
+                    @Override
+                    public void warn(String warning) {
+                        warnings.add(warning);
                     }
 
                     @Override
@@ -88,6 +107,9 @@ public final class JobViewModel {
         task.setOnSucceeded(e -> {
             finish(task, "Done");
             onSuccess.accept(task.getValue());
+            if (!warnings.isEmpty()) {
+                onWarnings.accept(String.join(" ", warnings));
+            }
         });
         task.setOnCancelled(e -> finish(task, "Cancelled"));
         task.setOnFailed(e -> {

@@ -175,6 +175,11 @@ public final class DatabaseLibrary implements GalleryLibrary {
                 if (!report.failed().isEmpty()) {
                     LOG.log(System.Logger.Level.WARNING, report.failed().size() + " sample photos could not be downloaded, e.g. "
                             + report.failed().get(0).message());
+                    if (have > 0) {
+                        progress.warn(report.failed().size() + " of " + manifest.size() + " sample photos could not be "
+                                + "downloaded (" + report.failed().get(0).message() + "). The other " + have
+                                + " are in the gallery; get the sample gallery again to retry.");
+                    }
                 }
                 if (have == 0) {
                     throw new IOException("No sample photo could be downloaded ("
@@ -189,6 +194,11 @@ public final class DatabaseLibrary implements GalleryLibrary {
                 progress.progress(-1, -1, "Checking the photos in " + folder + "…");
                 ImportReport report = new SampleImporter(sample.manifest()).importFrom(folder, sample.folder());
                 report.rejected().forEach(r -> LOG.log(System.Logger.Level.WARNING, "sample import: " + r));
+                if (!report.rejected().isEmpty()) {
+                    progress.warn(report.rejected().size() + " photo" + (report.rejected().size() == 1 ? "" : "s")
+                            + " in " + folder + " did not match the manifest and " + (report.rejected().size() == 1
+                            ? "was" : "were") + " not imported (" + report.rejected().get(0) + ").");
+                }
                 if (report.imported().isEmpty() && report.alreadyPresent().isEmpty()) {
                     throw new IOException(folder + " holds none of the sample photos (expected <category>/<file> "
                             + "as listed in the manifest). To search your own photos, use “Add folder…”.");
