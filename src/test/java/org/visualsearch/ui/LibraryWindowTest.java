@@ -3,6 +3,9 @@ package org.visualsearch.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.visualsearch.ui.SearchViewModelTest.fx;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,6 +188,45 @@ class LibraryWindowTest {
         assertThat(text("#errorText")).contains("1 photo in " + source).contains("did not match the manifest")
                 .contains("dog/dog_0.png");
         assertThat(Files.exists(sampleDir.resolve("dog").resolve("dog_0.png"))).isFalse();
+    }
+
+    @Test
+    void aDownloadThatMissesSomePhotosSaysSoAndIndexesTheRest() throws Exception {
+        Path source = TestGalleries.writeGallery(dir.resolve("mirror"), 2);
+        List<SampleManifest.Entry> entries = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = source.relativize(f).toString().replace('\\', '/');
+                entries.add(new SampleManifest.Entry(rel, rel.substring(0, rel.indexOf('/')), Indexer.sha256(f),
+                        Files.size(f), 200, 150, URI.create("http://127.0.0.1:9/" + rel), "CC0", "", "", ""));
+            }
+        }
+        Files.delete(source.resolve("vehicle").resolve("vehicle_1.png")); // the mirror answers 404 for it
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            Path file = source.resolve(exchange.getRequestURI().getPath().substring(1));
+            byte[] body = Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
+            exchange.sendResponseHeaders(body.length > 0 ? 200 : 404, body.length > 0 ? body.length : -1);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            URI mirror = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+            open(new AppBootstrap(new AppBootstrap.Settings(dataDir, modelsDir, sampleDir, "histogram",
+                    SampleManifest.of(entries), mirror)));
+            awaitIdle();
+
+            robot.clickOn("#downloadSampleButton");
+            awaitGallerySize(9);
+            awaitIdle();
+
+            assertThat(fx(() -> robot.lookup("#errorBanner").query().isVisible())).isTrue();
+            assertThat(text("#errorText")).contains("1 of 10 sample photos could not be downloaded")
+                    .contains("vehicle_1.png").contains("The other 9 are in the gallery");
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
