@@ -124,14 +124,8 @@ class LibraryWindowTest {
                 () -> fx(() -> app.viewModel().search().completedSearchesProperty().get() > before));
     }
 
-    private String text(String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    @Test
-    void withNoSampleFolderTheWindowOffersTheSampleGalleryAndImportsIt() throws Exception {
-        // A manifest over photos the test writes, so the import's sha256 checks are real.
-        Path source = TestGalleries.writeGallery(dir.resolve("unpacked"), 2);
+    /** A manifest over photos the test wrote, so the sha256 checks of import and download are real. */
+    private static SampleManifest manifestOf(Path source) throws Exception {
         List<SampleManifest.Entry> entries = new ArrayList<>();
         try (Stream<Path> files = Files.walk(source)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -140,8 +134,19 @@ class LibraryWindowTest {
                         Files.size(f), 200, 150, URI.create("http://127.0.0.1:9/" + rel), "CC0", "", "", ""));
             }
         }
+        return SampleManifest.of(entries);
+    }
+
+    private String text(String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void withNoSampleFolderTheWindowOffersTheSampleGalleryAndImportsIt() throws Exception {
+        Path source = TestGalleries.writeGallery(dir.resolve("unpacked"), 2);
+        SampleManifest manifest = manifestOf(source);
         open(new AppBootstrap(new AppBootstrap.Settings(dataDir, modelsDir, sampleDir, "histogram",
-                SampleManifest.of(entries), null)));
+                manifest, null)));
         awaitIdle();
         assertThat(fx(() -> robot.lookup("#emptyGallery").query().isVisible())).isTrue();
         assertThat(text("#emptyTitle")).isEqualTo("No gallery yet");
@@ -165,18 +170,11 @@ class LibraryWindowTest {
     @Test
     void anImportWithAPhotoThatDoesNotMatchTheManifestSaysSoAndKeepsTheRest() throws Exception {
         Path source = TestGalleries.writeGallery(dir.resolve("unpacked"), 2);
-        List<SampleManifest.Entry> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                String rel = source.relativize(f).toString().replace('\\', '/');
-                entries.add(new SampleManifest.Entry(rel, rel.substring(0, rel.indexOf('/')), Indexer.sha256(f),
-                        Files.size(f), 200, 150, URI.create("http://127.0.0.1:9/" + rel), "CC0", "", "", ""));
-            }
-        }
+        SampleManifest manifest = manifestOf(source);
         Path tampered = source.resolve("dog").resolve("dog_0.png");
         Files.copy(source.resolve("food").resolve("food_0.png"), tampered, StandardCopyOption.REPLACE_EXISTING);
         open(new AppBootstrap(new AppBootstrap.Settings(dataDir, modelsDir, sampleDir, "histogram",
-                SampleManifest.of(entries), null)));
+                manifest, null)));
         awaitIdle();
 
         chooser.nextFolder.set(source);
@@ -193,14 +191,7 @@ class LibraryWindowTest {
     @Test
     void aDownloadThatMissesSomePhotosSaysSoAndIndexesTheRest() throws Exception {
         Path source = TestGalleries.writeGallery(dir.resolve("mirror"), 2);
-        List<SampleManifest.Entry> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                String rel = source.relativize(f).toString().replace('\\', '/');
-                entries.add(new SampleManifest.Entry(rel, rel.substring(0, rel.indexOf('/')), Indexer.sha256(f),
-                        Files.size(f), 200, 150, URI.create("http://127.0.0.1:9/" + rel), "CC0", "", "", ""));
-            }
-        }
+        SampleManifest manifest = manifestOf(source);
         Files.delete(source.resolve("vehicle").resolve("vehicle_1.png")); // the mirror answers 404 for it
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
@@ -214,7 +205,7 @@ class LibraryWindowTest {
         try {
             URI mirror = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
             open(new AppBootstrap(new AppBootstrap.Settings(dataDir, modelsDir, sampleDir, "histogram",
-                    SampleManifest.of(entries), mirror)));
+                    manifest, mirror)));
             awaitIdle();
 
             robot.clickOn("#downloadSampleButton");
