@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code list}: the gallery's folders (path, tab, photo count), then one line per model with
- * vectors: how many photos it has embedded.
+ * vectors: how many photos it has embedded and its problems (file-level ones plus its own).
  */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the gallery's folders and how much each model has indexed.")
 public final class ListCommand extends DatabaseCommand {

@@ -2,6 +2,7 @@ package org.visualsearch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,7 +11,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visualsearch.core.gallery.CountingEmbedder;
+import org.visualsearch.core.gallery.IndexListener;
+import org.visualsearch.core.gallery.Indexer;
 import org.visualsearch.core.gallery.TestImages;
+import org.visualsearch.core.model.EmbeddingException;
+import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.store.GalleryDatabase;
 import picocli.CommandLine;
@@ -73,6 +80,33 @@ class GalleryCommandsTest {
         assertThat(remove.exit()).isZero();
         assertThat(run(new ListCommand(), "--data", data).out()).startsWith("no folders");
         assertThat(run(new ProblemsCommand(), "--data", data).out()).isEmpty();
+    }
+
+    @Test
+    void listCountsEachModelsOwnProblemsAndProblemsListsEveryModelsNamed() throws IOException {
+        Path photos = photos();
+        TestImages.write(photos.resolve("car/square.png"), 5, 30, 30);
+        String data = temp.resolve("data").toString();
+        assertThat(run(new AddCommand(), "--data", data, "--model", "histogram", photos.toString()).exit()).isZero();
+        try (GalleryDatabase db = GalleryDatabase.open(temp.resolve("data"))) {
+            ImageEmbedder picky = new CountingEmbedder(new ColorHistogramEmbedder(), new ModelInfo("picky-v1", "Picky", 64)) {
+                @Override
+                public float[] embed(BufferedImage image) throws EmbeddingException {
+                    if (image.getWidth() == image.getHeight()) {
+                        throw new EmbeddingException("output is NaN");
+                    }
+                    return super.embed(image);
+                }
+            };
+            new Indexer(db, picky).indexUserFolders(IndexListener.NONE);
+        }
+
+        String list = run(new ListCommand(), "--data", data).out();
+        assertThat(list).contains("model color-histogram-4x4x4-v1 (64-d): 4 of 4 photos embedded, 1 problems")
+                .contains("model picky-v1 (64-d): 3 of 4 photos embedded, 2 problems");
+        assertThat(run(new ProblemsCommand(), "--data", data).out().strip().split("\n")).containsExactly(
+                photos.resolve("car/broken.jpg") + "\tnot an image in a supported format",
+                photos.resolve("car/square.png") + "\tmodel Picky failed: output is NaN");
     }
 
     @Test

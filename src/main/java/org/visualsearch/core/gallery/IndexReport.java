@@ -14,8 +14,9 @@ import org.visualsearch.core.store.Problem;
  * @param embedded  vectors computed in this run (fewer than indexed when content repeats or
  *                  another path already had it)
  * @param removed   entries removed because their files are gone
- * @param problems  the problems now recorded for the indexed folders (this run's and unchanged
- *                  bad files from before)
+ * @param problems  the problems now recorded for the indexed folders as the run's model sees
+ *                  them: file-level ones and the model's own (this run's and unchanged bad files
+ *                  from before), not other models' failures
  * @param cancelled whether the run was cancelled before the end
  * @param elapsed   wall time of the run
  */

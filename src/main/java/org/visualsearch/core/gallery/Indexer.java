@@ -49,8 +49,11 @@ import org.visualsearch.core.store.StoredFile;
  * <p><b>Crash safety and resume.</b> Work is committed in small batches (every
  * {@code batchSize} photos or about a second, whichever comes first), each one SQLite
  * transaction, so a crash or kill loses at most the batch in flight, and the next run skips what
- * was committed. A bad file (cannot be read or decoded, or the model fails on it) becomes a
- * problem row and the run goes on; the same unchanged file is not retried on later runs.
+ * was committed. A bad file becomes a problem row and the run goes on; the same unchanged file is
+ * not retried on later runs. A file that cannot be read or decoded is a file-level problem,
+ * skipped by every model; a file the model fails on (an {@link EmbeddingException}, e.g. NaN
+ * output) is a problem of that model only: its entry stays, other models still index it, and only
+ * that model skips it while it is unchanged.
  *
  * <p><b>Threads.</b> The run happens on the calling thread, which embeds and writes (embedders
  * are thread-confined, so this class only ever uses it from that thread). One helper thread
@@ -203,13 +206,14 @@ public final class Indexer {
                 long folderId = db.folderIdForIndexing(root);
                 listener.onProgress(new IndexProgress(IndexProgress.State.SCANNING, 0, 0, 0, null, root));
                 Map<String, StoredFile> stored = db.storedFiles(folderId);
-                Map<String, FileProblem> storedProblems = db.storedProblems(folderId);
+                Map<String, List<FileProblem>> storedProblems = db.storedProblems(folderId);
                 FolderScanner.ScanResult scan;
                 try {
                     scan = scanner.scan(root, this::stopRequested);
                 } catch (IOException e) {
                     // The root is gone (unplugged drive?): report it, keep its entries.
-                    List<FileProblem> kept = new ArrayList<>(storedProblems.values());
+                    List<FileProblem> kept = new ArrayList<>();
+                    storedProblems.values().forEach(kept::addAll);
                     kept.removeIf(p -> p.path().equals(GalleryDatabase.normalize(root).toString()));
                     db.applyScan(folderId, List.of(), kept, List.of(new FileProblem(
                             GalleryDatabase.normalize(root).toString(), rootProblem(e), -1, -1)));
@@ -224,10 +228,17 @@ public final class Indexer {
                 for (FolderScanner.ScannedFile f : scan.files()) {
                     String path = f.path().toString();
                     seen.add(path);
-                    FileProblem problem = storedProblems.get(path);
-                    if (problem != null && problem.size() == f.size() && problem.modifiedMillis() == f.modifiedMillis()) {
-                        keptProblems.add(problem); // unchanged bad file: not retried
-                        knownBad++;
+                    // Problems of an unchanged file are kept, other models' too (for them to skip it);
+                    // a changed file is retried by every model.
+                    boolean knownBadForModel = false;
+                    for (FileProblem problem : storedProblems.getOrDefault(path, List.of())) {
+                        if (problem.sameFile(f.size(), f.modifiedMillis())) {
+                            keptProblems.add(problem);
+                            knownBadForModel |= problem.blocks(model.id());
+                        }
+                    }
+                    if (knownBadForModel) {
+                        knownBad++; // unchanged bad file (for every model, or this one): not retried
                         continue;
                     }
                     StoredFile s = stored.get(path);
@@ -261,7 +272,7 @@ public final class Indexer {
             listener.onProgress(progress(wasCancelled ? IndexProgress.State.CANCELLED : IndexProgress.State.FINISHED, null));
             List<Problem> problems = new ArrayList<>();
             for (Path root : roots) {
-                problems.addAll(db.problems(root));
+                problems.addAll(db.problems(root, model));
             }
             return new IndexReport(found, upToDate, indexed, embeddedCount, removed, problems, wasCancelled,
                     Duration.ofNanos(System.nanoTime() - startNanos));
@@ -364,7 +375,7 @@ public final class Indexer {
                 } catch (EmbeddingException | RuntimeException e) {
                     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                     modelProblem = new FileProblem(f.path().toString(), "model " + model.name() + " failed: " + reason,
-                            f.size(), f.modifiedMillis());
+                            f.size(), f.modifiedMillis(), model.id());
                     vector = null;
                 }
             }

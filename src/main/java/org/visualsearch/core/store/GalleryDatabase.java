@@ -69,11 +69,12 @@ public final class GalleryDatabase implements AutoCloseable {
     public static final String FILE_NAME = "gallery.db";
 
     /** Version of the schema written by this code, kept in {@code PRAGMA user_version}. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
-    private static final String[] SCHEMA = {
+    /** Version 1, as first released; a new database is created as version 1 and then upgraded. */
+    private static final String[] SCHEMA_V1 = {
         // kind: 0 = a folder the user added, 1 = an ad-hoc folder indexed for `index`/`eval`/`query
         // --gallery` that only uses the database as an embedding cache.
         """
@@ -118,6 +119,39 @@ public final class GalleryDatabase implements AutoCloseable {
           size INTEGER NOT NULL,
           mtime INTEGER NOT NULL,
           PRIMARY KEY (folder_id, path))""",
+    };
+
+    /**
+     * Version 1 to 2: problems per model. {@code model_id} NULL is a file-level problem (the file
+     * cannot be read or decoded: true for every model); else only that model failed on the file.
+     * A file may now have several problem rows (one per failing model), which the primary key of
+     * version 1 forbids and ALTER TABLE cannot change, so the table is rebuilt with its rows (the
+     * usual SQLite recipe; the table is small). Version 1 recorded model failures as plain rows
+     * with the reason "model NAME failed: ..."; those are given to the model of that name, or
+     * dropped (found again on that model's next run) when no single model has that name, so they
+     * do not keep other models from indexing the file.
+     */
+    private static final String[] UPGRADE_TO_V2 = {
+        """
+        CREATE TABLE problem_v2 (
+          folder_id INTEGER NOT NULL REFERENCES folder(id) ON DELETE CASCADE,
+          path TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          found_at INTEGER NOT NULL,
+          size INTEGER NOT NULL,
+          mtime INTEGER NOT NULL,
+          model_id TEXT)""",
+        "INSERT INTO problem_v2(folder_id, path, reason, found_at, size, mtime) "
+                + "SELECT folder_id, path, reason, found_at, size, mtime FROM problem",
+        "DROP TABLE problem",
+        "ALTER TABLE problem_v2 RENAME TO problem",
+        "CREATE UNIQUE INDEX problem_key ON problem(folder_id, path, ifnull(model_id, ''))",
+        """
+        UPDATE problem SET model_id = (SELECT m.id FROM model m WHERE substr(problem.reason, 1, length(m.name) + 15)
+            = 'model ' || m.name || ' failed: ')
+        WHERE (SELECT count(*) FROM model m WHERE substr(problem.reason, 1, length(m.name) + 15)
+            = 'model ' || m.name || ' failed: ') = 1""",
+        "DELETE FROM problem WHERE model_id IS NULL AND substr(reason, 1, 6) = 'model ' AND instr(reason, ' failed: ') > 0",
     };
 
     private static final int KIND_USER = 0;
@@ -187,24 +221,39 @@ public final class GalleryDatabase implements AutoCloseable {
         if (version == SCHEMA_VERSION) {
             return;
         }
-        // version 0: new (or empty) file. DDL and the version bump commit together, so a crash
-        // here leaves a file that is recreated on the next open.
+        // Version 0 is a new (or empty) file: created as version 1, then upgraded like an old
+        // file, so new and upgraded databases have the same schema. All steps and the version bump
+        // commit together, so a crash here leaves the file as it was (recreated or upgraded on the
+        // next open).
         inTransaction(c, () -> {
-            // Re-check inside the write transaction: another process may have created it meanwhile.
+            // Re-check inside the write transaction: another process may have upgraded it meanwhile.
             try (Statement s = c.createStatement()) {
                 int now;
                 try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
                     now = rs.getInt(1);
                 }
-                if (now == 0) {
-                    for (String ddl : SCHEMA) {
-                        s.executeUpdate(ddl);
-                    }
+                if (now > SCHEMA_VERSION) {
+                    throw new StoreException("the gallery database " + file + " was just upgraded to schema version "
+                            + now + ", newer than this app's " + SCHEMA_VERSION);
+                }
+                if (now < 1) {
+                    run(s, SCHEMA_V1);
+                }
+                if (now < 2) {
+                    run(s, UPGRADE_TO_V2);
+                }
+                if (now < SCHEMA_VERSION) {
                     s.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
                 }
             }
             return null;
         });
+    }
+
+    private static void run(Statement s, String[] statements) throws SQLException {
+        for (String sql : statements) {
+            s.executeUpdate(sql);
+        }
     }
 
     /** The database file. */
@@ -422,30 +471,50 @@ public final class GalleryDatabase implements AutoCloseable {
         }
     }
 
-    /** Problems of the user's folders, sorted by path. */
+    /**
+     * All problems of the user's folders, those of every model included, sorted by path (then
+     * file-level first, then by model id).
+     */
     public List<Problem> problems() {
-        return problems("d.kind = " + KIND_USER, null);
+        return problems("d.kind = " + KIND_USER, null, null);
     }
 
-    /** Problems of one folder (user or ad hoc), sorted by path. */
-    public List<Problem> problems(Path folder) {
-        return problems("d.path = ?", normalize(folder).toString());
+    /**
+     * The problems of the user's folders as {@code model} sees them: file-level problems and the
+     * files {@code model} failed on (not those other models failed on), sorted by path.
+     */
+    public List<Problem> problems(ModelInfo model) {
+        return problems("d.kind = " + KIND_USER, null, model.id());
     }
 
-    private List<Problem> problems(String folderCondition, String parameter) {
+    /** Like {@link #problems(ModelInfo)} for one folder (user or ad hoc). */
+    public List<Problem> problems(Path folder, ModelInfo model) {
+        return problems("d.path = ?", normalize(folder).toString(), model.id());
+    }
+
+    /** SQL condition on problem {@code p}: file-level, or of the model given as the next parameter. */
+    private static final String PROBLEM_OF_MODEL = "(p.model_id IS NULL OR p.model_id = ?)";
+
+    private List<Problem> problems(String folderCondition, String parameter, String modelId) {
         synchronized (readLock) {
             return query(() -> {
                 List<Problem> problems = new ArrayList<>();
                 try (PreparedStatement ps = reader.prepareStatement(
-                        "SELECT p.path, p.reason, p.found_at FROM problem p JOIN folder d ON d.id = p.folder_id "
-                                + "WHERE " + folderCondition + " ORDER BY p.path")) {
+                        "SELECT p.path, p.reason, p.found_at, p.model_id FROM problem p "
+                                + "JOIN folder d ON d.id = p.folder_id WHERE " + folderCondition
+                                + (modelId == null ? "" : " AND " + PROBLEM_OF_MODEL)
+                                + " ORDER BY p.path, ifnull(p.model_id, '')")) {
+                    int i = 1;
                     if (parameter != null) {
-                        ps.setString(1, parameter);
+                        ps.setString(i++, parameter);
+                    }
+                    if (modelId != null) {
+                        ps.setString(i, modelId);
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             problems.add(new Problem(Paths.get(rs.getString(1)), rs.getString(2),
-                                    Instant.ofEpochMilli(rs.getLong(3))));
+                                    Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4)));
                         }
                     }
                 }
@@ -454,7 +523,10 @@ public final class GalleryDatabase implements AutoCloseable {
         }
     }
 
-    /** Entries, entries embedded by {@code model}, and problems of the user's folders. */
+    /**
+     * Entries, entries embedded by {@code model}, and problems of the user's folders as the model
+     * sees them (see {@link #problems(ModelInfo)}).
+     */
     public GalleryCounts counts(ModelInfo model) {
         synchronized (readLock) {
             return query(() -> {
@@ -472,10 +544,13 @@ public final class GalleryDatabase implements AutoCloseable {
                         embedded = rs.getInt(2);
                     }
                 }
-                try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery(
+                try (PreparedStatement ps = reader.prepareStatement(
                         "SELECT count(*) FROM problem p JOIN folder d ON d.id = p.folder_id WHERE d.kind = "
-                                + KIND_USER)) {
-                    problems = rs.getInt(1);
+                                + KIND_USER + " AND " + PROBLEM_OF_MODEL)) {
+                    ps.setString(1, model.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        problems = rs.getInt(1);
+                    }
                 }
                 return new GalleryCounts(files, embedded, problems);
             });
@@ -581,18 +656,21 @@ public final class GalleryDatabase implements AutoCloseable {
         }
     }
 
-    /** The problems recorded under a folder, by path. */
-    public Map<String, FileProblem> storedProblems(long folderId) {
+    /**
+     * The problems recorded under a folder, of every model, by path (a path may have a file-level
+     * problem and problems of several models).
+     */
+    public Map<String, List<FileProblem>> storedProblems(long folderId) {
         synchronized (readLock) {
             return query(() -> {
-                Map<String, FileProblem> problems = new HashMap<>();
+                Map<String, List<FileProblem>> problems = new HashMap<>();
                 try (PreparedStatement ps = reader.prepareStatement(
-                        "SELECT path, reason, size, mtime FROM problem WHERE folder_id = ?")) {
+                        "SELECT path, reason, size, mtime, model_id FROM problem WHERE folder_id = ?")) {
                     ps.setLong(1, folderId);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            problems.put(rs.getString(1),
-                                    new FileProblem(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+                            problems.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new FileProblem(
+                                    rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5)));
                         }
                     }
                 }
@@ -632,8 +710,9 @@ public final class GalleryDatabase implements AutoCloseable {
 
     /**
      * Brings a folder's bookkeeping in line with a fresh scan, in one transaction: removes entries
-     * of files no longer found, and replaces the folder's problems with {@code keptProblems} (bad
-     * files unchanged since they failed) plus {@code scanProblems}.
+     * of files no longer found, and replaces the folder's problems, of every model, with
+     * {@code keptProblems} (bad files unchanged since they failed, whatever model they failed for)
+     * plus {@code scanProblems}.
      */
     public void applyScan(long folderId, Collection<String> vanishedPaths, Collection<FileProblem> keptProblems,
                           Collection<FileProblem> scanProblems) {
@@ -653,7 +732,7 @@ public final class GalleryDatabase implements AutoCloseable {
                 }
                 List<FileProblem> all = new ArrayList<>(keptProblems);
                 all.addAll(scanProblems);
-                insertProblems(folderId, all, false);
+                insertProblems(folderId, all);
                 return null;
             });
         }
@@ -662,13 +741,20 @@ public final class GalleryDatabase implements AutoCloseable {
     /**
      * Writes a batch of indexed photos and problems in one transaction: for each photo its
      * thumbnail and vector (when given) and its entry, so an entry is never visible without the
-     * vector it was indexed with. A file that now has a problem loses its old entry, unless it is
-     * also among {@code files} (the file is fine but the model failed on it: the entry stays for
-     * the other models, without a vector for this one).
+     * vector it was indexed with; a photo written clears its file-level problem and its problem
+     * for {@code model} (other models' problems stay: they are retried only by those models). A
+     * file with a new file-level problem loses its old entry; a model-level problem ({@code
+     * model}'s, its file among {@code files} without a vector) keeps the entry for the other
+     * models.
      *
      * @throws ModelMismatchException when a vector's length is not the model's dimension
      */
     public void commitBatch(long folderId, ModelInfo model, List<IndexedFile> files, List<FileProblem> problems) {
+        for (FileProblem p : problems) {
+            if (!p.fileLevel() && !p.modelId().equals(model.id())) {
+                throw new IllegalArgumentException("a problem of model " + p.modelId() + " committed for " + model.id());
+            }
+        }
         for (IndexedFile f : files) {
             if (f.vector() != null && f.vector().length != model.dimension()) {
                 throw new ModelMismatchException("vector of " + f.path() + " has dimension " + f.vector().length
@@ -688,7 +774,8 @@ public final class GalleryDatabase implements AutoCloseable {
                                      + "ON CONFLICT(folder_id, path) DO UPDATE SET category = excluded.category, "
                                      + "size = excluded.size, mtime = excluded.mtime, hash = excluded.hash");
                      PreparedStatement clear = writer.prepareStatement(
-                             "DELETE FROM problem WHERE folder_id = ? AND path = ?")) {
+                             "DELETE FROM problem WHERE folder_id = ? AND path = ? "
+                                     + "AND (model_id IS NULL OR model_id = ?)")) {
                     for (IndexedFile f : files) {
                         if (f.thumbnailJpeg() != null) {
                             thumb.setString(1, f.contentHash());
@@ -711,6 +798,7 @@ public final class GalleryDatabase implements AutoCloseable {
                         entry.executeUpdate();
                         clear.setLong(1, folderId);
                         clear.setString(2, f.path());
+                        clear.setString(3, model.id());
                         clear.executeUpdate();
                     }
                 }
@@ -718,36 +806,42 @@ public final class GalleryDatabase implements AutoCloseable {
                 files.forEach(f -> written.add(f.path()));
                 try (PreparedStatement ps = writer.prepareStatement("DELETE FROM file WHERE folder_id = ? AND path = ?")) {
                     for (FileProblem p : problems) {
-                        if (written.contains(p.path())) {
-                            continue;
+                        if (!p.fileLevel() || written.contains(p.path())) {
+                            continue; // a model-level problem never removes the entry
                         }
                         ps.setLong(1, folderId);
                         ps.setString(2, p.path());
                         ps.executeUpdate();
                     }
                 }
-                insertProblems(folderId, problems, true);
+                insertProblems(folderId, problems);
                 return null;
             });
         }
     }
 
-    private void insertProblems(long folderId, Collection<FileProblem> problems, boolean replace) throws SQLException {
+    /** Inserts problems, each replacing the one of the same folder, path and model (or file level). */
+    private void insertProblems(long folderId, Collection<FileProblem> problems) throws SQLException {
         long now = System.currentTimeMillis();
-        try (PreparedStatement ps = writer.prepareStatement(
-                "INSERT INTO problem(folder_id, path, reason, found_at, size, mtime) VALUES (?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT(folder_id, path) DO UPDATE SET reason = excluded.reason, "
-                        + "found_at = excluded.found_at, size = excluded.size, mtime = excluded.mtime")) {
+        try (PreparedStatement delete = writer.prepareStatement(
+                     "DELETE FROM problem WHERE folder_id = ? AND path = ? AND model_id IS ?");
+             PreparedStatement insert = writer.prepareStatement(
+                     "INSERT INTO problem(folder_id, path, reason, found_at, size, mtime, model_id) "
+                             + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (FileProblem p : problems) {
-                ps.setLong(1, folderId);
-                ps.setString(2, p.path());
-                ps.setString(3, p.reason());
-                ps.setLong(4, now);
-                ps.setLong(5, p.size());
-                ps.setLong(6, p.modifiedMillis());
-                ps.addBatch();
+                delete.setLong(1, folderId);
+                delete.setString(2, p.path());
+                delete.setString(3, p.modelId());
+                delete.executeUpdate();
+                insert.setLong(1, folderId);
+                insert.setString(2, p.path());
+                insert.setString(3, p.reason());
+                insert.setLong(4, now);
+                insert.setLong(5, p.size());
+                insert.setLong(6, p.modifiedMillis());
+                insert.setString(7, p.modelId());
+                insert.executeUpdate();
             }
-            ps.executeBatch();
         }
     }
 

@@ -75,7 +75,7 @@ public final class DatabaseLibrary implements GalleryLibrary {
 
     @Override
     public LibrarySnapshot snapshot() {
-        return new LibrarySnapshot(db.loadGallery(embedder.info()), db.listFolders(), db.problems(),
+        return new LibrarySnapshot(db.loadGallery(embedder.info()), db.listFolders(), db.problems(embedder.info()),
                 db.counts(embedder.info()));
     }
 

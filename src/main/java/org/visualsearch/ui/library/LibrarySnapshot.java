@@ -7,8 +7,9 @@ import org.visualsearch.core.store.GalleryCounts;
 import org.visualsearch.core.store.Problem;
 
 /**
- * The database at one moment, for one model: the searchable gallery, the folders, the problems and
- * the counts behind the status line.
+ * The database at one moment, for one model: the searchable gallery, the folders, the problems as
+ * that model sees them (file-level ones and its own, not other models' failures) and the counts
+ * behind the status line.
  */
 public record LibrarySnapshot(IndexedGallery gallery, List<Folder> folders, List<Problem> problems,
                               GalleryCounts counts) {

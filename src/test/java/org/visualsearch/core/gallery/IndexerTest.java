@@ -337,6 +337,122 @@ class IndexerTest {
         assertThat(db.loadGallery(embedder.info()).size()).isEqualTo(2);
     }
 
+    /** Another "model", of id {@code id}, that fails on square photos as a model can on odd input. */
+    private static CountingEmbedder failsOnSquares(String id, String name) {
+        return new CountingEmbedder(new ColorHistogramEmbedder(), new ModelInfo(id, name, 64)) {
+            @Override
+            public float[] embed(java.awt.image.BufferedImage image) throws EmbeddingException {
+                if (image.getWidth() == image.getHeight()) {
+                    throw new EmbeddingException("output is NaN");
+                }
+                return super.embed(image);
+            }
+        };
+    }
+
+    /** Indexes the user's folders with {@code e}; returns how many photos the run had to work on. */
+    private int filesWorkedOn(CountingEmbedder e) {
+        int[] total = new int[1];
+        new Indexer(db, e, new ImageLoader(), 4).indexUserFolders(p -> total[0] = Math.max(total[0], p.total()));
+        return total[0];
+    }
+
+    @Test
+    void aPhotoAnotherModelFailedOnFirstIsIndexedByThisModelAndNotListedAsItsProblem() {
+        TestImages.write(photos.resolve("good.png"), 1);
+        TestImages.write(photos.resolve("odd.png"), 2, 30, 30); // the only square photo
+        db.addFolder(photos);
+        CountingEmbedder picky = failsOnSquares("picky-v1", "Picky");
+        IndexReport pickyReport = index(picky);
+        assertThat(pickyReport.problems()).singleElement()
+                .satisfies(p -> assertThat(p.path()).isEqualTo(photos.resolve("odd.png")));
+
+        IndexReport report = index(embedder);
+
+        assertThat(embedder.calls()).isEqualTo(2);
+        assertThat(db.loadGallery(embedder.info()).entries()).extracting(e -> e.path().getFileName().toString())
+                .containsExactly("good.png", "odd.png");
+        assertThat(report.problems()).isEmpty();
+        assertThat(db.problems(embedder.info())).isEmpty();
+        assertThat(db.counts(embedder.info()).problems()).isZero();
+        // Still the picky model's problem, for it alone, and its gallery is unchanged.
+        assertThat(db.problems(picky.info())).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo(photos.resolve("odd.png"));
+            assertThat(p.modelId()).isEqualTo("picky-v1");
+            assertThat(p.reason()).contains("Picky").contains("NaN");
+        });
+        assertThat(db.counts(picky.info()).problems()).isEqualTo(1);
+        assertThat(db.problems()).hasSize(1);
+        assertThat(db.loadGallery(picky.info()).size()).isEqualTo(1);
+    }
+
+    @Test
+    void aModelLevelProblemIsSkippedOnlyByItsModelWhileTheFileIsUnchanged() throws IOException {
+        TestImages.write(photos.resolve("good.png"), 1);
+        Path odd = TestImages.write(photos.resolve("odd.png"), 2, 30, 30);
+        db.addFolder(photos);
+        assertThat(filesWorkedOn(failsOnSquares("picky-v1", "Picky"))).isEqualTo(2);
+
+        CountingEmbedder pickyAgain = failsOnSquares("picky-v1", "Picky");
+        assertThat(filesWorkedOn(pickyAgain)).isZero(); // not retried by the model that failed on it
+        assertThat(pickyAgain.calls()).isZero();
+        assertThat(filesWorkedOn(embedder)).isEqualTo(2); // tried, and embedded, by another model
+        assertThat(embedder.calls()).isEqualTo(2);
+        // A third model failing on it too: one problem per model, each skipped by its own model only.
+        CountingEmbedder fussy = failsOnSquares("fussy-v1", "Fussy");
+        assertThat(filesWorkedOn(fussy)).isEqualTo(2);
+        assertThat(db.problems()).extracting(p -> p.modelId()).containsExactly("fussy-v1", "picky-v1");
+        assertThat(db.problems(fussy.info())).extracting(p -> p.modelId()).containsExactly("fussy-v1");
+        assertThat(filesWorkedOn(failsOnSquares("picky-v1", "Picky"))).isZero();
+        assertThat(filesWorkedOn(failsOnSquares("fussy-v1", "Fussy"))).isZero();
+        assertThat(db.loadGallery(embedder.info()).size()).isEqualTo(2);
+
+        // A changed file (no longer square) is retried, and now embedded, by every model that failed on it.
+        TestImages.write(odd, 3, 40, 30);
+        Files.setLastModifiedTime(odd, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(odd).toMillis() + 2_000));
+        CountingEmbedder pickyOnChange = failsOnSquares("picky-v1", "Picky");
+        assertThat(filesWorkedOn(pickyOnChange)).isEqualTo(1);
+        assertThat(pickyOnChange.calls()).isEqualTo(1);
+        assertThat(db.problems(failsOnSquares("fussy-v1", "Fussy").info())).isEmpty(); // stale: will retry
+        assertThat(filesWorkedOn(failsOnSquares("fussy-v1", "Fussy"))).isEqualTo(1);
+        assertThat(db.problems()).isEmpty();
+        assertThat(db.loadGallery(pickyOnChange.info()).size()).isEqualTo(2);
+    }
+
+    @Test
+    void aDecodeProblemIsFileLevelForEveryModelAndRetriedOnlyWhenTheFileChanges() throws IOException {
+        TestImages.write(photos.resolve("good.png"), 1);
+        Path broken = photos.resolve("broken.jpg");
+        Files.writeString(broken, "not an image");
+        db.addFolder(photos);
+        assertThat(filesWorkedOn(embedder)).isEqualTo(2);
+        CountingEmbedder other = new CountingEmbedder(new ColorHistogramEmbedder(), new ModelInfo("other-v1", "Other", 64));
+
+        assertThat(db.problems(embedder.info())).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo(broken);
+            assertThat(p.fileLevel()).isTrue();
+            assertThat(p.reason()).contains("not an image");
+        });
+        assertThat(db.problems(other.info())).extracting(p -> p.path()).containsExactly(broken);
+        assertThat(db.counts(other.info()).problems()).isEqualTo(1);
+        // Not retried while unchanged, by this model or another (which only has good.png to do).
+        assertThat(filesWorkedOn(new CountingEmbedder(new ColorHistogramEmbedder()))).isZero();
+        assertThat(filesWorkedOn(other)).isEqualTo(1);
+        assertThat(other.calls()).isEqualTo(1);
+        assertThat(db.problems(other.info())).extracting(p -> p.path()).containsExactly(broken);
+
+        TestImages.write(broken, 4); // fixed: every model retries it
+        Files.setLastModifiedTime(broken, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(broken).toMillis() + 2_000));
+        assertThat(filesWorkedOn(other)).isEqualTo(1);
+        assertThat(db.problems(other.info())).isEmpty();
+        assertThat(db.problems(embedder.info())).isEmpty();
+        assertThat(filesWorkedOn(embedder)).isEqualTo(1);
+        assertThat(db.loadGallery(embedder.info()).size()).isEqualTo(2);
+        assertThat(db.loadGallery(other.info()).size()).isEqualTo(2);
+    }
+
     @Test
     void anInterruptDuringTheScanStopsItLikeCancel() {
         // The app's Cancel interrupts the indexing thread; a scan of a big folder tree emits no
