@@ -13,6 +13,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.image.Image;
@@ -343,7 +344,7 @@ public final class MainView {
             String photos = String.format("%,d photo%s", n, n == 1 ? "" : "s");
             return search.rankedProperty().get()
                     ? photos + " · ranked by distance to the query"
-                    : photos + " · grouped by category · double-click one to search with it";
+                    : n == 0 ? photos : photos + " · grouped by category · double-click one to search with it";
         }, search.tiles(), search.rankedProperty()));
         HBox legend = new HBox(8);
         legend.setId("categoryLegend");
@@ -370,12 +371,14 @@ public final class MainView {
         title.setMinWidth(Region.USE_PREF_SIZE);
         legend.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(12, title, subtitle, spacer, legend, addFolder, folders);
+        header.setId("galleryHeader");
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
     }
 
     private Node buildGalleryArea() {
         StackPane area = new StackPane(grid, buildEmptyGallery());
+        area.setId("galleryArea");
         area.getStyleClass().add("gallery-area");
         area.setMinHeight(200);
         return area;
@@ -465,8 +468,8 @@ public final class MainView {
         progressBox.visibleProperty().bind(app.job().runningProperty());
         progressBox.managedProperty().bind(progressBox.visibleProperty());
         progress.setMinHeight(Region.USE_PREF_SIZE);
-        // While a job runs the bar below takes room: drop the big icon so nothing is squeezed.
-        icon.visibleProperty().bind(app.job().runningProperty().not());
+        // While a job runs (its bar below) or an error banner shows, room is short: drop the big icon.
+        icon.visibleProperty().bind(app.job().runningProperty().not().and(search.errorProperty().isNull()));
         icon.managedProperty().bind(icon.visibleProperty());
 
         VBox box = new VBox(14, icon, title, text, buttons, useFallback, progressBox);
@@ -474,7 +477,14 @@ public final class MainView {
         box.getStyleClass().add("empty-gallery");
         box.setAlignment(Pos.CENTER);
         box.visibleProperty().bind(search.galleryEmptyProperty());
-        return box;
+        // Scrolls rather than overflowing onto the header when the window is short (e.g. with an
+        // error banner showing); centred when there is room.
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().addAll("edge-to-edge", "empty-gallery-scroll");
+        scroll.visibleProperty().bind(search.galleryEmptyProperty());
+        return scroll;
     }
 
     // ---- job and status bars -----------------------------------------------------------------

@@ -16,7 +16,9 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -218,6 +220,29 @@ class LibraryWindowTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void withAnErrorBannerTheOfferStillFitsBelowTheGalleryHeader() throws Exception {
+        openWired();
+        awaitIdle();
+        assertThat(fx(() -> robot.lookup("#emptyGallery").query().isVisible())).isTrue();
+        fx(() -> app.viewModel().search().reportError("Getting the sample gallery failed: No sample photo could be "
+                + "downloaded (cannot download dog-01.jpg from raw.githubusercontent.com: no network connection). "
+                + "If you have the photos, use “Import from a folder…”."));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Node header = robot.lookup("#galleryHeader").query();
+        Parent area = robot.lookup("#galleryArea").queryAs(Parent.class);
+        Bounds areaBounds = fx(() -> area.localToScene(area.getLayoutBounds()));
+        assertThat(fx(() -> header.localToScene(header.getLayoutBounds()).getMaxY()))
+                .as("the gallery header ends above the gallery area").isLessThanOrEqualTo(areaBounds.getMinY());
+        for (Node child : fx(() -> List.copyOf(area.getChildrenUnmodifiable()))) {
+            Bounds b = fx(() -> child.localToScene(child.getLayoutBounds()));
+            assertThat(b.getMinY()).as("%s does not spill over the header", child).isGreaterThanOrEqualTo(areaBounds.getMinY() - 0.5);
+            assertThat(b.getMaxY()).as("%s does not spill under the status bar", child).isLessThanOrEqualTo(areaBounds.getMaxY() + 0.5);
+        }
+        WindowTestSupport.screenshot(app.stage().getScene(), "empty-gallery-with-error");
     }
 
     @Test
