@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -57,6 +58,11 @@ public final class AppViewModel implements AutoCloseable {
     private final StringProperty loadProblem = new SimpleStringProperty();
     private final BooleanBinding sampleGalleryAvailable =
             Bindings.createBooleanBinding(() -> services.get() != null && services.get().sampleGallery() != null, services);
+    /** The status bar's model text: name and dimension, loading, or that none could be loaded. */
+    private final StringBinding modelStatus = Bindings.createStringBinding(
+            () -> search.embedderProperty().get() == null && loadProblem.get() != null
+                    ? "No model loaded" : search.modelDescription(),
+            search.embedderProperty(), loadProblem);
     private final BooleanBinding libraryAvailable =
             Bindings.createBooleanBinding(() -> services.get() != null && services.get().library() != null, services);
     private final ObservableList<Folder> folders = FXCollections.observableArrayList();
@@ -401,6 +407,10 @@ public final class AppViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty indexStateProperty() {
         return indexState;
+    }
+
+    public StringBinding modelStatusProperty() {
+        return modelStatus;
     }
 
     /** Why the model or gallery could not be loaded, or null. */

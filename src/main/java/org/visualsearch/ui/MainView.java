@@ -525,10 +525,7 @@ public final class MainView {
 
     private Node buildStatusBar() {
         Label model = statusLabel("statusModel", MaterialDesignB.BRAIN);
-        model.textProperty().bind(Bindings.createStringBinding(
-                () -> search.embedderProperty().get() == null && app.loadProblemProperty().get() != null
-                        ? "No model loaded" : search.modelDescription(),
-                search.embedderProperty(), app.loadProblemProperty()));
+        model.textProperty().bind(app.modelStatusProperty());
         Label count = statusLabel("statusCount", MaterialDesignI.IMAGE_MULTIPLE_OUTLINE);
         count.textProperty().bind(Bindings.createStringBinding(() -> {
             int n = search.galleryProperty().get() == null ? 0 : search.galleryProperty().get().size();

@@ -33,10 +33,7 @@ public final class ModelCatalog {
     /** Where a model name points: a folder under the models folder, or the path itself. */
     public Path resolve(String name) {
         Path underModels = modelsDir.resolve(name);
-        if (!name.contains("/") && !name.contains("\\") && Files.exists(underModels)) {
-            return underModels;
-        }
-        return Path.of(name);
+        return isPlainName(name) && Files.exists(underModels) ? underModels : Path.of(name);
     }
 
     /**
@@ -50,8 +47,7 @@ public final class ModelCatalog {
         }
         Path path = resolve(name);
         if (!Files.exists(path)) {
-            boolean plainName = !name.contains("/") && !name.contains("\\");
-            throw new EmbeddingException("model '" + name + "' not found: no " + (plainName
+            throw new EmbeddingException("model '" + name + "' not found: no " + (isPlainName(name)
                     ? "model folder " + modelsDir.resolve(name) + " and no " : "") + "file or folder "
                     + path.toAbsolutePath());
         }
@@ -70,6 +66,11 @@ public final class ModelCatalog {
             // an unreadable models folder simply offers no models; opening one names the cause
         }
         return found;
+    }
+
+    /** A folder name under the models folder rather than a path. */
+    private static boolean isPlainName(String name) {
+        return !name.contains("/") && !name.contains("\\");
     }
 
     private static boolean looksLikeModel(Path folder) {
