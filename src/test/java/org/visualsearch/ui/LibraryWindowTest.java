@@ -337,6 +337,8 @@ class LibraryWindowTest {
         assertThat(fx(pause::getText)).isEqualTo("Pause");
         robot.clickOn("#jobPause");
         assertThat(fx(pause::getText)).isEqualTo("Resume");
+        // The embedder is held mid-photo, so the pause is still pending, and the bar says so.
+        assertThat(fx(() -> app.viewModel().job().messageProperty().get())).isEqualTo("Pausing after the current photo…");
         WindowTestSupport.screenshot(app.stage().getScene(), "indexing-progress");
         robot.clickOn("#jobPause");
         assertThat(fx(pause::getText)).isEqualTo("Pause");

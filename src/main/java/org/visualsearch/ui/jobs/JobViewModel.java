@@ -141,11 +141,14 @@ public final class JobViewModel {
         if (current == null || control == null) {
             return;
         }
+        // Say so at once: the work only notices between two items, and its last line still shows a rate.
         if (paused.get()) {
             paused.set(false);
+            message.set("Resuming…");
             control.resume();
         } else {
             paused.set(true);
+            message.set("Pausing after the current photo…");
             control.pause();
         }
     }
