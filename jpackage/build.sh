@@ -10,13 +10,22 @@ mkdir -p "$input"
 cp target/visual-search.jar "$input"/
 cp -r target/lib "$input"/lib
 cp -r models "$input"/models
+# The project's version: the first <version> in pom.xml (a second sed, not head, so no SIGPIPE under pipefail).
+version="$(sed -n 's:.*<version>\([0-9][0-9.]*\).*:\1:p' pom.xml | sed -n 1p)"
+# jpackage wants a PNG on Linux and an .ico on Windows; macOS (.icns) keeps jpackage's default icon.
+icon=()
+case "$(uname -s)" in
+    Linux) icon=(--icon assets/icon/visual-search-256.png) ;;
+    MINGW* | MSYS* | CYGWIN*) icon=(--icon assets/icon/visual-search.ico) ;;
+esac
 jpackage --type "$type" \
   --name "Visual Search Simulator" \
-  --app-version "$(sed -n 's:.*<version>\([0-9][0-9.]*\).*:\1:p' pom.xml | head -1)" \
+  --app-version "$version" \
   --description "Image retrieval simulator: top-5 visual search by Euclidean distance" \
   --input "$input" \
   --main-jar visual-search.jar \
   --main-class org.visualsearch.Launcher \
   --java-options "-Xmx2g" \
+  "${icon[@]}" \
   --dest target/jpackage
 echo "written: target/jpackage"

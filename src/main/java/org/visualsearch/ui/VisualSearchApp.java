@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import javafx.application.Application;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
@@ -22,6 +23,8 @@ import org.visualsearch.ui.jobs.Messages;
  */
 public class VisualSearchApp extends Application {
     public static final String STYLESHEET = "/org/visualsearch/ui/app.css";
+    /** The window icon in the sizes desktops ask for (rendered from assets/icon/visual-search.svg). */
+    static final List<Integer> ICON_SIZES = List.of(16, 32, 48, 64, 128, 256);
     private static final System.Logger LOG = System.getLogger(VisualSearchApp.class.getName());
     private static volatile Callable<AppServices> launchFactory = VisualSearchApp::baselineServices;
 
@@ -62,6 +65,14 @@ public class VisualSearchApp extends Application {
         return new IndexedGallery(embedder.info(), List.of(), VectorIndex.of(embedder.info().dimension(), List.of()));
     }
 
+    /** The app icon, one image per size in {@link #ICON_SIZES}; the desktop picks the one it needs. */
+    public static List<Image> icons() {
+        return ICON_SIZES.stream()
+                .map(size -> "/org/visualsearch/ui/icon/visual-search-" + size + ".png")
+                .map(path -> new Image(Objects.requireNonNull(VisualSearchApp.class.getResource(path), path).toExternalForm()))
+                .toList();
+    }
+
     /** Sets the AtlantaFX theme for the whole application. */
     public static void applyTheme() {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -78,6 +89,7 @@ public class VisualSearchApp extends Application {
         Scene scene = new Scene(view.root(), Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(VisualSearchApp.class.getResource(STYLESHEET)).toExternalForm());
         primaryStage.setTitle("Visual Search Simulator");
+        primaryStage.getIcons().setAll(icons());
         primaryStage.setMinWidth(960);
         primaryStage.setMinHeight(640);
         primaryStage.setScene(scene);

@@ -86,6 +86,13 @@ class MainWindowTest {
     }
 
     @Test
+    void theWindowCarriesTheAppIconInEverySize() throws Exception {
+        List<Double> widths = fx(() -> app.stage().getIcons().stream().map(javafx.scene.image.Image::getWidth).toList());
+        assertThat(widths).containsExactly(16.0, 32.0, 48.0, 64.0, 128.0, 256.0);
+        assertThat(fx(() -> app.stage().getIcons().stream().noneMatch(javafx.scene.image.Image::isError))).isTrue();
+    }
+
+    @Test
     void severalDroppedFilesTheLastOneWins() throws Exception {
         Path first = TestGalleries.writeQuery(dir.resolve("queries"), "vehicle", 12);
         Path last = TestGalleries.writeQuery(dir.resolve("queries"), "clothes", 13);
