@@ -406,9 +406,8 @@ public final class MainView {
                 text.setText("This takes a few seconds the first time.");
             } else if (app.job().runningProperty().get()) {
                 title.setText(app.job().titleProperty().get() + "…");
-                text.setText("The photos appear here when this is done. You can pause or cancel below; what is "
-                        + "indexed is kept and shown at once after a cancel, and indexing goes on where it "
-                        + "stopped next time.");
+                text.setText("The photos appear here as they are indexed. You can pause or cancel below; "
+                        + "what is done is kept, and indexing goes on where it stopped next time.");
             } else if (app.sampleGalleryAvailableProperty().get()) {
                 title.setText("No gallery yet");
                 text.setText("The sample gallery (100 photos: dogs, vehicles, food, landmarks and clothes) "
