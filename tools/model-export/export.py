@@ -51,7 +51,8 @@ def export(model, path, example_hw=(480, 640)):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--config', help='JSON with backbone options (+ "head": npz path relative to the JSON)')
-    ap.add_argument('--backbone', default='mobilenet_v2', choices=['mobilenet_v2', 'inception_v3'])
+    ap.add_argument('--backbone', default='mobilenet_v2',
+                    help='mobilenet_v2 | inception_v3 | mobilenet_v2+inception_v3 (layers taken from either)')
     ap.add_argument('--layers', nargs='+', default=['block_10_project_BN'],
                     help='Keras layer name(s) to pool; several are concatenated')
     ap.add_argument('--pooling', default='mean', choices=['mean', 'gem', 'max'])
@@ -80,7 +81,9 @@ def main():
     ts = export(model, path)
     with torch.no_grad():
         dim = int(ts(torch.zeros(1, 3, 64, 64, dtype=torch.uint8)).shape[1])
-    name = cfg.get('name') or (f'MobileNetV2 {"+".join(cfg["layers"])} {cfg["pooling"]}'
+    pretty = {'mobilenet_v2': 'MobileNetV2', 'inception_v3': 'InceptionV3'}
+    bb = ' + '.join(pretty.get(b, b) for b in cfg['backbone'].split('+'))
+    name = cfg.get('name') or (f'{bb} {"+".join(cfg["layers"])} {cfg["pooling"]}'
                                f'{"+head" if head else ""} ({dim}-d)')
     props = [
         '# DJL model descriptor (serving.properties) + Visual Search Simulator keys (vss.*).',

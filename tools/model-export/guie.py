@@ -47,14 +47,45 @@ class Pooling(nn.Module):
         return gem(x, self.p)
 
 
+class MultiBackbone(nn.Module):
+    """Several converted backbones run on the same preprocessed input; each requested layer is
+    taken from the first backbone that has a layer of that name; outputs in the requested order."""
+
+    def __init__(self, dirs, layers):
+        super().__init__()
+        self.graphs = nn.ModuleList()
+        self.index = []
+        left = list(layers)
+        for d in dirs:
+            mj, w = keras2torch.load_tfjs_weights(d)
+            names = set(keras2torch.layer_names(mj))
+            own = [l for l in left if l in names]
+            if own:
+                self.index += [(l, len(self.graphs), j) for j, l in enumerate(own)]
+                self.graphs.append(keras2torch.KerasGraph(mj, w, own).eval())
+                left = [l for l in left if l not in own]
+        if left:
+            raise KeyError(f'no layer named {left}')
+        order = {l: (i, j) for l, i, j in self.index}
+        self.index = [order[l] for l in layers]
+
+    def forward(self, x):
+        outs = [g(x) for g in self.graphs]
+        return [outs[i][j] for i, j in self.index]
+
+
 class Embedder(nn.Module):
     def __init__(self, backbone, layers, pooling='mean', gem_p=3.0, size=None, antialias=True,
                  head_weight=None, head_bias=None, center=None, flip=False, models_dir=None):
         super().__init__()
-        folder, default_size = BACKBONES[backbone]
+        names = backbone.split('+')  # 'mobilenet_v2+inception_v3': both on the same resized input
         models_dir = models_dir or os.path.join(HERE, 'work', 'nsfwjs')
-        self.backbone = keras2torch.load(os.path.join(models_dir, folder), outputs=list(layers))
-        self.size = int(size or default_size)
+        dirs = [os.path.join(models_dir, BACKBONES[n][0]) for n in names]
+        if len(dirs) == 1:
+            self.backbone = keras2torch.load(dirs[0], outputs=list(layers))
+        else:
+            self.backbone = MultiBackbone(dirs, list(layers))
+        self.size = int(size or BACKBONES[names[0]][1])
         self.antialias = bool(antialias)
         self.pool = Pooling(pooling, gem_p)
         self.flip = bool(flip)

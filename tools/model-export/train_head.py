@@ -41,6 +41,12 @@ EXTRACT_LAYERS = {
                      'block_12_add', 'block_13_expand_relu', 'block_16_project_BN', 'out_relu'],
     'inception_v3': ['mixed2', 'mixed4', 'mixed5', 'mixed7', 'mixed10'],
 }
+# At a non-default input size: MobileNetV2 up to block_10; InceptionV3 up to mixed5, its last
+# ImageNet-pretrained block in nsfwjs (mixed6+ are fine-tuned for NSFW classes, and slower).
+SIZED_LAYERS = {
+    'mobilenet_v2': EXTRACT_LAYERS['mobilenet_v2'][:4],
+    'inception_v3': ['mixed2', 'mixed3', 'mixed4', 'mixed5'],
+}
 POOLS = ('mean', 'gem')
 
 
@@ -76,8 +82,8 @@ def split(rows, val_frac=0.2, seed=0):
 
 def extract(backbone, rows, tag, size=None):
     """{(layer, pool): array [N, 2, F]} (index 1 = flipped), cached in work/feats/.
-    At a non-default input size only the layers up to block_10 are extracted."""
-    layers = EXTRACT_LAYERS[backbone] if size is None else EXTRACT_LAYERS[backbone][:4]
+    At a non-default input size only SIZED_LAYERS are extracted."""
+    layers = EXTRACT_LAYERS[backbone] if size is None else SIZED_LAYERS[backbone]
     key = hashlib.sha1(json.dumps([backbone, layers, size, [r['file'] for r in rows]]).encode()).hexdigest()[:10]
     path = os.path.join(HERE, 'work', 'feats', f'{backbone}-{tag}-{size or "d"}-{key}.npz')
     if os.path.exists(path):
@@ -199,6 +205,7 @@ def main():
                     help='no test-time flip (default: average with the mirror image, also in the export)')
     ap.add_argument('--size', type=int, help='backbone input size (default 224)')
     ap.add_argument('--val-frac', type=float, default=0.2)
+    ap.add_argument('--seed', type=int, default=0, help='head initialisation / dropout / augmentation seed')
     ap.add_argument('--no-full', dest='full', action='store_false',
                     help='export the train-only fit (default: refit on train+val after measuring on val)')
     ap.add_argument('--sweep', action='store_true')
@@ -214,7 +221,10 @@ def main():
 
     def run(backbone, layers, pooling, labels, flip, dim=a.dim, s=a.s, m=a.m, dropout=a.dropout, head=True,
             full=False, size=None):
-        ct, cs = extract(backbone, rows, 'train', size), extract(backbone, sample_rows, 'sample', size)
+        ct, cs = {}, {}
+        for bb in backbone.split('+'):  # 'mobilenet_v2+inception_v3': layers of both, concatenated
+            ct.update(extract(bb, rows, 'train', size))
+            cs.update(extract(bb, sample_rows, 'sample', size))
         x, xs = feats(ct, layers, pooling), feats(cs, layers, pooling)
         if not head:
             W = b = None
@@ -225,7 +235,7 @@ def main():
             for name, w in parse_labels(labels):
                 y, n = make_labels(fit_rows, name)
                 sets.append((y, n, w))
-            W, b, _ = train(x[fit], sets, dim=dim, dropout=dropout, s=s, m=m, epochs=a.epochs, lr=a.lr)
+            W, b, _ = train(x[fit], sets, dim=dim, dropout=dropout, s=s, m=m, epochs=a.epochs, lr=a.lr, seed=a.seed)
         return evaluate(x[va], va_rows, xs, sample_rows, W, b, flip), W, b
 
     if a.sweep:
@@ -257,13 +267,26 @@ def main():
             ('b10ex+b10dw gem + head catfine+fine, 288px, flip', mb,
              ['block_10_expand_relu', 'block_10_depthwise_relu'], 'gem', cf, True, 288),
         ]
-        only = os.environ.get('SWEEP_ONLY')
-        if only:
-            cands = [c for c in cands if any(o in c[0] for o in only.split(';'))]
         if os.environ.get('SWEEP_INCEPTION'):
             iv = 'inception_v3'
             cands += [('inception mixed5 mean, no head', iv, ['mixed5'], 'mean', None, False),
                       ('inception mixed5 gem + head catfine+fine', iv, ['mixed5'], 'gem', 'catfine:1+fine:0.5', False)]
+            # at a reduced input size, to fit the 60 ms/photo budget (299 px untrained: 86 ms in DJL)
+            for px in (224,):
+                cands += [(f'inception mixed5 gem, no head, {px}px', iv, ['mixed5'], 'gem', None, False, px)]
+                for layers in (['mixed5'], ['mixed4'], ['mixed4', 'mixed5'], ['mixed2', 'mixed5'],
+                               ['mixed3', 'mixed5']):
+                    for flip in (False, True):
+                        cands += [(f'inception {"+".join(layers)} gem + head catfine+fine, {px}px'
+                                   f'{", flip" if flip else ""}', iv, layers, 'gem', cf, flip, px)]
+            # the shipped MobileNetV2 features concatenated with InceptionV3 ones (both at 224 px)
+            b10 = ['block_10_expand_relu', 'block_10_depthwise_relu']
+            for inc in (['mixed4'], ['mixed5']):
+                cands += [(f'b10ex+b10dw + inception {"+".join(inc)} gem + head catfine+fine, 224px{f}',
+                           'mobilenet_v2+' + iv, b10 + inc, 'gem', cf, bool(f), 224) for f in ('', ', flip')]
+        only = os.environ.get('SWEEP_ONLY')
+        if only:
+            cands = [c for c in cands if any(o in c[0] for o in only.split(';'))]
         os.makedirs(a.out, exist_ok=True)
         with open(os.path.join(a.out, 'sweep.tsv'), 'a') as f:
             for name, bb, layers, pooling, labels, flip, *size in cands:
@@ -272,6 +295,7 @@ def main():
                 line = f'{name}\t{cs:.3f}\t{cv:.3f}\t{iv_:.3f}'
                 print(line, flush=True)
                 f.write(line + '\n')
+                f.flush()  # a long sweep may be interrupted
         return
 
     (cs, cv, iv_), W, b = run(a.backbone, a.layers, a.pooling, a.labels, a.flip, size=a.size)
@@ -284,9 +308,10 @@ def main():
     cfg = dict(backbone=a.backbone, layers=a.layers, pooling=a.pooling, gem_p=3.0, size=a.size, antialias=True,
                flip=a.flip, head='head.npz',
                # Short: the app shows it in its status bar and model chooser; the card has the details.
-               name='MobileNetV2 + ArcFace head' if a.backbone == 'mobilenet_v2' else None,
+               name=' + '.join({'mobilenet_v2': 'MobileNetV2', 'inception_v3': 'InceptionV3'}.get(b, b)
+                               for b in a.backbone.split('+')) + ' + ArcFace head',
                training=dict(labels=a.labels, dim=a.dim, dropout=a.dropout, s=a.s, m=a.m, epochs=a.epochs, lr=a.lr,
-                             val_frac=a.val_frac, full=a.full,
+                             val_frac=a.val_frac, full=a.full, seed=a.seed,
                              heldout=dict(sample_category=round(cs, 4), val_category=round(cv, 4),
                                           val_instance=round(iv_, 4))))
     with open(os.path.join(a.out, 'head.json'), 'w') as f:
