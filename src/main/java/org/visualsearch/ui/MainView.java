@@ -203,7 +203,6 @@ public final class MainView {
         ImageView image = new ImageView();
         image.setId("queryImage");
         image.setPreserveRatio(true);
-        image.setFitWidth(336);
         image.setFitHeight(224);
         image.imageProperty().bind(search.queryImageProperty());
 
@@ -226,14 +225,16 @@ public final class MainView {
         queryPane.getChildren().setAll(image, hintBox, busy);
         queryPane.setId("queryPane");
         queryPane.getStyleClass().add("query-pane");
-        queryPane.setMinSize(360, 244);
+        // 360 px wide when there is room; down to 260 so the top 5 fit beside it in a narrow window.
+        queryPane.setMinSize(260, 244);
         queryPane.setPrefSize(360, 244);
         queryPane.setMaxSize(360, 244);
+        image.fitWidthProperty().bind(queryPane.widthProperty().subtract(24));
 
         Label caption = new Label();
         caption.setId("queryName");
         caption.getStyleClass().add("query-name");
-        caption.setMaxWidth(360);
+        caption.maxWidthProperty().bind(queryPane.widthProperty());
         caption.textProperty().bind(Bindings.when(search.queryNameProperty().isEmpty())
                 .then("Query").otherwise(Bindings.concat("Query: ", search.queryNameProperty())));
         VBox box = new VBox(8, caption, queryPane);
@@ -380,7 +381,7 @@ public final class MainView {
         StackPane area = new StackPane(grid, buildEmptyGallery());
         area.setId("galleryArea");
         area.getStyleClass().add("gallery-area");
-        area.setMinHeight(200);
+        area.setMinHeight(160); // one row of tiles; the status bar stays in a 640 px window
         return area;
     }
 

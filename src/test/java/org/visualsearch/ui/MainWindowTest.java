@@ -86,6 +86,59 @@ class MainWindowTest {
     }
 
     @Test
+    void theSmallestWindowStillShowsEveryControlAndAllFiveMatches() throws Exception {
+        double[] before = fx(() -> new double[] {app.stage().getWidth(), app.stage().getHeight()});
+        fx(() -> {
+            app.stage().setWidth(960); // the stage's minimum: a 1024 x 768 projector with a frame
+            app.stage().setHeight(640);
+            return null;
+        });
+        try {
+            checkEverythingFitsAfterAQuery();
+        } finally {
+            // The primary stage is shared by the tests of this class.
+            fx(() -> {
+                app.stage().setWidth(before[0]);
+                app.stage().setHeight(before[1]);
+                return null;
+            });
+        }
+    }
+
+    private void checkEverythingFitsAfterAQuery() throws Exception {
+        Path query = TestGalleries.writeQuery(dir.resolve("queries"), "food", 14);
+        fx(() -> WindowTestSupport.dropFiles(robot.lookup("#queryPane").query(), List.of(query)));
+        awaitSearches(1);
+        Thread.sleep(200);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double sceneWidth = fx(() -> app.stage().getScene().getWidth());
+        assertThat(sceneWidth).isLessThanOrEqualTo(960);
+        List<String> ids = List.of("#openButton", "#pasteButton", "#creditsButton", "#queryPane",
+                "#match-1", "#match-2", "#match-3", "#match-4", "#match-5", "#galleryGrid");
+        for (String id : ids) {
+            javafx.geometry.Bounds bounds = fx(() -> {
+                Node node = robot.lookup(id).query();
+                return node.localToScene(node.getBoundsInLocal());
+            });
+            assertThat(bounds.getMinX()).as(id).isGreaterThanOrEqualTo(0);
+            assertThat(bounds.getMaxX()).as(id + " inside the window").isLessThanOrEqualTo(sceneWidth);
+        }
+        javafx.geometry.Bounds status = fx(() -> {
+            Node bar = robot.lookup("#statusBar").query();
+            return bar.localToScene(bar.getBoundsInLocal());
+        });
+        assertThat(status.getMaxY()).as("status bar inside the window").isLessThanOrEqualTo(fx(() -> app.stage().getScene().getHeight()));
+        // The thumbnails shrink with the cards instead of spilling out of them.
+        for (int i = 1; i <= 5; i++) {
+            Region card = robot.lookup("#match-" + i).queryAs(Region.class);
+            javafx.scene.image.ImageView thumb = fx(() -> (javafx.scene.image.ImageView) card.lookup(".image-view"));
+            assertThat(fx(thumb::getFitWidth)).isLessThan(fx(card::getWidth));
+        }
+        WindowTestSupport.screenshot(app.stage().getScene(), "main-window-960");
+    }
+
+    @Test
     void theWindowCarriesTheAppIconInEverySize() throws Exception {
         List<Double> widths = fx(() -> app.stage().getIcons().stream().map(javafx.scene.image.Image::getWidth).toList());
         assertThat(widths).containsExactly(16.0, 32.0, 48.0, 64.0, 128.0, 256.0);

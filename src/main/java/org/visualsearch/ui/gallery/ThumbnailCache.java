@@ -59,6 +59,16 @@ public final class ThumbnailCache {
             return null;
         }
         ThumbnailSource from = source;
+        try {
+            return load(entry, key, from, onLoaded);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The window is closing (its loader threads are shut down), yet a cell still asks
+            // during a last layout: there is nobody left to show the thumbnail to.
+            return null;
+        }
+    }
+
+    private Future<?> load(GalleryEntry entry, Object key, ThumbnailSource from, Consumer<Image> onLoaded) {
         return executor.submit(() -> {
             Image image;
             try {

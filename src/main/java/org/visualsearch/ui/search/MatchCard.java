@@ -10,9 +10,15 @@ import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.ui.gallery.CategoryColors;
 import org.visualsearch.ui.gallery.ThumbnailCache;
 
-/** One of the top-5: rank, thumbnail, distance to three decimals, category chip, file name. */
+/**
+ * One of the top-5: rank, thumbnail, distance to three decimals, category chip, file name. The
+ * thumbnail follows the card's width (up to {@link #THUMB}), so five cards fit a narrow window.
+ */
 final class MatchCard extends VBox {
     static final double THUMB = 128;
+    static final double MIN_THUMB = 72;
+    /** The card's padding and the frame's inset around the thumbnail, both sides. */
+    private static final double CHROME = 16 + 8;
 
     private final Label rank = new Label();
     private final ImageView image = new ImageView();
@@ -33,17 +39,27 @@ final class MatchCard extends VBox {
         distance.setId("match-distance-" + position);
         name.getStyleClass().add("match-name");
         name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-        name.setMaxWidth(THUMB + 8);
-        image.setFitWidth(THUMB);
-        image.setFitHeight(THUMB);
         image.setPreserveRatio(true);
         StackPane frame = new StackPane(image, rank);
         frame.getStyleClass().add("match-frame");
-        frame.setMinSize(THUMB + 8, THUMB + 8);
-        frame.setMaxSize(THUMB + 8, THUMB + 8);
         StackPane.setAlignment(rank, Pos.TOP_LEFT);
         getChildren().addAll(frame, distance, chip, name);
+        sizeThumbnail(frame, THUMB);
+        widthProperty().addListener((o, old, width) -> sizeThumbnail(frame,
+                Math.max(MIN_THUMB, Math.min(THUMB, width.doubleValue() - CHROME))));
         show(null);
+    }
+
+    private void sizeThumbnail(StackPane frame, double side) {
+        if (image.getFitWidth() == side) {
+            return;
+        }
+        image.setFitWidth(side);
+        image.setFitHeight(side);
+        frame.setMinSize(side + 8, side + 8);
+        frame.setPrefSize(side + 8, side + 8);
+        frame.setMaxSize(side + 8, side + 8);
+        name.setMaxWidth(side + 8);
     }
 
     void show(IndexedGallery.Hit newHit) {

@@ -24,6 +24,8 @@ public final class TopMatchesPanel extends VBox {
         subtitle.textProperty().bind(javafx.beans.binding.Bindings.when(search.rankedProperty())
                 .then("nearest by Euclidean distance (smaller is closer)")
                 .otherwise("drop, open or paste a photo to search"));
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        subtitle.setMinWidth(0); // the one that gives way on a narrow window
         HBox header = new HBox(12, title, subtitle);
         header.setAlignment(Pos.BASELINE_LEFT);
         HBox row = new HBox(12);

@@ -60,4 +60,17 @@ class ThumbnailCacheTest {
         assertThat(pending).isNull();
         assertThat(loads.get()).isEqualTo(entries.size());
     }
+
+    @Test
+    void aRequestAfterTheLoadersShutDownIsIgnored() throws Exception {
+        ThumbnailCache cache = new ThumbnailCache(executor, 10, 10 * THUMB_BYTES);
+        cache.setSource(entry -> new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB));
+        executor.shutdownNow(); // the window closed
+        AtomicInteger answered = new AtomicInteger();
+        Object pending = WaitForAsyncUtils.asyncFx(() -> cache.request(
+                new GalleryEntry(Path.of("/photos/late.jpg"), "c", "late"), image -> answered.incrementAndGet()))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(pending).isNull();
+        assertThat(answered.get()).isZero();
+    }
 }
