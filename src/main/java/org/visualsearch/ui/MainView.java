@@ -69,6 +69,8 @@ public final class MainView {
     private final BorderPane root = new BorderPane();
     private final StackPane queryPane = new StackPane();
     private final GridView<GalleryTile> grid;
+    private static final double QUERY_MIN_WIDTH = 260;
+    private static final double QUERY_MAX_WIDTH = 480;
     private final TopMatchesPanel topMatches;
 
     public MainView(AppViewModel app, FileChooserPort chooser) {
@@ -83,6 +85,8 @@ public final class MainView {
 
         HBox searchRow = new HBox(20, buildQueryArea(), topMatches);
         HBox.setHgrow(topMatches, Priority.ALWAYS);
+        queryPane.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(QUERY_MIN_WIDTH,
+                Math.min(QUERY_MAX_WIDTH, searchRow.getWidth() * 0.29)), searchRow.widthProperty()));
         VBox center = new VBox(12, searchRow, buildGalleryHeader(), buildGalleryArea());
         VBox.setVgrow(center.getChildren().get(2), Priority.ALWAYS);
         center.setPadding(new Insets(16, 20, 12, 20));
@@ -203,7 +207,6 @@ public final class MainView {
         ImageView image = new ImageView();
         image.setId("queryImage");
         image.setPreserveRatio(true);
-        image.setFitHeight(224);
         image.imageProperty().bind(search.queryImageProperty());
 
         FontIcon dropIcon = new FontIcon(MaterialDesignI.IMAGE_PLUS);
@@ -225,11 +228,15 @@ public final class MainView {
         queryPane.getChildren().setAll(image, hintBox, busy);
         queryPane.setId("queryPane");
         queryPane.getStyleClass().add("query-pane");
-        // 360 px wide when there is room; down to 260 so the top 5 fit beside it in a narrow window.
-        queryPane.setMinSize(260, 244);
+        // 360 px wide at 1280; down to 260 so the top 5 fit beside it in a narrow window, up to
+        // 480 on a full-HD projector (the width is set with the search row, see the constructor);
+        // as tall as the top-5 cards beside it.
+        queryPane.setMinSize(QUERY_MIN_WIDTH, 244);
         queryPane.setPrefSize(360, 244);
-        queryPane.setMaxSize(360, 244);
+        queryPane.setMaxSize(QUERY_MAX_WIDTH, Double.MAX_VALUE);
+        VBox.setVgrow(queryPane, Priority.ALWAYS);
         image.fitWidthProperty().bind(queryPane.widthProperty().subtract(24));
+        image.fitHeightProperty().bind(queryPane.heightProperty().subtract(20));
 
         Label caption = new Label();
         caption.setId("queryName");

@@ -87,14 +87,35 @@ class MainWindowTest {
 
     @Test
     void theSmallestWindowStillShowsEveryControlAndAllFiveMatches() throws Exception {
+        // the stage's minimum: a 1024 x 768 projector with a frame
+        withWindowSize(960, 640, () -> checkEverythingFitsAfterAQuery("main-window-960"));
+    }
+
+    @Test
+    void aFullHdWindowShowsTheTopFiveLarger() throws Exception {
+        withWindowSize(1920, 1080, () -> {
+            checkEverythingFitsAfterAQuery("main-window-1920");
+            for (int i = 1; i <= 5; i++) {
+                Region card = robot.lookup("#match-" + i).queryAs(Region.class);
+                javafx.scene.image.ImageView thumb = fx(() -> (javafx.scene.image.ImageView) card.lookup(".image-view"));
+                assertThat(fx(thumb::getFitWidth)).isGreaterThan(128);
+            }
+        });
+    }
+
+    private interface WindowCheck {
+        void run() throws Exception;
+    }
+
+    private void withWindowSize(double width, double height, WindowCheck check) throws Exception {
         double[] before = fx(() -> new double[] {app.stage().getWidth(), app.stage().getHeight()});
         fx(() -> {
-            app.stage().setWidth(960); // the stage's minimum: a 1024 x 768 projector with a frame
-            app.stage().setHeight(640);
+            app.stage().setWidth(width);
+            app.stage().setHeight(height);
             return null;
         });
         try {
-            checkEverythingFitsAfterAQuery();
+            check.run();
         } finally {
             // The primary stage is shared by the tests of this class.
             fx(() -> {
@@ -105,7 +126,7 @@ class MainWindowTest {
         }
     }
 
-    private void checkEverythingFitsAfterAQuery() throws Exception {
+    private void checkEverythingFitsAfterAQuery(String screenshot) throws Exception {
         Path query = TestGalleries.writeQuery(dir.resolve("queries"), "food", 14);
         fx(() -> WindowTestSupport.dropFiles(robot.lookup("#queryPane").query(), List.of(query)));
         awaitSearches(1);
@@ -113,7 +134,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         double sceneWidth = fx(() -> app.stage().getScene().getWidth());
-        assertThat(sceneWidth).isLessThanOrEqualTo(960);
+        assertThat(sceneWidth).isEqualTo(fx(() -> app.stage().getWidth()));
         List<String> ids = List.of("#openButton", "#pasteButton", "#creditsButton", "#queryPane",
                 "#match-1", "#match-2", "#match-3", "#match-4", "#match-5", "#galleryGrid");
         for (String id : ids) {
@@ -135,7 +156,7 @@ class MainWindowTest {
             javafx.scene.image.ImageView thumb = fx(() -> (javafx.scene.image.ImageView) card.lookup(".image-view"));
             assertThat(fx(thumb::getFitWidth)).isLessThan(fx(card::getWidth));
         }
-        WindowTestSupport.screenshot(app.stage().getScene(), "main-window-960");
+        WindowTestSupport.screenshot(app.stage().getScene(), screenshot);
     }
 
     @Test

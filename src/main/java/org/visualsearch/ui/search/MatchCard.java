@@ -12,11 +12,14 @@ import org.visualsearch.ui.gallery.ThumbnailCache;
 
 /**
  * One of the top-5: rank, thumbnail, distance to three decimals, category chip, file name. The
- * thumbnail follows the card's width (up to {@link #THUMB}), so five cards fit a narrow window.
+ * panel sets the thumbnail's side from the room it has ({@link #sideFor}): five cards fit a
+ * narrow window, and a full-HD projector shows them large.
  */
 final class MatchCard extends VBox {
     static final double THUMB = 128;
     static final double MIN_THUMB = 72;
+    /** Gallery thumbnails are stored 256 px wide: larger would only blur them. */
+    static final double MAX_THUMB = 224;
     /** The card's padding and the frame's inset around the thumbnail, both sides. */
     private static final double CHROME = 16 + 8;
 
@@ -26,6 +29,7 @@ final class MatchCard extends VBox {
     private final Label chip = CategoryColors.chip(null);
     private final Label name = new Label();
     private final ThumbnailCache thumbnails;
+    private final StackPane frame;
     private IndexedGallery.Hit hit;
 
     MatchCard(int position, ThumbnailCache thumbnails) {
@@ -40,17 +44,20 @@ final class MatchCard extends VBox {
         name.getStyleClass().add("match-name");
         name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         image.setPreserveRatio(true);
-        StackPane frame = new StackPane(image, rank);
+        frame = new StackPane(image, rank);
         frame.getStyleClass().add("match-frame");
         StackPane.setAlignment(rank, Pos.TOP_LEFT);
         getChildren().addAll(frame, distance, chip, name);
-        sizeThumbnail(frame, THUMB);
-        widthProperty().addListener((o, old, width) -> sizeThumbnail(frame,
-                Math.max(MIN_THUMB, Math.min(THUMB, width.doubleValue() - CHROME))));
+        setThumbnailSide(THUMB);
         show(null);
     }
 
-    private void sizeThumbnail(StackPane frame, double side) {
+    /** The thumbnail side for a card {@code cardWidth} wide: whole pixels, so all five cards align. */
+    static double sideFor(double cardWidth) {
+        return Math.floor(Math.max(MIN_THUMB, Math.min(MAX_THUMB, cardWidth - CHROME)));
+    }
+
+    void setThumbnailSide(double side) {
         if (image.getFitWidth() == side) {
             return;
         }

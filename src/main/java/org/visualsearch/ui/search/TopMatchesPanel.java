@@ -36,6 +36,12 @@ public final class TopMatchesPanel extends VBox {
             cards.add(card);
             row.getChildren().add(card);
         }
+        // One side for all five thumbnails, from the row's width: the cards stay aligned.
+        row.widthProperty().addListener((o, old, width) -> {
+            double cardWidth = (width.doubleValue() - row.getSpacing() * (cards.size() - 1)) / cards.size();
+            double side = MatchCard.sideFor(cardWidth);
+            cards.forEach(card -> card.setThumbnailSide(side));
+        });
         setSpacing(10);
         getChildren().addAll(header, row);
         search.topMatches().addListener((ListChangeListener<IndexedGallery.Hit>) change -> refresh(search));
