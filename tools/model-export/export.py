@@ -7,6 +7,8 @@ Untrained default (ImageNet-pretrained MobileNetV2 up to block_10, mean pooled):
   /usr/bin/python3 export.py --out ../../models/default
 With a trained head (written by train_head.py, which also records the backbone options):
   /usr/bin/python3 export.py --config trained/head.json --out ../../models/default
+With fine-tuned block_10 weights too (train_unfrozen.py writes them and names them in its config):
+  /usr/bin/python3 export.py --config work/unfrozen/head.json --out ../../scratch-best
 
 Options let you pick other layers (--layers, several = multi-layer pooling),
 GeM pooling, test-time flip, another backbone (inception_v3), or no antialiasing.
@@ -23,16 +25,19 @@ from guie import Embedder
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def build(cfg, head_path=None):
-    hw = hb = center = None
+def build(cfg, head_path=None, backbone_weights=None):
+    hw = hb = center = bstate = None
     if head_path:
         z = np.load(head_path)
         hw = torch.from_numpy(z['weight'].astype(np.float32))
         hb = torch.from_numpy(z['bias'].astype(np.float32)) if 'bias' in z.files else None
         center = torch.from_numpy(z['center'].astype(np.float32)) if 'center' in z.files else None
+    if backbone_weights:
+        z = np.load(backbone_weights)
+        bstate = {k: torch.from_numpy(z[k]) for k in z.files}
     return Embedder(cfg['backbone'], cfg['layers'], pooling=cfg['pooling'], gem_p=cfg['gem_p'],
                     size=cfg.get('size'), antialias=cfg['antialias'], head_weight=hw, head_bias=hb,
-                    center=center, flip=cfg['flip'])
+                    center=center, flip=cfg['flip'], backbone_state=bstate)
 
 
 def export(model, path, example_hw=(480, 640)):
@@ -61,6 +66,8 @@ def main():
     ap.add_argument('--no-antialias', action='store_true', help='plain bilinear resize')
     ap.add_argument('--flip', action='store_true', help='average with the horizontally flipped image')
     ap.add_argument('--head', help='npz with weight [D,F] (and optional bias, center) of the Dense head')
+    ap.add_argument('--backbone-weights',
+                    help='npz of backbone weights overriding the converted ones (train_unfrozen.py: block_10)')
     ap.add_argument('--name', help='human-readable model name for vss.name')
     ap.add_argument('--out', default=os.path.join(HERE, '..', '..', 'models', 'default'))
     ap.add_argument('--file', default='model.pt')
@@ -68,14 +75,16 @@ def main():
     torch.set_num_threads(2)
     cfg = dict(backbone=a.backbone, layers=a.layers, pooling=a.pooling, gem_p=a.gem_p, size=a.size,
                antialias=not a.no_antialias, flip=a.flip, name=a.name)
-    head = a.head
+    head, bweights = a.head, a.backbone_weights
     if a.config:
         with open(a.config) as f:
             c = json.load(f)
         cfg.update({k: v for k, v in c.items() if k in cfg})
         if c.get('head') and not head:
             head = os.path.join(os.path.dirname(os.path.abspath(a.config)), c['head'])
-    model = build(cfg, head)
+        if c.get('backbone_weights') and not bweights:
+            bweights = os.path.join(os.path.dirname(os.path.abspath(a.config)), c['backbone_weights'])
+    model = build(cfg, head, bweights)
     os.makedirs(a.out, exist_ok=True)
     path = os.path.join(a.out, a.file)
     ts = export(model, path)
@@ -99,7 +108,8 @@ def main():
     ]
     with open(os.path.join(a.out, 'serving.properties'), 'w') as f:
         f.write('\n'.join(props) + '\n')
-    print(f'wrote {path} ({os.path.getsize(path) / 1e6:.2f} MB), dim {dim}, config {json.dumps(cfg)}')
+    print(f'wrote {path} ({os.path.getsize(path) / 1e6:.2f} MB), dim {dim}, config {json.dumps(cfg)}'
+          + (f', backbone weights {bweights}' if bweights else ''))
 
 
 if __name__ == '__main__':

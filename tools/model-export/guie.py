@@ -76,7 +76,8 @@ class MultiBackbone(nn.Module):
 
 class Embedder(nn.Module):
     def __init__(self, backbone, layers, pooling='mean', gem_p=3.0, size=None, antialias=True,
-                 head_weight=None, head_bias=None, center=None, flip=False, models_dir=None):
+                 head_weight=None, head_bias=None, center=None, flip=False, models_dir=None,
+                 backbone_state=None):
         super().__init__()
         names = backbone.split('+')  # 'mobilenet_v2+inception_v3': both on the same resized input
         models_dir = models_dir or os.path.join(HERE, 'work', 'nsfwjs')
@@ -85,6 +86,8 @@ class Embedder(nn.Module):
             self.backbone = keras2torch.load(dirs[0], outputs=list(layers))
         else:
             self.backbone = MultiBackbone(dirs, list(layers))
+        if backbone_state:
+            load_backbone_state(self.backbone, backbone_state)
         self.size = int(size or BACKBONES[names[0]][1])
         self.antialias = bool(antialias)
         self.pool = Pooling(pooling, gem_p)
@@ -123,6 +126,20 @@ class Embedder(nn.Module):
         if self.head is not None:
             f = self.head(f)
         return F.normalize(f, dim=1)
+
+
+def load_backbone_state(backbone, state):
+    """Overrides some of the converted backbone's weights (e.g. fine-tuned block_10 ones, see
+    train_unfrozen.py): state maps backbone state_dict keys ('mods.block_10_expand.weight', ...)
+    to tensors or arrays of the same shape; every key must exist."""
+    own = backbone.state_dict()
+    state = {k: torch.as_tensor(v) for k, v in state.items()}
+    bad = [k for k, v in state.items() if k not in own or own[k].shape != v.shape]
+    if bad:
+        raise KeyError(f'backbone has no weight of that name/shape: {bad}')
+    with torch.no_grad():
+        for k, v in state.items():
+            own[k].copy_(v.to(own[k].dtype))
 
 
 def load_image_uint8(path, max_side=512):
