@@ -63,14 +63,14 @@ import org.visualsearch.ui.search.TopMatchesPanel;
  * gestures (drop, open, paste, double-click) into view-model calls.
  */
 public final class MainView {
+    private static final double QUERY_MIN_WIDTH = 260;
+    private static final double QUERY_MAX_WIDTH = 480;
     private final AppViewModel app;
     private final SearchViewModel search;
     private final FileChooserPort chooser;
     private final BorderPane root = new BorderPane();
     private final StackPane queryPane = new StackPane();
     private final GridView<GalleryTile> grid;
-    private static final double QUERY_MIN_WIDTH = 260;
-    private static final double QUERY_MAX_WIDTH = 480;
     private final TopMatchesPanel topMatches;
 
     public MainView(AppViewModel app, FileChooserPort chooser) {
@@ -232,7 +232,7 @@ public final class MainView {
         // 480 on a full-HD projector (the width is set with the search row, see the constructor);
         // as tall as the top-5 cards beside it.
         queryPane.setMinSize(QUERY_MIN_WIDTH, 244);
-        queryPane.setPrefSize(360, 244);
+        queryPane.setPrefHeight(244);
         queryPane.setMaxSize(QUERY_MAX_WIDTH, Double.MAX_VALUE);
         VBox.setVgrow(queryPane, Priority.ALWAYS);
         image.fitWidthProperty().bind(queryPane.widthProperty().subtract(24));

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visualsearch.ChildJvm;
 import org.visualsearch.Launcher;
 import org.visualsearch.core.gallery.TestImages;
 
@@ -74,19 +75,17 @@ class PermissionDeniedTest {
             return run.out();
         }
         // Running as root (or with the capabilities): drop them for a child JVM.
-        assumeTrue(commandWorks("setpriv", "--version"), "setpriv (util-linux) is not available");
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        assumeTrue(ChildJvm.succeeds(List.of("setpriv", "--version")), "setpriv (util-linux) is not available");
         List<String> dropped = List.of("setpriv", "--inh-caps=" + DROP_CAPS, "--bounding-set=" + DROP_CAPS);
         List<String> runs = new ArrayList<>(dropped);
         runs.add("true");
-        assumeTrue(commandWorks(runs.toArray(String[]::new)), "setpriv may not change capabilities here");
+        assumeTrue(ChildJvm.succeeds(runs), "setpriv may not change capabilities here");
         List<String> denied = new ArrayList<>(dropped);
         denied.addAll(List.of("test", "-r", lockedPhoto.toString()));
-        assumeTrue(!commandWorks(denied.toArray(String[]::new)), "without the capabilities the photo is still readable");
+        assumeTrue(!ChildJvm.succeeds(denied), "without the capabilities the photo is still readable");
 
         List<String> command = new ArrayList<>(dropped);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Djava.awt.headless=true", "-cp", classPath, Launcher.class.getName()));
+        command.addAll(ChildJvm.command(Launcher.class, "-Xmx256m", "-Djava.awt.headless=true"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(temp, "out", ".txt");
         Path err = Files.createTempFile(temp, "err", ".txt");
@@ -95,18 +94,5 @@ class PermissionDeniedTest {
         String stderr = Files.readString(err, StandardCharsets.UTF_8);
         assertThat(child.exitValue()).as("exit code of %s; stderr: %s", String.join(" ", args), stderr).isZero();
         return Files.readString(out, StandardCharsets.UTF_8);
-    }
-
-    private static boolean commandWorks(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

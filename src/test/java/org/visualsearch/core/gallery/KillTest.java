@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visualsearch.ChildJvm;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.store.GalleryDatabase;
@@ -141,11 +142,10 @@ class KillTest {
     }
 
     private Process startChild(Path data, Path photos, Path log) throws IOException {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                "-cp", classPath, KillTestChild.class.getName(),
-                data.toString(), photos.toString(), Long.toString(EMBED_DELAY_MS), log.toString());
+        List<String> command = ChildJvm.command(KillTestChild.class,
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
+        command.addAll(List.of(data.toString(), photos.toString(), Long.toString(EMBED_DELAY_MS), log.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.appendTo(temp.resolve("child-stderr.txt").toFile()));
         return pb.start();
     }
