@@ -45,7 +45,14 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.visualsearch.core.projection.ProjectionCache;
+import org.visualsearch.ui.compare.CompareView;
+import org.visualsearch.ui.compare.CompareViewModel;
 import org.visualsearch.ui.credits.CreditsView;
+import org.visualsearch.ui.map.MapView;
+import org.visualsearch.ui.map.MapViewModel;
 import org.visualsearch.ui.library.FoldersView;
 import org.visualsearch.ui.library.ModelChoice;
 import org.visualsearch.ui.library.ProblemsView;
@@ -119,16 +126,21 @@ public final class MainView {
         Button paste = button("Paste", MaterialDesignC.CONTENT_PASTE, "pasteButton", this::paste);
         Button credits = button("Credits", MaterialDesignI.INFORMATION_OUTLINE, "creditsButton",
                 () -> CreditsView.show(window(), app.credits()));
+        Button map = button("Map", MaterialDesignM.MAP_OUTLINE, "mapButton", this::openMap);
+        map.setTooltip(new Tooltip("Where each photo sits in the embedding space, flattened to 2-D"));
+        Button compare = button("Compare", MaterialDesignS.SCALE_BALANCE, "compareButton", this::openCompare);
+        compare.setTooltip(new Tooltip("Score a second model on the same photos, side by side"));
+        compare.disableProperty().bind(app.libraryAvailableProperty().not());
         open.disableProperty().bind(search.readyProperty().not());
         paste.disableProperty().bind(search.readyProperty().not());
-        for (Button b : List.of(open, paste, credits)) {
+        for (Button b : List.of(open, paste, credits, map, compare)) {
             b.setMinWidth(Region.USE_PREF_SIZE); // never "Op…"
         }
         title.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(12, logo, title, spacer, buildModelChooser(), open, paste,
-                new Separator(Orientation.VERTICAL), credits);
+                new Separator(Orientation.VERTICAL), map, compare, credits);
         header.getStyleClass().add("app-header");
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
@@ -580,6 +592,36 @@ public final class MainView {
         button.setId(id);
         button.setOnAction(e -> action.run());
         return button;
+    }
+
+    // ---- map and comparison windows (one each; the lead re-wires them into the reshaped window) ----
+
+    private javafx.stage.Stage mapStage;
+    private javafx.stage.Stage compareStage;
+
+    private void openMap() {
+        if (mapStage == null) {
+            MapViewModel vm = new MapViewModel(search.galleryProperty(), search.queryVectorProperty(), search.topMatches(),
+                    app.analysisExecutor(), index -> {
+                        var gallery = search.galleryProperty().get();
+                        if (gallery != null && index < gallery.size()) {
+                            search.search(new QueryRequest.FromGallery(index, gallery.entries().get(index)));
+                        }
+                    }, new ProjectionCache(6));
+            mapStage = MapView.show(window(), new MapView(vm, app.thumbnails()));
+        }
+        mapStage.show();
+        mapStage.toFront();
+    }
+
+    private void openCompare() {
+        if (compareStage == null) {
+            CompareViewModel vm = new CompareViewModel(search.galleryProperty(), app.currentModelProperty(), app.models(),
+                    app::galleryFor, app.libraryExecutor());
+            compareStage = CompareView.show(window(), new CompareView(vm, app.thumbnails()));
+        }
+        compareStage.show();
+        compareStage.toFront();
     }
 
     private Window window() {

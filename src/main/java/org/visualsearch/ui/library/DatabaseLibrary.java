@@ -154,6 +154,18 @@ public final class DatabaseLibrary implements GalleryLibrary {
         }
     }
 
+    @Override
+    public IndexedGallery galleryFor(ModelChoice model, ProgressSink progress) throws Exception {
+        if (model.equals(current)) {
+            return db.loadGallery(embedder.info());
+        }
+        progress.progress(-1, -1, "Loading " + model.label() + "…");
+        try (ImageEmbedder other = catalog.open(model.key())) {
+            index(other, null, progress, null);
+            return db.loadGallery(other.info());
+        }
+    }
+
     /** How to get the sample gallery into this database, or null when there is no sample folder. */
     public SampleGallerySource sampleSource() {
         if (sample == null) {

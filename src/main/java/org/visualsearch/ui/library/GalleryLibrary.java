@@ -45,6 +45,16 @@ public interface GalleryLibrary extends AutoCloseable {
      */
     AppServices switchModel(ModelChoice model, ProgressSink progress) throws Exception;
 
+    /**
+     * The gallery as {@code model} has embedded it, embedding what it is missing first (kept, as a
+     * switch would), without switching to it: for comparing two models. Cancelled: what was
+     * embedded stays.
+     */
+    default org.visualsearch.core.gallery.IndexedGallery galleryFor(ModelChoice model, ProgressSink progress)
+            throws Exception {
+        throw new UnsupportedOperationException("this library cannot embed with a second model");
+    }
+
     /** Closes the database; call once, when the window closes. */
     @Override
     void close();
