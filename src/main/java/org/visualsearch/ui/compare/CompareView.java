@@ -43,7 +43,7 @@ import org.visualsearch.ui.library.ModelChoice;
  * each result with its rank and distance under both and a badge for how it moved.
  */
 public final class CompareView {
-    private static final double THUMB = 104;
+    private static final double THUMB = 100;
 
     private final CompareViewModel vm;
     private final ThumbnailCache thumbnails;
@@ -85,7 +85,7 @@ public final class CompareView {
         ScrollPane scroll = new ScrollPane(view.root());
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        Scene scene = new Scene(scroll, 1240, 900);
+        Scene scene = new Scene(scroll, 1240, 1000);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
@@ -173,7 +173,7 @@ public final class CompareView {
         table.setId("compareTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(textColumn("Category", CategoryRow::category, 140));
-        table.getColumns().add(textColumn("Queries", r -> Integer.toString(r.queries()), 80));
+        table.getColumns().add(textColumn("Queries", r -> Integer.toString(r.queries()), 95));
         table.getColumns().add(textColumn("A  P@5", r -> fmt(r.precisionA()), 90));
         table.getColumns().add(textColumn("B  P@5", r -> fmt(r.precisionB()), 90));
         TableColumn<CategoryRow, String> diff = textColumn("B − A", r -> signed(r.difference()), 90);
@@ -187,13 +187,17 @@ public final class CompareView {
             }
         });
         table.getColumns().add(diff);
-        table.setPrefHeight(230);
-        table.setPrefWidth(520);
+        table.setFixedCellSize(36);
+        // every category in view without scrolling, up to ten
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> 44 + 36 * Math.max(3, Math.min(10, table.getItems().size())), table.getItems()));
+        table.setMinHeight(Region.USE_PREF_SIZE);
+        table.setPrefWidth(540);
         table.setMinWidth(460);
         table.setPlaceholder(new Label("Pick model B and press Compare."));
 
         changed.setId("compareChanged");
-        changed.setPrefHeight(230);
+        changed.prefHeightProperty().bind(table.prefHeightProperty());
         changed.setPlaceholder(new Label("The queries whose P@5 changed most appear here."));
         changed.setCellFactory(l -> new ChangedCell());
         changed.getSelectionModel().selectedItemProperty().addListener((o, a, q) -> {
@@ -283,9 +287,8 @@ public final class CompareView {
         Label queryCaption = new Label("Query");
         queryCaption.setStyle("-fx-font-weight: bold; -fx-font-size: 15px;");
         HBox body = new HBox(16, new VBox(8, queryCaption, query), rows);
-        Label badgeHelp = new Label("Under each result: its rank and distance under the other model. ▲ the other model "
-                + "ranks it lower, ▼ higher, = the same; “not in its top 5” shows where it went. ✓ same category as the "
-                + "query, ✗ another.");
+        Label badgeHelp = new Label("Under each result: its rank (#) and distance under the other model, which ranks it "
+                + "higher (▲), lower (▼), the same (=) or outside its top 5 (✕). ✓ same category as the query, ✗ another.");
         badgeHelp.setWrapText(true);
         badgeHelp.getStyleClass().add("section-subtitle");
         VBox box = new VBox(8, queryTitle, body, badgeHelp);
@@ -377,12 +380,12 @@ public final class CompareView {
     static String badge(ResultRow r, String other, int k) {
         String where = String.format(Locale.ROOT, "#%d · %.3f", r.otherRank(), r.otherDistance());
         if (r.otherRank() == r.rank()) {
-            return "= " + other + ": " + where;
+            return "= " + other + " too: " + where;
         }
         if (r.otherRank() > k) {
             return "✕ not in " + other + "'s top " + k + ": " + where;
         }
-        return (r.otherRank() > r.rank() ? "▲ " : "▼ ") + other + ": " + where;
+        return (r.otherRank() > r.rank() ? "▼ " + other + " lower: " : "▲ " + other + " higher: ") + where;
     }
 
     private static String fileName(GalleryEntry e) {
