@@ -190,7 +190,7 @@ public final class CompareView {
         table.setFixedCellSize(36);
         // every category in view without scrolling, up to ten
         table.prefHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> 44 + 36 * Math.max(3, Math.min(10, table.getItems().size())), table.getItems()));
+                () -> 44.0 + 36.0 * Math.max(3, Math.min(10, table.getItems().size())), table.getItems()));
         table.setMinHeight(Region.USE_PREF_SIZE);
         table.setPrefWidth(540);
         table.setMinWidth(460);
