@@ -104,7 +104,7 @@ class SampleGalleryScreenshotTest {
         });
         fx(compare::compare);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> compare.queryProperty().get() != null));
-        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.sleep(4000, TimeUnit.MILLISECONDS); // full-size JPEG thumbnails decode slowly
         WindowTestSupport.screenshot(stage.getScene(), "sample-compare-default-vs-histogram");
         assertThat(fx(() -> compare.comparisonProperty().get().meanPrecisionA()))
                 .isGreaterThan(fx(() -> compare.comparisonProperty().get().meanPrecisionB()));

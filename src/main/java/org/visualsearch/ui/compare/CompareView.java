@@ -134,6 +134,7 @@ public final class CompareView {
         cancel.managedProperty().bind(cancel.visibleProperty());
         bar.managedProperty().bind(bar.visibleProperty());
         HBox header = new HBox(12, title, a, vs, b, compare, bar, message, cancel);
+        header.setMinWidth(0);
         header.setAlignment(Pos.CENTER_LEFT);
         Label problem = new Label();
         problem.setId("compareProblem");
@@ -157,14 +158,16 @@ public final class CompareView {
         scoreB.setId("compareScoreB");
         scoreDiff.setId("compareScoreDiff");
         for (Label l : List.of(scoreA, scoreB, scoreDiff)) {
-            l.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
+            l.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
         Label hint = new Label("mP@5: each photo in turn searches the others (leave-one-out); P@5 is the share of its "
                 + "5 nearest that are of its category; the mean over all photos is the challenge's score.");
         hint.setWrapText(true);
+        hint.setMinWidth(0);
         hint.getStyleClass().add("section-subtitle");
-        HBox scores = new HBox(36, scoreA, scoreB, scoreDiff);
+        // wraps onto two lines in a narrow window rather than pushing "B − A" off screen
+        javafx.scene.layout.FlowPane scores = new javafx.scene.layout.FlowPane(32, 4, scoreA, scoreB, scoreDiff);
         scores.setAlignment(Pos.CENTER_LEFT);
         return new VBox(4, scores, hint);
     }
@@ -290,6 +293,7 @@ public final class CompareView {
         Label badgeHelp = new Label("Under each result: its rank (#) and distance under the other model, which ranks it "
                 + "higher (▲), lower (▼), the same (=) or outside its top 5 (✕). ✓ same category as the query, ✗ another.");
         badgeHelp.setWrapText(true);
+        badgeHelp.setMinWidth(0);
         badgeHelp.getStyleClass().add("section-subtitle");
         VBox box = new VBox(8, queryTitle, body, badgeHelp);
         box.setId("compareQuery");
@@ -308,7 +312,7 @@ public final class CompareView {
         scoreA.setText("A · " + c.modelA().name() + "   mP@5 " + fmt(c.meanPrecisionA()));
         scoreB.setText("B · " + c.modelB().name() + "   mP@5 " + fmt(c.meanPrecisionB()));
         scoreDiff.setText("B − A  " + signed(c.difference()));
-        scoreDiff.setStyle("-fx-font-size: 22px; -fx-font-weight: bold; -fx-text-fill: "
+        scoreDiff.setStyle("-fx-font-size: 20px; -fx-font-weight: bold; -fx-text-fill: "
                 + (c.difference() > 0 ? "#1a7f37" : c.difference() < 0 ? "#cf222e" : "-color-fg-default") + ";");
         table.getItems().setAll(c.categories());
     }
