@@ -543,8 +543,9 @@ public final class MapView {
         if (!redrawQueued) {
             redrawQueued = true;
             Platform.runLater(() -> {
-                redrawQueued = false;
-                drawNow();
+                if (redrawQueued) { // not drawn meanwhile
+                    drawNow();
+                }
             });
         }
     }
@@ -561,9 +562,12 @@ public final class MapView {
     /** Draws one frame now; returns how long it took, in nanoseconds. Call on the FX thread. */
     public long drawNow() {
         long start = System.nanoTime();
+        redrawQueued = false;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
+        // a clear of the whole canvas drops the previous frames' queued drawing commands
+        g.clearRect(0, 0, w, h);
         g.setFill(BACKGROUND);
         g.fillRect(0, 0, w, h);
         drawnPoints = 0;
