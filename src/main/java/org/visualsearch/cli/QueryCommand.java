@@ -1,5 +1,6 @@
 package org.visualsearch.cli;
 
+import org.visualsearch.app.GallerySession;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import org.visualsearch.core.gallery.IndexedGallery;
@@ -39,9 +40,10 @@ public final class QueryCommand extends DatabaseCommand {
         if (k < 1) {
             throw new Failure("-k must be at least 1, not " + k);
         }
-        try (ImageEmbedder embedder = model.open()) {
+        GallerySession session = model.session(db);
+        try (ImageEmbedder embedder = session.embedder()) {
             float[] query = embedQuery(embedder);
-            IndexedGallery searched = GalleryChoice.load(db, dataFolder.resolve(), embedder, gallery, err()).gallery();
+            IndexedGallery searched = GalleryChoice.load(session, gallery, err()).gallery();
             if (searched.size() == 0) {
                 throw new Failure("the gallery has no indexed photos");
             }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import org.visualsearch.app.SampleGallery;
 import org.visualsearch.core.DefaultLocations;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,6 @@ import org.visualsearch.core.sampledb.DownloadReport;
 import org.visualsearch.core.sampledb.ImportReport;
 import org.visualsearch.core.sampledb.SampleCredits;
 import org.visualsearch.core.sampledb.SampleDownloader;
-import org.visualsearch.core.sampledb.SampleImporter;
 import org.visualsearch.core.sampledb.SampleManifest;
 import org.visualsearch.core.sampledb.SampleStatus;
 import org.visualsearch.core.sampledb.SampleStatus.State;
@@ -89,9 +89,9 @@ public final class SampleDbCommand implements Runnable {
             URI base = baseUrl == null ? null : parseBaseUrl(baseUrl);
             AtomicBoolean cancelled = new AtomicBoolean();
             int[] skipped = {0};
-            SampleDownloader downloader = new SampleDownloader(m, SampleDownloader.defaultClient(), base);
+            SampleGallery sample = new SampleGallery(dest.dest, m, base);
             out.printf("Downloading %d sample photos (%s) into %s%n", m.size(), megabytes(m.totalBytes()), dest.dest);
-            DownloadReport report = downloader.download(dest.dest, new SampleDownloader.Listener() {
+            DownloadReport report = sample.download(new SampleDownloader.Listener() {
                 private int done;
 
                 @Override
@@ -159,7 +159,7 @@ public final class SampleDbCommand implements Runnable {
             if (!java.nio.file.Files.isDirectory(folder)) {
                 throw new CliException("not a folder: " + folder);
             }
-            ImportReport report = new SampleImporter(m).importFrom(folder, dest.dest);
+            ImportReport report = new SampleGallery(dest.dest, m, null).importFrom(folder);
             out.printf("Imported %d photos into %s (%d already there).%n",
                     report.imported().size(), dest.dest, report.alreadyPresent().size());
             out.flush();

@@ -10,10 +10,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.visualsearch.core.store.Folder;
 import org.visualsearch.core.store.Problem;
-import org.visualsearch.ui.gallery.ProgressSink;
-import org.visualsearch.ui.library.GalleryLibrary;
-import org.visualsearch.ui.library.LibrarySnapshot;
-import org.visualsearch.ui.library.ModelChoice;
+import org.visualsearch.app.ProgressSink;
+import org.visualsearch.app.GallerySession;
+import org.visualsearch.app.LibrarySnapshot;
+import org.visualsearch.app.ModelChoice;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -90,7 +90,7 @@ public final class AppViewModel implements AutoCloseable {
         if (recovered) {
             search.dismissError();
         }
-        GalleryLibrary library = newServices.library();
+        GallerySession library = newServices.library();
         if (library != null) {
             models.setAll(library.models());
             currentModel.set(library.currentModel());
@@ -146,7 +146,7 @@ public final class AppViewModel implements AutoCloseable {
 
     /** Indexes what is new or changed in every folder, with progress, Pause and Cancel. */
     public boolean updateIndex() {
-        GalleryLibrary library = library();
+        GallerySession library = library();
         if (library == null) {
             return false;
         }
@@ -158,7 +158,7 @@ public final class AppViewModel implements AutoCloseable {
      * Returns false when there is no database.
      */
     public boolean addFolders(List<Path> newFolders) {
-        GalleryLibrary library = library();
+        GallerySession library = library();
         if (library == null) {
             search.reportError("Adding folders needs the gallery database, which is not loaded.");
             return false;
@@ -181,7 +181,7 @@ public final class AppViewModel implements AutoCloseable {
 
     /** Removes a folder from the database (its photos stay on disk). */
     public boolean removeFolder(Path folder) {
-        GalleryLibrary library = library();
+        GallerySession library = library();
         if (library == null) {
             return false;
         }
@@ -198,7 +198,7 @@ public final class AppViewModel implements AutoCloseable {
      * Cancel), then searches with it. Cancelled or failed: the current model stays.
      */
     public boolean switchModel(ModelChoice choice) {
-        GalleryLibrary library = library();
+        GallerySession library = library();
         if (library == null || choice == null || choice.equals(currentModel.get())) {
             return false;
         }
@@ -207,7 +207,7 @@ public final class AppViewModel implements AutoCloseable {
             return false;
         }
         String before = indexState.get();
-        boolean started = job.start("Switching to " + choice.label(), sink -> library.switchModel(choice, sink),
+        boolean started = job.start("Switching to " + choice.label(), sink -> AppServices.forSession(library.switchModel(choice, sink), credits()),
                 this::install, message -> {
                     indexState.set(before);
                     search.reportError(message);
@@ -226,11 +226,11 @@ public final class AppViewModel implements AutoCloseable {
     /** A step of work on the library that may publish interim snapshots. */
     @FunctionalInterface
     private interface LibraryWork {
-        LibrarySnapshot run(GalleryLibrary library, ProgressSink progress, Consumer<LibrarySnapshot> interim)
+        LibrarySnapshot run(GallerySession library, ProgressSink progress, Consumer<LibrarySnapshot> interim)
                 throws Exception;
     }
 
-    private boolean runLibraryJob(String title, GalleryLibrary library, LibraryWork work) {
+    private boolean runLibraryJob(String title, GallerySession library, LibraryWork work) {
         String before = indexState.get();
         Consumer<LibrarySnapshot> interim = snapshot -> Platform.runLater(() -> {
             if (library() == library && job.runningProperty().get()) {
@@ -288,7 +288,7 @@ public final class AppViewModel implements AutoCloseable {
 
     /** Like {@link #refreshLibrary()}, with the status line's index state {@code state} when not null. */
     private void refreshLibrary(String state) {
-        GalleryLibrary library = library();
+        GallerySession library = library();
         if (library == null) {
             return;
         }
@@ -328,7 +328,7 @@ public final class AppViewModel implements AutoCloseable {
         }
     }
 
-    private GalleryLibrary library() {
+    private GallerySession library() {
         AppServices current = services.get();
         return current == null ? null : current.library();
     }

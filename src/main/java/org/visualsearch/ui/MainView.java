@@ -47,7 +47,7 @@ import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.visualsearch.ui.credits.CreditsView;
 import org.visualsearch.ui.library.FoldersView;
-import org.visualsearch.ui.library.ModelChoice;
+import org.visualsearch.app.ModelChoice;
 import org.visualsearch.ui.library.ProblemsView;
 import org.visualsearch.ui.gallery.CategoryColors;
 import org.visualsearch.ui.gallery.FixedRowGridSkin;

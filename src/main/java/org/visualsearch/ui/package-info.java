@@ -11,8 +11,8 @@
  * resumes). A model that cannot be loaded ends in a {@link org.visualsearch.ui.StartupFailure},
  * whose way out (the colour-histogram baseline) the window offers as a button.
  *
- * <p>The database side is {@link org.visualsearch.ui.library.GalleryLibrary} (implemented over the
- * core by {@link org.visualsearch.ui.library.DatabaseLibrary}): add/remove folders, index, problems,
+ * <p>The database side is {@link org.visualsearch.app.GallerySession} (implemented over the
+ * core by {@link org.visualsearch.app.GallerySession}): add/remove folders, index, problems,
  * models, sample gallery download/import. {@link org.visualsearch.ui.AppViewModel} runs its work as
  * jobs ({@code updateIndex}, {@code addFolders}, {@code removeFolder}, {@code switchModel}) and
  * exposes folders, problems and models as observable lists. Tests without a database still build

@@ -22,7 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.ImageEmbedder;
-import org.visualsearch.ui.gallery.ProgressSink;
+import org.visualsearch.app.ProgressSink;
 import org.visualsearch.ui.gallery.SampleGallerySource;
 
 /** A fresh clone: no gallery yet. The window offers the sample gallery, shows progress, can cancel. */

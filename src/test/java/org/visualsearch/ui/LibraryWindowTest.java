@@ -37,7 +37,7 @@ import org.visualsearch.core.sampledb.SampleManifest;
 import org.visualsearch.core.store.Folder;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.store.Problem;
-import org.visualsearch.ui.library.ModelChoice;
+import org.visualsearch.app.ModelChoice;
 
 /**
  * The app wired to a real gallery database in a temporary data folder, with the colour-histogram

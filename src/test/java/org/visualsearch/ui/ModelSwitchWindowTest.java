@@ -21,7 +21,7 @@ import org.visualsearch.core.model.DjlEnvironment;
 import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.sampledb.SampleManifest;
 import org.visualsearch.core.store.GalleryDatabase;
-import org.visualsearch.ui.library.ModelChoice;
+import org.visualsearch.app.ModelChoice;
 
 /**
  * The model chooser lists the models installed under the models folder and the baseline;

@@ -38,7 +38,7 @@ import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.search.VectorIndex;
 import org.visualsearch.ui.credits.CreditsSource;
 import org.visualsearch.ui.gallery.GalleryTileCell;
-import org.visualsearch.ui.gallery.ThumbnailSource;
+import org.visualsearch.app.ThumbnailSource;
 import org.visualsearch.ui.search.GalleryTile;
 import org.visualsearch.ui.search.SearchViewModel;
 import org.visualsearch.ui.search.TopMatchesPanel;

@@ -18,7 +18,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
-import org.visualsearch.ui.gallery.ProgressSink;
+import org.visualsearch.app.ProgressSink;
 
 /**
  * The one long job the window shows at a time (sample download, import, indexing): title,
