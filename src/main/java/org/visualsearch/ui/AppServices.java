@@ -53,7 +53,11 @@ public record AppServices(
 
     /** Services for a session: its model, what it has indexed, its thumbnails and sample gallery. */
     public static AppServices forSession(GallerySession session, CreditsSource credits) {
-        LibrarySnapshot snapshot = session.snapshot();
+        return forSession(session, session.snapshot(), credits);
+    }
+
+    /** Like {@link #forSession(GallerySession, CreditsSource)}, with the session's snapshot already read. */
+    public static AppServices forSession(GallerySession session, LibrarySnapshot snapshot, CreditsSource credits) {
         SampleGallerySource sample = session.sampleGallery().isEmpty() ? null : new SampleGallerySource() {
             @Override
             public IndexedGallery download(org.visualsearch.app.ProgressSink progress) throws Exception {

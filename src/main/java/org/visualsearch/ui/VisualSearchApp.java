@@ -13,6 +13,7 @@ import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.search.VectorIndex;
+import org.visualsearch.ui.common.FileChooserPort;
 import org.visualsearch.ui.jobs.Messages;
 
 /**
@@ -83,7 +84,7 @@ public class VisualSearchApp extends Application {
         stage = primaryStage;
         applyTheme();
         viewModel = new AppViewModel();
-        MainView view = new MainView(viewModel, chooser);
+        MainWindow view = new MainWindow(viewModel, chooser);
         // 1280 x 820 fits a classroom projector; smaller screens get a window that fits them.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view.root(), Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));

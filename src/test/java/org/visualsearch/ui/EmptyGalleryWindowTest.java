@@ -1,7 +1,7 @@
 package org.visualsearch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.visualsearch.ui.SearchViewModelTest.fx;
+import static org.visualsearch.ui.FxThread.fx;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -128,8 +128,8 @@ class EmptyGalleryWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Node jobBar = robot.lookup("#jobBar").query();
         assertThat(fx(jobBar::isVisible)).isTrue();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().job().progressProperty().get() > 0));
-        assertThat(fx(() -> app.viewModel().job().messageProperty().get())).startsWith("Embedding ");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().jobs().progressProperty().get() > 0));
+        assertThat(fx(() -> app.viewModel().jobs().messageProperty().get())).startsWith("Embedding ");
         assertThat(fx(() -> robot.lookup("#downloadSampleButton").queryAs(Button.class).isDisabled())).isTrue();
         WindowTestSupport.screenshot(app.stage().getScene(), "sample-download-progress");
 

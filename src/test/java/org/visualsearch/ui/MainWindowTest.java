@@ -1,7 +1,7 @@
 package org.visualsearch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.visualsearch.ui.SearchViewModelTest.fx;
+import static org.visualsearch.ui.FxThread.fx;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
-import org.visualsearch.ui.search.GalleryTile;
+import org.visualsearch.ui.gallery.GalleryTile;
 import org.visualsearch.ui.search.SearchViewModel;
 import org.visualsearch.ui.search.TopMatchesPanel;
 

@@ -2,7 +2,7 @@ package org.visualsearch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.visualsearch.ui.SearchViewModelTest.fx;
+import static org.visualsearch.ui.FxThread.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ class RealAppWindowTest {
                 new WindowTestSupport.ScriptedChooser()));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().servicesProperty().get() != null));
         long ready = System.nanoTime();
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> fx(() -> !app.viewModel().job().runningProperty().get()
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> fx(() -> !app.viewModel().jobs().runningProperty().get()
                 && app.viewModel().search().galleryProperty().get().size() == photos));
         long indexed = System.nanoTime();
         WaitForAsyncUtils.waitForFxEvents();

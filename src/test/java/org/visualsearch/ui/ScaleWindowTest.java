@@ -1,7 +1,7 @@
 package org.visualsearch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.visualsearch.ui.SearchViewModelTest.fx;
+import static org.visualsearch.ui.FxThread.fx;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -39,7 +39,7 @@ import org.visualsearch.core.search.VectorIndex;
 import org.visualsearch.ui.credits.CreditsSource;
 import org.visualsearch.ui.gallery.GalleryTileCell;
 import org.visualsearch.app.ThumbnailSource;
-import org.visualsearch.ui.search.GalleryTile;
+import org.visualsearch.ui.gallery.GalleryTile;
 import org.visualsearch.ui.search.SearchViewModel;
 import org.visualsearch.ui.search.TopMatchesPanel;
 

@@ -1,5 +1,6 @@
 package org.visualsearch.ui.search;
 
+import org.visualsearch.ui.gallery.GalleryTile;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
