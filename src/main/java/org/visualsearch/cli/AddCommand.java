@@ -7,6 +7,7 @@ import org.visualsearch.core.gallery.IndexReport;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.store.GalleryDatabase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,20 +34,34 @@ public final class AddCommand extends DatabaseCommand {
             throw new CliException("not a folder: " + folder);
         }
         if (noIndex) {
-            out().println("added " + db.addFolder(folder));
-            return 0;
+            out().println("added " + addOnly(db));
+            return ExitCode.OK;
         }
         GallerySession session = model.session(db);
         try (ImageEmbedder embedder = session.embedder()) {
             CliProgress progress = new CliProgress(err());
-            IndexReport report = progress.runCancellableOnShutdown(() -> session.addFolder(folder, progress));
+            IndexReport report;
+            try {
+                report = progress.runCancellableOnShutdown(() -> session.addFolder(folder, progress));
+            } catch (IllegalArgumentException overlapping) {
+                throw new CliException(overlapping.getMessage());
+            }
             Path added = GalleryDatabase.normalize(folder);
             out().printf("%s %s: %d photos, %d newly indexed (%d embedded), %d already indexed, %d removed, "
                             + "%d problems%s%n",
                     report.cancelled() ? "interrupted indexing" : "added", added, report.found(), report.indexed(),
                     report.embedded(), report.upToDate(), report.removed(), report.problems().size(),
                     report.problems().isEmpty() ? "" : " (see the problems command)");
-            return report.cancelled() ? 130 : 0;
+            return report.cancelled() ? VisualSearchCli.INTERRUPTED : ExitCode.OK;
+        }
+    }
+
+    /** Adds the folder without indexing it; a folder inside or around one already added is refused. */
+    private Path addOnly(GalleryDatabase db) {
+        try {
+            return db.addFolder(folder);
+        } catch (IllegalArgumentException overlapping) {
+            throw new CliException(overlapping.getMessage());
         }
     }
 }

@@ -35,7 +35,7 @@ public final class EvalCommand extends DatabaseCommand {
                     embedder.info().dimension(), loaded.description(), indexed.size(), evaluation.queries(),
                     evaluation.skipped() > 0 ? ", " + evaluation.skipped() + " not scored (no label or no other photo of it)" : "");
             if (!evaluation.hasScore()) {
-                throw new Failure("nothing to score: no photo has another photo of its label (are the photos in category subfolders?)");
+                throw new CliException("nothing to score: no photo has another photo of its label (are the photos in category subfolders?)");
             }
             out().printf("%-16s %7s %6s%n", "label", "queries", "P@" + evaluation.k());
             for (Evaluation.LabelScore score : evaluation.perLabel().values()) {

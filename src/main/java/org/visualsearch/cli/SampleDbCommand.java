@@ -1,5 +1,6 @@
 package org.visualsearch.cli;
 
+import picocli.CommandLine.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -117,7 +118,7 @@ public final class SampleDbCommand implements Runnable {
             if (report.complete()) {
                 out.printf("All %d sample photos are in %s (%d downloaded, %d already there).%n",
                         m.size(), dest.dest, report.downloaded().size(), report.alreadyPresent().size());
-                return VisualSearchCli.ExitCode.OK;
+                return ExitCode.OK;
             }
             int have = report.downloaded().size() + report.alreadyPresent().size();
             throw new CliException(String.format(Locale.ROOT,
@@ -135,7 +136,7 @@ public final class SampleDbCommand implements Runnable {
                 }
                 return u;
             } catch (URISyntaxException e) {
-                throw new CliException(VisualSearchCli.ExitCode.USAGE, "--base-url: not an http(s) URL: " + s);
+                throw new CliException(ExitCode.USAGE, "--base-url: not an http(s) URL: " + s);
             }
         }
     }
@@ -169,7 +170,7 @@ public final class SampleDbCommand implements Runnable {
                         + report.notInSource().get(0));
             }
             if (report.complete()) {
-                return VisualSearchCli.ExitCode.OK;
+                return ExitCode.OK;
             }
             throw new CliException(String.format(Locale.ROOT, "%d of %d photos could not be imported "
                     + "(%d rejected, %d not in %s)", report.rejected().size() + report.notInSource().size(),
@@ -201,7 +202,7 @@ public final class SampleDbCommand implements Runnable {
             out.printf("%d present, %d missing, %d corrupt%n", status.count(State.PRESENT),
                     status.count(State.MISSING), status.count(State.CORRUPT));
             if (status.complete()) {
-                return VisualSearchCli.ExitCode.OK;
+                return ExitCode.OK;
             }
             throw new CliException(String.format(Locale.ROOT,
                     "incomplete: %d missing, %d corrupt; run 'sample-db download' or 'sample-db import FOLDER'",
@@ -218,7 +219,7 @@ public final class SampleDbCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             spec.commandLine().getOut().print(SampleCredits.markdown(manifest.load()));
-            return VisualSearchCli.ExitCode.OK;
+            return ExitCode.OK;
         }
     }
 
