@@ -45,11 +45,6 @@ public class VisualSearchApp extends Application {
         this.chooser = Objects.requireNonNull(chooser);
     }
 
-    /** Opens the window with the colour-histogram baseline and no gallery until the core is wired. */
-    public static void launchApp(String[] args) {
-        launchApp(args, VisualSearchApp::baselineServices);
-    }
-
     /** Opens the window; blocks until it is closed. {@code factory} runs once, off the FX thread. */
     public static void launchApp(String[] args, Callable<AppServices> factory) {
         launchFactory = Objects.requireNonNull(factory);
@@ -120,7 +115,7 @@ public class VisualSearchApp extends Application {
         thread.start();
     }
 
-    /** The window's view-model (tests, and the integrator for later wiring such as indexing jobs). */
+    /** The window's composition root (tests drive the window through it). */
     public AppViewModel viewModel() {
         return viewModel;
     }
