@@ -33,8 +33,6 @@ from guie import Embedder, gem, load_image_uint8
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRAIN_DIR = os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared', 'train-photos'))
 SAMPLE_DIR = os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared', 'sample-photos'))
-if not os.path.isdir(TRAIN_DIR):
-    TRAIN_DIR, SAMPLE_DIR = '/work/shared/train-photos', '/work/shared/sample-photos'
 
 EXTRACT_LAYERS = {
     'mobilenet_v2': ['block_9_add', 'block_10_expand_relu', 'block_10_depthwise_relu', 'block_10_project_BN',
