@@ -151,11 +151,6 @@ public final class AppViewModel implements AutoCloseable {
         return jobs;
     }
 
-    /** Same as {@link #jobs()}. */
-    public JobViewModel job() {
-        return jobs;
-    }
-
     /** Folders, problems, models and the jobs on the gallery database. */
     public LibraryViewModel library() {
         return library;
