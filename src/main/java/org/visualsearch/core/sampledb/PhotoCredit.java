@@ -25,7 +25,7 @@ public record PhotoCredit(String file, String category, String author, List<Lice
                           String provenance, URI source) {
 
     /** Shown when the source names no author: never the word "unknown". */
-    public static final String NO_AUTHOR = "not named by the source";
+    public static final String NO_AUTHOR = "not named";
 
     public PhotoCredit {
         licences = List.copyOf(licences);
