@@ -142,7 +142,7 @@ public final class SampleDbCommand implements Runnable {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Copy the sample photos from a local FOLDER laid out as <category>/<file> "
-                    + "(e.g. ../shared/sample-photos), verifying each SHA-256; mismatching files are not imported.")
+                    + "(e.g. ../shared/sample-photos-v2), verifying each SHA-256; mismatching files are not imported.")
     static final class Import implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin DestOption dest;

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Copies the sample photos from a local folder laid out like the gallery
- * ({@code <folder>/<category>/<file>}, e.g. a colleague's copy or {@code ../shared/sample-photos})
+ * ({@code <folder>/<category>/<file>}, e.g. a colleague's copy or {@code ../shared/sample-photos-v2})
  * into a gallery folder, verifying each file's SHA-256 against the manifest. A file whose hash
  * or size does not match is reported and not imported; an already valid target is left alone.
  */
