@@ -108,6 +108,9 @@ public final class SampleDownloader {
         }
     }
 
+    /** The {@link Listener#fileFinished} message for a valid photo that was already there. */
+    public static final String ALREADY_PRESENT = "already present";
+
     /** Longest single wait for the body, so cancelling is noticed promptly. */
     private static final long POLL_NANOS = Duration.ofMillis(200).toNanos();
 
@@ -175,7 +178,7 @@ public final class SampleDownloader {
             if (SampleStatus.checkOne(e, target).state() == SampleStatus.State.PRESENT) {
                 present.add(e.file());
                 counter.finish(e.bytes());
-                out.fileFinished(e.file(), true, "already present");
+                out.fileFinished(e.file(), true, ALREADY_PRESENT);
                 out.progress(counter.progress(null, 0, 0));
                 continue;
             }

@@ -264,6 +264,7 @@ class SampleDownloaderTest {
     }
 
     @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // opening a FIFO is not interruptible
     void aFifoWhereThePartialFileBelongsIsReplacedNotOpened() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Fifo.supported(), "no mkfifo on this system");
         try (TestPhotos.Server server = photos.serve()) {
