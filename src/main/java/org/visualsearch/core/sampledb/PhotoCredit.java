@@ -57,6 +57,8 @@ public record PhotoCredit(String file, String category, String author, List<Lice
     private static final Pattern BY = Pattern.compile(
             "(?:^|[\\s(])(?:photos? by|donated by|by)\\s+(?:repo author\\s+\\()?([^;,()]+?)\\s*(?:own work)?(?=[;,)]|$)");
 
+    private static final Pattern FILE_THEN_NAME = Pattern.compile("File:[^,;]+, ([A-Z][^,;()]*);");
+
     /** The credit of one manifest entry. */
     public static PhotoCredit of(SampleManifest.Entry e) {
         String text = e.licence().trim();
@@ -117,7 +119,9 @@ public record PhotoCredit(String file, String category, String author, List<Lice
     static String author(String licenceText) {
         Matcher m = BY.matcher(licenceText);
         if (!m.find()) {
-            return "";
+            // "File:X.jpg, Arlington County; per ...": Wikimedia's credit line names the author without "by".
+            Matcher named = FILE_THEN_NAME.matcher(licenceText);
+            return named.find() ? named.group(1).trim() : "";
         }
         String a = m.group(1).trim();
         // "by Portraitlady4306, own work" and "repo author (Daniel Bourke)" keep just the name.

@@ -53,6 +53,8 @@ class SampleCreditsTest {
         assertThat(credit("dog/dog-14.jpg").licences().get(0).url()).hasToString("https://unsplash.com/license");
         assertThat(credit("dog/dog-10.jpg").author()).isEqualTo("Portraitlady4306");
         assertThat(credit("food/food-07.jpg").author()).isEqualTo("Daniel Bourke");
+        assertThat(credit("vehicle/vehicle-16.jpg").author()).isEqualTo("Arlington County");
+        assertThat(credit("vehicle/vehicle-02.jpg").author()).isEmpty(); // "File:X.jpg, per README.md" names no one
         assertThat(credit("clothes/clothes-01.jpg").licenceNames())
                 .isEqualTo("Open Software License 3.0 or Academic Free License 3.0");
         assertThat(credit("dog/dog-02.jpg").authorOrNote()).isEqualTo(PhotoCredit.NO_AUTHOR);
