@@ -76,6 +76,14 @@ public final class SampleDownloader {
      */
     public record Progress(int filesDone, int filesTotal, long bytesDone, long bytesTotal, String currentFile,
                            long fileBytesDone, long fileBytesTotal) {
+
+        /** {@code "photo 3 of 100 (48 of 144 KB)"}: the photo's own bytes, so a stalled one shows it. */
+        public String describe() {
+            String photo = String.format(java.util.Locale.ROOT, "photo %d of %d",
+                    Math.min(filesDone + 1, filesTotal), filesTotal);
+            return currentFile == null ? photo : String.format(java.util.Locale.ROOT, "%s (%,d of %,d KB)", photo,
+                    (fileBytesDone + 512) / 1024, (fileBytesTotal + 512) / 1024);
+        }
     }
 
     /**

@@ -166,8 +166,7 @@ public final class DatabaseLibrary implements GalleryLibrary {
                 SampleDownloader downloader = new SampleDownloader(manifest, SampleDownloader.defaultClient(),
                         sample.baseUrl());
                 DownloadReport report = downloader.download(sample.folder(), p -> progress.progress(p.bytesDone(),
-                        p.bytesTotal(), String.format("Downloading photo %d of %d", Math.min(p.filesDone() + 1,
-                                p.filesTotal()), p.filesTotal())), progress::isCancelled);
+                        p.bytesTotal(), "Downloading " + p.describe()), progress::isCancelled);
                 if (report.cancelled() || progress.isCancelled()) {
                     throw new CancellationException("cancelled");
                 }

@@ -63,6 +63,14 @@ class SampleDownloaderTest {
     }
 
     @Test
+    void progressDescribesTheCurrentPhotosOwnBytes() {
+        assertThat(new SampleDownloader.Progress(2, 100, 500_000, 9_000_000, "dog/dog-03.jpg", 49_152, 147_456)
+                .describe()).isEqualTo("photo 3 of 100 (48 of 144 KB)");
+        assertThat(new SampleDownloader.Progress(100, 100, 9_000_000, 9_000_000, null, 0, 0).describe())
+                .isEqualTo("photo 100 of 100");
+    }
+
+    @Test
     void baseUrlOverridesTheManifestUrls() throws Exception {
         try (TestPhotos.Server server = photos.serve()) {
             SampleManifest manifest = photos.manifest("https://unreachable.invalid/photos/");
