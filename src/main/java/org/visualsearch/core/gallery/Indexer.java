@@ -34,6 +34,7 @@ import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelInfo;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.FileProblem;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.store.IndexedFile;

@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
-import org.visualsearch.core.gallery.GalleryEntry;
-import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.model.ModelInfo;
+import org.visualsearch.core.search.GalleryEntry;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.search.VectorIndex;
 
 /**
@@ -370,7 +370,7 @@ public final class GalleryDatabase implements AutoCloseable {
 
     /**
      * Like {@link #loadGallery} for one folder only: a user folder or an ad-hoc folder indexed by
-     * {@link org.visualsearch.core.gallery.Indexer#indexAdHoc}. Empty when the folder is unknown.
+     * the indexer's {@code indexAdHoc}. Empty when the folder is unknown.
      */
     public IndexedGallery loadFolderGallery(Path folder, ModelInfo model) {
         return load(model, "d.path = ?", normalize(folder).toString());

@@ -22,6 +22,8 @@ import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelInfo;
+import org.visualsearch.core.search.GalleryEntry;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.store.ModelMismatchException;
 
