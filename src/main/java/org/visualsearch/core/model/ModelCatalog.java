@@ -26,10 +26,6 @@ public final class ModelCatalog {
         this.modelsDir = modelsDir;
     }
 
-    public Path modelsDir() {
-        return modelsDir;
-    }
-
     /** Where a model name points: a folder under the models folder, or the path itself. */
     public Path resolve(String name) {
         Path underModels = modelsDir.resolve(name);
@@ -78,7 +74,7 @@ public final class ModelCatalog {
             return true;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".pt"));
+            return files.anyMatch(f -> ModelDescriptor.isTorchScriptName(f.getFileName().toString()));
         } catch (IOException e) {
             return false;
         }
