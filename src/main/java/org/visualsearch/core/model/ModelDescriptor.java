@@ -76,10 +76,6 @@ public final class ModelDescriptor {
         Resize(String key) {
             this.key = key;
         }
-
-        public String key() {
-            return key;
-        }
     }
 
     private final Path modelFile;
@@ -264,7 +260,8 @@ public final class ModelDescriptor {
         return null;
     }
 
-    private static boolean isTorchScriptName(String fileName) {
+    /** A file name TorchScript models are saved under ({@code .pt}, {@code .pth}, {@code .torchscript}). */
+    static boolean isTorchScriptName(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         return lower.endsWith(".pt") || lower.endsWith(".pth") || lower.endsWith(".torchscript");
     }
