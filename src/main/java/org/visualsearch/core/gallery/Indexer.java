@@ -1,21 +1,14 @@
 package org.visualsearch.core.gallery;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +22,11 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import org.visualsearch.core.common.ErrorText;
+import org.visualsearch.core.common.Sha256;
 import org.visualsearch.core.image.ImageLoadException;
 import org.visualsearch.core.image.ImageLoader;
+import org.visualsearch.core.image.Resampling;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelInfo;
@@ -374,8 +370,8 @@ public final class Indexer {
                     embedded.add(p.hash());
                     embeddedCount++;
                 } catch (EmbeddingException | RuntimeException e) {
-                    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    modelProblem = new FileProblem(f.path().toString(), "model " + model.name() + " failed: " + reason,
+                    modelProblem = new FileProblem(f.path().toString(),
+                            "model " + model.name() + " failed: " + ErrorText.oneLine(e),
                             f.size(), f.modifiedMillis(), model.id());
                     vector = null;
                 }
@@ -457,7 +453,7 @@ public final class Indexer {
         String hash = item.knownHash();
         if (hash == null) {
             try {
-                hash = sha256(path);
+                hash = Sha256.of(path);
             } catch (NoSuchFileException e) {
                 return new Prepared(item, null, null, null, "file vanished before it could be read");
             } catch (AccessDeniedException e) {
@@ -483,24 +479,6 @@ public final class Indexer {
         }
     }
 
-    /** Hex SHA-256 of a file's content: the key of its vectors and thumbnail. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
     /** A JPEG of the image with its long side at most {@link #THUMBNAIL_SIDE}. */
     public static byte[] thumbnailJpeg(BufferedImage image) throws IOException {
         int w = image.getWidth();
@@ -508,15 +486,7 @@ public final class Indexer {
         double scale = Math.min(1.0, (double) THUMBNAIL_SIDE / Math.max(w, h));
         int tw = Math.max(1, (int) Math.round(w * scale));
         int th = Math.max(1, (int) Math.round(h * scale));
-        BufferedImage thumb = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = thumb.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(image, 0, 0, tw, th, null);
-        } finally {
-            g.dispose();
-        }
+        BufferedImage thumb = Resampling.scale(image, tw, th);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {

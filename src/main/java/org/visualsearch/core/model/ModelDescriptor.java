@@ -1,22 +1,19 @@
 package org.visualsearch.core.model;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.visualsearch.core.common.Sha256;
 
 /**
  * Where a model's TorchScript file is and how to feed it, read from a model folder.
@@ -428,20 +425,15 @@ public final class ModelDescriptor {
      * model file.
      */
     public String computeId() throws EmbeddingException {
-        MessageDigest digest;
+        MessageDigest digest = Sha256.newDigest();
         try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(modelFile), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            Sha256.update(digest, modelFile);
         } catch (IOException e) {
             throw new EmbeddingException("Model " + modelFile + " cannot be read (" + e.getMessage() + ")", e);
         }
         digest.update((byte) 0);
         digest.update(canonicalSettings().getBytes(StandardCharsets.UTF_8));
-        String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        String hash = Sha256.hex(digest).substring(0, 12);
         return slug(name) + "-" + hash;
     }
 

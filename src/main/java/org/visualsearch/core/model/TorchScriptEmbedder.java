@@ -14,7 +14,6 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.SinglePixelPackedSampleModel;
 import java.nio.ByteBuffer;
@@ -22,6 +21,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.visualsearch.core.common.ErrorText;
+import org.visualsearch.core.image.Resampling;
 
 /**
  * An embedding model in TorchScript, run through DJL's PyTorch engine; see {@link
@@ -94,7 +95,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
             Engine.getEngine("PyTorch");
         } catch (RuntimeException | LinkageError e) {
             throw new EmbeddingException("Cannot load model " + file + ": the PyTorch engine did not start ("
-                    + firstLine(e) + ")", e);
+                    + ErrorText.oneLine(e) + ")", e);
         }
         Model model = Model.newInstance(descriptor.name(), Device.cpu(), "PyTorch");
         try {
@@ -103,7 +104,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         } catch (Exception e) {
             model.close();
             throw new EmbeddingException("Model " + file + " is not a loadable TorchScript file ("
-                    + firstLine(e) + ")", e);
+                    + ErrorText.oneLine(e) + ")", e);
         }
         try {
             return new TorchScriptEmbedder(descriptor, model, id);
@@ -165,7 +166,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
             raw = predictor.predict(input);
         } catch (Exception e) {
             throw new EmbeddingException(where + " failed on a " + image.getWidth() + "x" + image.getHeight()
-                    + " image (" + firstLine(e) + ")", e);
+                    + " image (" + ErrorText.oneLine(e) + ")", e);
         }
         if (raw.tensors() != 1) {
             throw new EmbeddingException(where + " returned " + raw.tensors()
@@ -251,28 +252,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         if (dx == 0 && dy == 0 && dw == w && dh == h && image.getType() == BufferedImage.TYPE_INT_RGB) {
             return image;
         }
-        BufferedImage source = image;
-        // Halve first on big reductions: one bilinear step aliases below half size.
-        while (source.getWidth() / 2 >= dw && source.getHeight() / 2 >= dh) {
-            source = draw(source, source.getWidth() / 2, source.getHeight() / 2, 0, 0,
-                    source.getWidth() / 2, source.getHeight() / 2);
-        }
-        return draw(source, tw, th, dx, dy, dw, dh);
-    }
-
-    private static BufferedImage draw(BufferedImage source, int outW, int outH, int dx, int dy, int dw, int dh) {
-        BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, outW, outH);
-            g.drawImage(source, dx, dy, dw, dh, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
+        return Resampling.draw(Resampling.halveUntilNear(image, dw, dh), tw, th, dx, dy, dw, dh);
     }
 
     /** Packed 0xRRGGBB pixels, row-major; one bulk copy for the loader's TYPE_INT_RGB images. */
@@ -321,20 +301,6 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
     @Override
     public String toString() {
         return "TorchScriptEmbedder[" + descriptor + ", " + (info == null ? "?" : info.dimension() + "-d") + "]";
-    }
-
-    static String firstLine(Throwable e) {
-        Throwable t = e;
-        String message = null;
-        while (t != null && (message == null || message.isBlank())) {
-            message = t.getMessage();
-            t = t.getCause();
-        }
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        String line = message.strip().lines().findFirst().orElse(message).strip();
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
     /** An input tensor's bytes, shape and type. */
