@@ -85,13 +85,13 @@ public final class SyntheticGallery {
     /** Thumbnails of up to {@code max} photos found under {@code folder}. */
     public static List<byte[]> thumbnailsFrom(Path folder, int max) throws IOException {
         List<byte[]> thumbnails = new ArrayList<>();
-        ImageLoader loader = new ImageLoader(Indexer.THUMBNAIL_SIDE * 2);
+        ImageLoader loader = new ImageLoader(Thumbnails.SIDE * 2);
         for (FolderScanner.ScannedFile f : new FolderScanner().scan(folder).files()) {
             if (thumbnails.size() >= max) {
                 break;
             }
             try {
-                thumbnails.add(Indexer.thumbnailJpeg(loader.load(f.path())));
+                thumbnails.add(Thumbnails.jpeg(loader.load(f.path())));
             } catch (ImageLoadException e) {
                 // skip it
             }
@@ -121,7 +121,7 @@ public final class SyntheticGallery {
                 }
             }
             try {
-                thumbnails.add(Indexer.thumbnailJpeg(image));
+                thumbnails.add(Thumbnails.jpeg(image));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
