@@ -137,4 +137,29 @@ class ModelDescriptorTest {
                 .hasMessageContaining(folder.toString())
                 .hasMessageContaining("holds no TorchScript file (*.pt)");
     }
+    @Test
+    void settingsOfAnExistingFixedFolderAreUnchangedSoItsModelIdAndCachedVectorsStay() throws Exception {
+        ModelDescriptor d = ModelDescriptor.resolve(TestModels.folder("fixed-tiny"));
+        assertThat(d.canonicalSettings()).isEqualTo(String.join("\n",
+                "convention=FIXED",
+                "maxSide=64",
+                "method=get_image_features",
+                "size=8x6",
+                "resize=shorter-side-then-center-crop",
+                "mean=0.5,0.25,0.0",
+                "std=0.5,0.25,1.0",
+                "prop.vss.convention=fixed",
+                "prop.vss.dimension=5",
+                "prop.vss.height=6",
+                "prop.vss.maxSide=64",
+                "prop.vss.mean=0.5, 0.25, 0",
+                "prop.vss.method=get_image_features",
+                "prop.vss.name=Fixed tiny",
+                "prop.vss.resize=shorter-side-then-center-crop",
+                "prop.vss.std=0.5, 0.25, 1",
+                "prop.vss.width=8",
+                ""));
+        assertThat(ModelDescriptor.resolve(folderWith(null)).canonicalSettings())
+                .isEqualTo("convention=GUIE\nmaxSide=512\nmethod=null\n");
+    }
 }
