@@ -47,7 +47,7 @@ public final class ModelCatalog {
                     ? "model folder " + modelsDir.resolve(name) + " and no " : "") + "file or folder "
                     + path.toAbsolutePath());
         }
-        return ModelLoader.load(path);
+        return TorchScriptEmbedder.load(path);
     }
 
     /** The model folders under the models folder (those with a descriptor or a TorchScript file), sorted. */
@@ -74,7 +74,7 @@ public final class ModelCatalog {
             return true;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.anyMatch(f -> ModelDescriptor.isTorchScriptName(f.getFileName().toString()));
+            return files.anyMatch(f -> ModelFolder.isTorchScriptName(f.getFileName().toString()));
         } catch (IOException e) {
             return false;
         }
