@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.visualsearch.core.model.ModelLoader;
+import org.visualsearch.core.model.TorchScriptEmbedder;
 import org.visualsearch.ui.credits.CreditsSource;
 
 /** A model that cannot be loaded is reported in the window, which stays usable; the credits view. */
@@ -43,7 +43,7 @@ class BrokenModelWindowTest {
     void aModelThatCannotBeLoadedIsExplainedWithoutAStackTrace() throws Exception {
         Path missing = dir.resolve("models").resolve("no-such-model");
         app = (VisualSearchApp) FxToolkit.setupApplication(() -> new VisualSearchApp(
-                () -> { throw new IllegalStateException("unreachable: " + ModelLoader.load(missing)); },
+                () -> { throw new IllegalStateException("unreachable: " + TorchScriptEmbedder.load(missing)); },
                 new WindowTestSupport.ScriptedChooser()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#errorBanner").query().isVisible()));
         String message = robot.lookup("#errorText").queryAs(Label.class).getText();

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.visualsearch.core.common.Sha256;
 
 /**
  * Downloads the sample photos into a gallery folder ({@code <dest>/<category>/<file>}).

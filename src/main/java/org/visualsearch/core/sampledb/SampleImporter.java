@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import org.visualsearch.core.common.Sha256;
 
 /**
  * Copies the sample photos from a local folder laid out like the gallery
