@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import org.visualsearch.core.gallery.IndexListener;
 import org.visualsearch.core.gallery.IndexProgress;
 import org.visualsearch.core.gallery.IndexReport;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.gallery.Indexer;
 import org.visualsearch.core.gallery.SampleFolderBootstrap;
 import org.visualsearch.core.image.ImageLoader;
@@ -253,8 +253,7 @@ public final class GallerySession implements AutoCloseable {
         SampleGallery sampleGallery = requireSample();
         int total = sampleGallery.manifest().size();
         DownloadReport report = sampleGallery.download(p -> progress.progress(p.bytesDone(), p.bytesTotal(),
-                String.format("Downloading photo %d of %d", Math.min(p.filesDone() + 1, p.filesTotal()),
-                        p.filesTotal())), progress::isCancelled);
+                "Downloading " + p.describe()), progress::isCancelled);
         if (report.cancelled() || progress.isCancelled()) {
             throw new CancellationException("cancelled");
         }

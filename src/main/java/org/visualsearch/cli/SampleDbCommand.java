@@ -1,6 +1,5 @@
 package org.visualsearch.cli;
 
-import picocli.CommandLine.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -21,6 +20,7 @@ import org.visualsearch.core.sampledb.SampleManifest;
 import org.visualsearch.core.sampledb.SampleStatus;
 import org.visualsearch.core.sampledb.SampleStatus.State;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,32 +89,11 @@ public final class SampleDbCommand implements Runnable {
             SampleManifest m = manifest.load();
             URI base = baseUrl == null ? null : parseBaseUrl(baseUrl);
             AtomicBoolean cancelled = new AtomicBoolean();
-            int[] skipped = {0};
             SampleGallery sample = new SampleGallery(dest.dest, m, base);
             out.printf("Downloading %d sample photos (%s) into %s%n", m.size(), megabytes(m.totalBytes()), dest.dest);
-            DownloadReport report = sample.download(new SampleDownloader.Listener() {
-                private int done;
-
-                @Override
-                public void progress(SampleDownloader.Progress p) {
-                }
-
-                @Override
-                public void fileFinished(String file, boolean ok, String message) {
-                    done++;
-                    if (ok) {
-                        out.printf("[%3d/%d] %-24s %s%n", done, m.size(), file, message);
-                    } else if (message.startsWith("skipped ")) {
-                        skipped[0]++;
-                    } else {
-                        err.println(message);
-                    }
-                }
-            }, cancelled::get);
-            out.flush();
-            if (skipped[0] > 0) {
-                err.println(skipped[0] + " more photos skipped: their host could not be reached");
-            }
+            DownloadLines lines = new DownloadLines(out, err, m.size(), System::nanoTime);
+            DownloadReport report = sample.download(lines, cancelled::get);
+            lines.finish();
             if (report.complete()) {
                 out.printf("All %d sample photos are in %s (%d downloaded, %d already there).%n",
                         m.size(), dest.dest, report.downloaded().size(), report.alreadyPresent().size());
@@ -143,7 +122,7 @@ public final class SampleDbCommand implements Runnable {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Copy the sample photos from a local FOLDER laid out as <category>/<file> "
-                    + "(e.g. ../shared/sample-photos), verifying each SHA-256; mismatching files are not imported.")
+                    + "(e.g. ../shared/sample-photos-v2), verifying each SHA-256; mismatching files are not imported.")
     static final class Import implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin DestOption dest;

@@ -1,7 +1,7 @@
 package org.visualsearch.ui;
 
 import java.util.Objects;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.app.GallerySession;
 import org.visualsearch.app.LibrarySnapshot;

@@ -17,12 +17,15 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.visualsearch.core.model.DjlEnvironment;
+import org.visualsearch.core.sampledb.ImportReport;
+import org.visualsearch.core.sampledb.SampleImporter;
 import org.visualsearch.core.sampledb.SampleManifest;
+import org.visualsearch.core.sampledb.SampleStatus;
 
 /**
  * The app exactly as the launcher wires it, with the real default model ({@code models/default})
- * and the real sample photos (copied from {@code ../shared/sample-photos} or the checkout's
- * {@code sample-db/}) on a fresh data folder: start-up, first indexing, a dog photo that is not in
+ * and the real sample photos (imported, SHA-256 checked against the bundled manifest, from
+ * {@code ../shared/sample-photos-v2} or the checkout's {@code sample-db/}) on a fresh data folder: start-up, first indexing, a dog photo that is not in
  * the gallery dropped on the window. Writes screenshots and prints the timings. Skipped when the
  * model or the photos are not on this machine.
  */
@@ -50,10 +53,11 @@ class RealAppWindowTest {
         FxToolkit.cleanupStages();
     }
 
+    /** The first folder holding every photo of the bundled manifest (an older sample set does not count). */
     private static Path samplePhotos() {
-        for (Path candidate : List.of(SHARED.resolve("sample-photos-v2"), SHARED.resolve("sample-photos"),
-                Path.of("sample-db"))) {
-            if (Files.isDirectory(candidate.resolve("dog"))) {
+        for (Path candidate : List.of(SHARED.resolve("sample-photos-v2"), Path.of("sample-db"))) {
+            if (Files.isDirectory(candidate.resolve("dog"))
+                    && SampleStatus.check(SampleManifest.bundled(), candidate).complete()) {
                 return candidate;
             }
         }
@@ -80,16 +84,9 @@ class RealAppWindowTest {
         Path query = dogQuery();
         assumeTrue(query != null, "no training photos on this machine to query with");
         Path sampleDir = dir.resolve("sample-db");
-        int copied = 0;
-        try (Stream<Path> files = Files.walk(sample)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jpg")).toList()) {
-                Path target = sampleDir.resolve(sample.relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target);
-                copied++;
-            }
-        }
-        int photos = copied;
+        ImportReport imported = new SampleImporter(SampleManifest.bundled()).importFrom(sample, sampleDir);
+        assertThat(imported.complete()).as(imported.rejected().toString()).isTrue();
+        int photos = imported.imported().size();
         long start = System.nanoTime();
         app = (VisualSearchApp) FxToolkit.setupApplication(() -> new VisualSearchApp(new AppBootstrap(
                 new AppBootstrap.Settings(dir.resolve("data"), models, sampleDir, null, SampleManifest.bundled(), null)),
@@ -115,7 +112,7 @@ class RealAppWindowTest {
         List<String> top = fx(() -> app.viewModel().search().topMatches().stream()
                 .map(h -> h.entry().categoryOrUnlabelled()).toList());
         // A dog photo that is not in the gallery: with the default model all five neighbours are
-        // dogs on both sample galleries; at least four must be, the nearest among them.
+        // dogs on the sample gallery; at least four must be, the nearest among them.
         assertThat(top).as("top-5 categories for %s", query).hasSize(5).startsWith("dog");
         assertThat(top.stream().filter("dog"::equals).count()).as("dogs among %s", top).isGreaterThanOrEqualTo(4);
         WaitForAsyncUtils.waitForFxEvents();

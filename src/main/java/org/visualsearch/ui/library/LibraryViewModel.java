@@ -22,7 +22,7 @@ import javafx.collections.ObservableList;
 import org.visualsearch.app.GallerySession;
 import org.visualsearch.app.LibrarySnapshot;
 import org.visualsearch.app.ModelChoice;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.Folder;
 import org.visualsearch.core.store.Problem;
 import org.visualsearch.ui.jobs.BackgroundWork;
