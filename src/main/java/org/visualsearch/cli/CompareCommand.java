@@ -6,10 +6,10 @@ import java.util.List;
 import org.visualsearch.core.comparison.CategoryRow;
 import org.visualsearch.core.comparison.ModelComparison;
 import org.visualsearch.core.comparison.QueryScore;
-import org.visualsearch.core.gallery.IndexedGallery;
-import org.visualsearch.core.model.EmbeddingException;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelCatalog;
+import org.visualsearch.app.GallerySession;
 import org.visualsearch.core.store.GalleryDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,16 +40,20 @@ public final class CompareCommand extends DatabaseCommand {
     @Override
     int run(GalleryDatabase db) throws Exception {
         if (models.size() != 2) {
-            throw new CliException("give exactly two models: --model A --model B (got " + models.size() + ")");
+            throw new CliException(picocli.CommandLine.ExitCode.USAGE,
+                    "give exactly two models: --model A --model B (got " + models.size() + ")");
         }
         if (changed < 0) {
-            throw new CliException("--changed must not be negative: " + changed);
+            throw new CliException(picocli.CommandLine.ExitCode.USAGE, "--changed must not be negative: " + changed);
         }
         String description = null;
         IndexedGallery[] galleries = new IndexedGallery[2];
         for (int m = 0; m < 2; m++) {
-            try (ImageEmbedder embedder = open(models.get(m))) {
-                GalleryChoice.Loaded loaded = GalleryChoice.load(db, dataFolder.resolve(), embedder, gallery, err());
+            ModelOption option = new ModelOption();
+            option.model = models.get(m);
+            GallerySession session = option.session(db);
+            try (ImageEmbedder embedder = session.embedder()) {
+                GallerySession.LoadedGallery loaded = GalleryChoice.load(session, gallery, err());
                 galleries[m] = loaded.gallery();
                 description = loaded.description();
             }
@@ -59,7 +63,7 @@ public final class CompareCommand extends DatabaseCommand {
                 c.modelB().name(), c.modelB().dimension(), description, c.galleryA().size(), c.queries().size(),
                 c.onlyInOne() > 0 ? ", " + c.onlyInOne() + " photos left out (only one model could embed them)" : "");
         if (!c.hasScore()) {
-            throw new Failure("nothing to score: no photo has another photo of its label (are the photos in category subfolders?)");
+            throw new CliException("nothing to score: no photo has another photo of its label (are the photos in category subfolders?)");
         }
         int k = c.k();
         out().printf("%-16s %7s %7s %7s %7s%n", "label", "queries", "A P@" + k, "B P@" + k, "B - A");
@@ -82,13 +86,5 @@ public final class CompareCommand extends DatabaseCommand {
             }
         }
         return 0;
-    }
-
-    private static ImageEmbedder open(String name) {
-        try {
-            return ModelOption.catalog().open(name);
-        } catch (EmbeddingException e) {
-            throw new CliException(e.getMessage());
-        }
     }
 }

@@ -3,8 +3,9 @@ package org.visualsearch.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.app.GallerySession;
 import org.visualsearch.core.projection.MapFiles;
 import org.visualsearch.core.projection.NeighbourDistortion;
 import org.visualsearch.core.projection.Projection;
@@ -56,24 +57,25 @@ public final class MapCommand extends DatabaseCommand {
         try {
             how = ProjectionMethod.parse(method);
         } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage());
+            throw new CliException(picocli.CommandLine.ExitCode.USAGE, e.getMessage());
         }
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean png = name.endsWith(".png");
         if (!png && !name.endsWith(".tsv")) {
-            throw new CliException("--out must end in .png or .tsv: " + out);
+            throw new CliException(picocli.CommandLine.ExitCode.USAGE, "--out must end in .png or .tsv: " + out);
         }
         if (maxPoints < 2) {
-            throw new CliException("--max-points must be at least 2: " + maxPoints);
+            throw new CliException(picocli.CommandLine.ExitCode.USAGE, "--max-points must be at least 2: " + maxPoints);
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new CliException("cannot write " + out + ": folder " + parent + " does not exist");
         }
-        try (ImageEmbedder embedder = model.open()) {
-            IndexedGallery indexed = GalleryChoice.load(db, dataFolder.resolve(), embedder, gallery, err()).gallery();
+        GallerySession session = model.session(db);
+        try (ImageEmbedder embedder = session.embedder()) {
+            IndexedGallery indexed = GalleryChoice.load(session, gallery, err()).gallery();
             if (indexed.size() == 0) {
-                throw new Failure("the gallery has no photos to map");
+                throw new CliException("the gallery has no photos to map");
             }
             ProjectionSettings settings = ProjectionSettings.of(how).withSeed(seed).withMaxPoints(maxPoints);
             Projection map = Projector.project(indexed.vectors(), settings, new ProjectionProgress() {

@@ -89,7 +89,7 @@ class MapCompareCommandsTest {
     @Test
     void compareNeedsExactlyTwoModels() {
         Result r = cli("compare", "--data", data, "--model", "histogram", gallery.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("give exactly two models");
     }
 
@@ -122,10 +122,10 @@ class MapCompareCommandsTest {
     void mapRefusesUnknownMethodsAndFileTypesWithTheReason() {
         Result umap = cli("map", "--data", data, "--model", "histogram", "--method", "umap", "--out",
                 temp.resolve("m.png").toString(), gallery.toString());
-        assertThat(umap.exit()).isEqualTo(1);
+        assertThat(umap.exit()).isEqualTo(2);
         assertThat(umap.err()).contains("UMAP is not available").contains("use pca or tsne");
         Result jpg = cli("map", "--data", data, "--model", "histogram", "--out", temp.resolve("m.jpg").toString(), gallery.toString());
-        assertThat(jpg.exit()).isEqualTo(1);
+        assertThat(jpg.exit()).isEqualTo(2);
         assertThat(jpg.err()).contains("--out must end in .png or .tsv");
     }
 

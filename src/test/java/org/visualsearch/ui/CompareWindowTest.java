@@ -1,7 +1,7 @@
 package org.visualsearch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.visualsearch.ui.SearchViewModelTest.fx;
+import static org.visualsearch.ui.FxThread.fx;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.visualsearch.core.comparison.ModelComparison;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
@@ -34,7 +34,7 @@ import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.ui.compare.CompareView;
 import org.visualsearch.ui.compare.CompareViewModel;
 import org.visualsearch.ui.gallery.ThumbnailCache;
-import org.visualsearch.ui.library.ModelChoice;
+import org.visualsearch.app.ModelChoice;
 
 /** The comparison window on plain inputs: model A the histogram, model B the photos' mean colour. */
 class CompareWindowTest {

@@ -1,7 +1,7 @@
 package org.visualsearch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.visualsearch.ui.SearchViewModelTest.fx;
+import static org.visualsearch.ui.FxThread.fx;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,13 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.projection.ProjectionMethod;
 import org.visualsearch.ui.map.MapView;
 import org.visualsearch.ui.search.SearchViewModel;
 
-/** The map window opened from the main window: points, clicks, neighbour lines, t-SNE, a screenshot. */
+/** The map tab of the main window: points, clicks, neighbour lines, t-SNE, a screenshot. */
 class MapWindowTest {
     @TempDir
     static Path dir;
@@ -57,7 +57,10 @@ class MapWindowTest {
     }
 
     private MapView openMap() throws Exception {
-        robot.clickOn("#mapButton");
+        fx(() -> ((javafx.scene.control.TabPane) robot.lookup("#viewTabs").query()).getTabs().stream()
+                .filter(t -> "mapTab".equals(t.getId())).findFirst().orElseThrow().getTabPane().getSelectionModel()
+                .select(((javafx.scene.control.TabPane) robot.lookup("#viewTabs").query()).getTabs().stream()
+                        .filter(t -> "mapTab".equals(t.getId())).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#mapView").tryQuery().isPresent()));
         MapView map = fx(() -> (MapView) robot.lookup("#mapView").query().getProperties().get(MapView.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> map.drawnPoints() > 0));
@@ -113,8 +116,8 @@ class MapWindowTest {
     void aQueryFromAFileIsPlacedWithFiveLinesAndTheScreenshotShowsThem() throws Exception {
         MapView map = openMap();
         Path query = TestGalleries.writeQuery(dir.resolve("queries"), "food", 3);
-        Node queryPane = robot.lookup("#queryPane").query();
-        assertThat(fx(() -> WindowTestSupport.dropFiles(queryPane, List.of(query)))).isTrue();
+        Node root = robot.lookup("#mainWindow").query();
+        assertThat(fx(() -> WindowTestSupport.dropFiles(root, List.of(query)))).isTrue();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> search().completedSearchesProperty().get() == 1));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> map.drawnNeighbourLines() == 5));
         robot.clickOn("#mapZoomToQuery");

@@ -1,7 +1,7 @@
 package org.visualsearch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.visualsearch.ui.SearchViewModelTest.fx;
+import static org.visualsearch.ui.FxThread.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.visualsearch.core.DefaultLocations;
-import org.visualsearch.core.gallery.GalleryEntry;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.GalleryEntry;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelCatalog;
@@ -33,7 +33,7 @@ import org.visualsearch.core.search.VectorIndex;
 import org.visualsearch.ui.compare.CompareView;
 import org.visualsearch.ui.compare.CompareViewModel;
 import org.visualsearch.ui.gallery.ThumbnailCache;
-import org.visualsearch.ui.library.ModelChoice;
+import org.visualsearch.app.ModelChoice;
 import org.visualsearch.ui.map.MapView;
 import org.visualsearch.ui.map.MapViewModel;
 

@@ -1,6 +1,6 @@
 package org.visualsearch.core.comparison;
 
-import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.search.GalleryEntry;
 
 /** One leave-one-out query's P@k under both models; {@code index} is into the compared gallery. */
 public record QueryScore(int index, GalleryEntry entry, double precisionA, double precisionB) {

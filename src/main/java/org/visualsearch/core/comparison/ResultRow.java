@@ -1,6 +1,6 @@
 package org.visualsearch.core.comparison;
 
-import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.search.GalleryEntry;
 
 /**
  * One photo of a query's top-k under one model, with where the other model ranks it.

@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
-import org.visualsearch.core.gallery.GalleryEntry;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.GalleryEntry;
+import org.visualsearch.core.search.IndexedGallery;
 
 /** Writes a projection as coordinates (TSV) or as a picture for a report (PNG). */
 public final class MapFiles {

@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.visualsearch.core.gallery.GalleryEntry;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.GalleryEntry;
+import org.visualsearch.core.search.IndexedGallery;
 
 /**
  * The last few projections, keyed by (model, gallery contents, settings): switching back to a

@@ -32,10 +32,10 @@ import org.visualsearch.core.comparison.ModelComparison;
 import org.visualsearch.core.comparison.QueryComparison;
 import org.visualsearch.core.comparison.QueryScore;
 import org.visualsearch.core.comparison.ResultRow;
-import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.ui.gallery.CategoryColors;
 import org.visualsearch.ui.gallery.ThumbnailCache;
-import org.visualsearch.ui.library.ModelChoice;
+import org.visualsearch.app.ModelChoice;
 
 /**
  * Two models side by side on the same photos: both mP@5, the per-category table with the
@@ -74,6 +74,14 @@ public final class CompareView {
 
     public Parent root() {
         return root;
+    }
+
+    /** The view in a vertical scroll pane: it is taller than a small window. */
+    public Parent scrollableRoot() {
+        ScrollPane scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     public static Stage show(Window owner, CompareView view) {

@@ -25,9 +25,9 @@ import javafx.collections.ObservableList;
 import org.visualsearch.core.comparison.ModelComparison;
 import org.visualsearch.core.comparison.QueryComparison;
 import org.visualsearch.core.comparison.QueryScore;
-import org.visualsearch.core.gallery.IndexedGallery;
-import org.visualsearch.ui.gallery.ProgressSink;
-import org.visualsearch.ui.library.ModelChoice;
+import org.visualsearch.core.search.IndexedGallery;
+import org.visualsearch.app.ProgressSink;
+import org.visualsearch.app.ModelChoice;
 
 /**
  * Comparing the current model (A) with a second one (B) on the same photos: B's embeddings are
@@ -201,7 +201,7 @@ public final class CompareViewModel {
     }
 
     /** Shows the comparison for a photo of the current gallery (e.g. the search's query), if it is compared. */
-    public boolean selectPhoto(org.visualsearch.core.gallery.GalleryEntry entry) {
+    public boolean selectPhoto(org.visualsearch.core.search.GalleryEntry entry) {
         ModelComparison c = comparison.get();
         int index = c == null ? -1 : c.indexOf(entry);
         if (index >= 0) {
