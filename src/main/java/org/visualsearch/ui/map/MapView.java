@@ -333,6 +333,9 @@ public final class MapView {
     // ---- view transform ------------------------------------------------------------------------
 
     private void sizeChanged() {
+        if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
+            vm.setActive(true); // laid out: the map has been shown
+        }
         if (!fitted || canvas.getWidth() <= 0) {
             fitted = false;
         }

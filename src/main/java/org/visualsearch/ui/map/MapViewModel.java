@@ -69,6 +69,8 @@ public final class MapViewModel {
     private final ObservableList<Integer> selectionView = FXCollections.unmodifiableObservableList(selection);
     private final StringProperty selectionText = new SimpleStringProperty("");
     private AtomicBoolean cancelRunning;
+    private boolean active;
+    private boolean stale = true;
     private long generation;
 
     /**
@@ -88,12 +90,32 @@ public final class MapViewModel {
         this.executor = Objects.requireNonNull(executor);
         this.queryWithPhoto = Objects.requireNonNull(queryWithPhoto);
         this.cache = Objects.requireNonNull(cache);
-        gallery.addListener((o, a, b) -> project());
-        method.addListener((o, a, b) -> project());
+        gallery.addListener((o, a, b) -> projectWhenActive());
+        method.addListener((o, a, b) -> projectWhenActive());
         queryVector.addListener((o, a, b) -> placeQuery());
         topMatches.addListener((ListChangeListener<IndexedGallery.Hit>) c -> placeQuery());
         selection.addListener((ListChangeListener<Integer>) c -> selectionText.set(describeSelection()));
-        project();
+    }
+
+    /**
+     * Whether the map is on screen. Projections run only while it is (or once it has been): a
+     * window that never shows the map never spends a core on it, e.g. while it opens or indexes.
+     */
+    public void setActive(boolean nowActive) {
+        boolean was = active;
+        active = nowActive;
+        if (nowActive && (!was || stale)) {
+            projectWhenActive();
+        }
+    }
+
+    private void projectWhenActive() {
+        if (active) {
+            stale = false;
+            project();
+        } else {
+            stale = true;
+        }
     }
 
     /** (Re)projects the current gallery with the current method: from the cache, else in the background. */
