@@ -82,6 +82,7 @@ public final class MapView {
     private double centreX;
     private double centreY;
     private boolean fitted;
+    private boolean userMoved;
     private boolean redrawQueued;
     private int[] argb = new int[0];
     private WritableImage frame;
@@ -126,6 +127,7 @@ public final class MapView {
         installMouse();
         vm.projectionProperty().addListener((o, a, p) -> {
             fitted = false;
+            userMoved = false;
             argb = colours(p, vm.projectedGalleryProperty().get());
             shownThumbs.clear();
             rebuildLegend();
@@ -190,6 +192,7 @@ public final class MapView {
         fit.setId("mapFit");
         fit.setOnAction(e -> {
             fitted = false;
+            userMoved = false;
             requestRedraw();
         });
         fit.setMinWidth(Region.USE_PREF_SIZE);
@@ -336,8 +339,8 @@ public final class MapView {
         if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
             vm.setActive(true); // laid out: the map has been shown
         }
-        if (!fitted || canvas.getWidth() <= 0) {
-            fitted = false;
+        if (!userMoved) {
+            fitted = false; // the window or the text above it changed size: fit again until the user pans or zooms
         }
         requestRedraw();
     }
@@ -369,6 +372,7 @@ public final class MapView {
 
     /** Moves the view by a screen offset (a drag). */
     public void panBy(double dx, double dy) {
+        userMoved = true;
         centreX -= dx / scale;
         centreY += dy / scale;
         requestRedraw();
@@ -376,6 +380,7 @@ public final class MapView {
 
     /** Zooms by {@code factor} keeping the map point under (x, y) in place. */
     public void zoomAt(double x, double y, double factor) {
+        userMoved = true;
         double wx = (x - canvas.getWidth() / 2) / scale + centreX;
         double wy = centreY - (y - canvas.getHeight() / 2) / scale;
         scale = Math.max(fitScale * 0.2, Math.min(fitScale * 400, scale * factor));
@@ -401,6 +406,7 @@ public final class MapView {
                 reach = Math.max(reach, Math.hypot(p.x(point) - q[0], p.y(point) - q[1]));
             }
         }
+        userMoved = true;
         double room = Math.min(canvas.getWidth(), canvas.getHeight()) / 3;
         scale = reach > 0 ? Math.max(fitScale, Math.min(fitScale * 400, room / reach)) : fitScale * 4;
         centreX = q[0];
