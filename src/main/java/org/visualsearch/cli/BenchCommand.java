@@ -69,9 +69,11 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%10s %10s %-9s %7s %10s %10s %12s%n",
                 "vectors", "vector MB", "mode", "threads", "median ms", "p95 ms", "queries/s");
         Random random = new Random(seed);
-        List<SearchBenchmark.Result> topK = new ArrayList<>();
+        Optional<FaissReference> faiss = noFaiss ? Optional.empty() : FaissReference.find();
+        List<String> faissLines = new ArrayList<>();
         for (int size : sizes) {
             VectorIndex index = VectorIndex.wrap(dimension, SearchBenchmark.randomUnitVectors(size, dimension, random));
+            List<SearchBenchmark.Result> topK = new ArrayList<>();
             for (Mode mode : Mode.values()) {
                 for (int t : threadCounts) {
                     SearchBenchmark.Result r = SearchBenchmark.time(index.withParallelism(t), mode, k, queries, warmup, random);
@@ -83,36 +85,40 @@ final class BenchCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
+            // FAISS right after ours, size by size, so both see about the same machine load.
+            faiss.ifPresent(f -> faissLines.addAll(timeFaiss(f, size, threadCounts, topK)));
         }
-        if (!noFaiss) {
-            compareWithFaiss(out, threadCounts, topK);
+        if (noFaiss) {
+            return VisualSearchCli.ExitCode.OK;
+        }
+        if (faiss.isEmpty()) {
+            out.println("FAISS: not timed (no python3 with faiss; Debian: apt install python3-faiss)");
+        } else {
+            out.printf(Locale.ROOT, "FAISS IndexFlatL2 (%s), same workload, one query per call, k=%d, timed right after ours:%n",
+                    faiss.get().python(), k);
+            out.printf(Locale.ROOT, "%10s %7s %14s %14s %12s%n", "vectors", "threads", "FAISS median", "ours median", "ours/FAISS");
+            faissLines.forEach(out::println);
         }
         return VisualSearchCli.ExitCode.OK;
     }
 
-    private void compareWithFaiss(PrintWriter out, List<Integer> threadCounts, List<SearchBenchmark.Result> ours) {
-        Optional<FaissReference> faiss = FaissReference.find();
-        if (faiss.isEmpty()) {
-            out.println("FAISS: not timed (no python3 with faiss; Debian: apt install python3-faiss)");
-            return;
-        }
-        out.printf(Locale.ROOT, "FAISS IndexFlatL2 (%s), same workload, one query per call, k=%d:%n", faiss.get().python(), k);
-        out.printf(Locale.ROOT, "%10s %7s %14s %14s %12s%n", "vectors", "threads", "FAISS median", "ours median", "ours/FAISS");
-        out.flush();
+    private List<String> timeFaiss(FaissReference faiss, int size, List<Integer> threadCounts,
+                                   List<SearchBenchmark.Result> ours) {
+        List<String> lines = new ArrayList<>();
         try {
-            for (FaissReference.Timing f : faiss.get().time(sizes, dimension, k, queries, warmup, threadCounts, seed)) {
-                double mine = ours.stream().filter(r -> r.size() == f.size() && r.threads() == f.threads())
+            for (FaissReference.Timing f : faiss.time(List.of(size), dimension, k, queries, warmup, threadCounts, seed)) {
+                double mine = ours.stream().filter(r -> r.threads() == f.threads())
                         .mapToDouble(SearchBenchmark.Result::medianMs).findFirst().orElse(Double.NaN);
-                out.printf(Locale.ROOT, "%,10d %7d %11.3f ms %11.3f ms %12.2f%n", f.size(), f.threads(), f.medianMs(),
-                        mine, mine / f.medianMs());
-                out.flush();
+                lines.add(String.format(Locale.ROOT, "%,10d %7d %11.3f ms %11.3f ms %12.2f", f.size(), f.threads(),
+                        f.medianMs(), mine, mine / f.medianMs()));
             }
         } catch (IOException e) {
-            out.println("FAISS: not timed (" + e.getMessage() + ")");
+            lines.add(String.format(Locale.ROOT, "%,10d FAISS not timed (%s)", size, e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            out.println("FAISS: interrupted");
+            lines.add("FAISS: interrupted");
         }
+        return lines;
     }
 
     private static List<Integer> defaultThreads() {
