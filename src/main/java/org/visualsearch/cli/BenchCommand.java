@@ -13,6 +13,7 @@ import org.visualsearch.core.search.SearchBenchmark;
 import org.visualsearch.core.search.SearchBenchmark.Mode;
 import org.visualsearch.core.search.VectorIndex;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -60,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Integer> threadCounts = threads != null ? threads : defaultThreads();
         if (dimension <= 0 || k <= 0 || queries <= 0 || warmup < 0 || sizes.stream().anyMatch(s -> s <= 0)
                 || threadCounts.stream().anyMatch(t -> t <= 0)) {
-            throw new CliException(VisualSearchCli.ExitCode.USAGE,
+            throw new CliException(ExitCode.USAGE,
                     "sizes, --dim, -k, --queries and --threads must be positive, --warmup not negative");
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -89,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
             faiss.ifPresent(f -> faissLines.addAll(timeFaiss(f, size, threadCounts, topK)));
         }
         if (noFaiss) {
-            return VisualSearchCli.ExitCode.OK;
+            return ExitCode.OK;
         }
         if (faiss.isEmpty()) {
             out.println("FAISS: not timed (no python3 with faiss; Debian: apt install python3-faiss)");
@@ -99,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%10s %7s %14s %14s %12s%n", "vectors", "threads", "FAISS median", "ours median", "ours/FAISS");
             faissLines.forEach(out::println);
         }
-        return VisualSearchCli.ExitCode.OK;
+        return ExitCode.OK;
     }
 
     private List<String> timeFaiss(FaissReference faiss, int size, List<Integer> threadCounts,
