@@ -17,8 +17,23 @@ import torch.nn.functional as F
 import keras2torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-# The team's data folder: ../shared beside the repository (as in CI), or $VSS_SHARED.
-SHARED = os.environ.get('VSS_SHARED') or os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared'))
+
+
+def shared_dir():
+    """The team's data folder: $VSS_SHARED, else the first 'shared' folder beside the checkout or
+    beside one of its parent folders (a git worktree may sit one level deeper than a clone)."""
+    if os.environ.get('VSS_SHARED'):
+        return os.environ['VSS_SHARED']
+    d = os.path.normpath(os.path.join(HERE, '..', '..'))
+    while os.path.dirname(d) != d:
+        candidate = os.path.join(os.path.dirname(d), 'shared')
+        if os.path.isdir(os.path.join(candidate, 'train-photos')):
+            return candidate
+        d = os.path.dirname(d)
+    return os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared'))
+
+
+SHARED = shared_dir()
 BACKBONES = {
     # name: (unpacked nsfwjs model folder, input size)
     'mobilenet_v2': ('mobilenet_v2', 224),

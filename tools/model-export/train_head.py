@@ -8,7 +8,7 @@ cached backbone features of the training photos, and evaluates candidates.
 
 Data: ../shared/train-photos (MANIFEST.tsv: category, class, instance). A stratified
 validation split (by category, --val-frac) keeps each instance group on one side. The sample
-gallery (../shared/sample-photos) is only ever evaluated, never trained on.
+gallery (../shared/sample-photos-v2) is only ever evaluated, never trained on.
 
 Features are extracted once per backbone (original + horizontally flipped photo, every
 candidate layer, mean and GeM pooled) into work/feats/ and reused.
@@ -31,6 +31,7 @@ from evaluate import mp_at_k
 from guie import SHARED, Embedder, gem, load_image_uint8
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED_DIR = SHARED
 TRAIN_DIR = os.path.join(SHARED, 'train-photos')
 SAMPLE_DIR = os.path.join(SHARED, 'sample-photos')
 

@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.gallery.SyntheticGallery;
 import org.visualsearch.core.model.ModelInfo;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.GalleryDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +40,7 @@ public final class GenerateSyntheticCommand extends DatabaseCommand {
     @Override
     int run(GalleryDatabase db) throws Exception {
         if (count < 1 || dimension < 1) {
-            throw new Failure("--count and --dimension must be positive");
+            throw new CliException("--count and --dimension must be positive");
         }
         List<byte[]> thumbnails = noThumbnails ? List.of()
                 : thumbnailsFrom != null ? SyntheticGallery.thumbnailsFrom(thumbnailsFrom, 200)

@@ -1,5 +1,6 @@
 package org.visualsearch.ui.gallery;
 
+import org.visualsearch.app.ThumbnailSource;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
-import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.search.GalleryEntry;
 
 /**
  * Thumbnails for the grid and the top-5, decoded on a small pool of background threads and kept

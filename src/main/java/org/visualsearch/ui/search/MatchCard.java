@@ -1,12 +1,13 @@
 package org.visualsearch.ui.search;
 
+import org.visualsearch.ui.gallery.GalleryTile;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.ui.gallery.CategoryColors;
 import org.visualsearch.ui.gallery.ThumbnailCache;
 

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visualsearch.core.common.Sha256;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelInfo;
+import org.visualsearch.core.search.GalleryEntry;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.store.ModelMismatchException;
 
@@ -146,12 +149,11 @@ class IndexerTest {
         Indexer indexer = new Indexer(db, embedder, new ImageLoader(), 4);
         List<IndexProgress> seen = new CopyOnWriteArrayList<>();
         int[] whilePaused = new int[2];
+        java.util.concurrent.CountDownLatch pausedReported = new java.util.concurrent.CountDownLatch(1);
         Thread resumer = new Thread(() -> {
             try {
-                while (!indexer.isPaused()) {
-                    Thread.sleep(5);
-                }
-                Thread.sleep(300);
+                // the one thread that embeds reports PAUSED just before it waits to be resumed
+                assertThat(pausedReported.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
                 whilePaused[0] = embedder.calls();
                 whilePaused[1] = db.counts(embedder.info()).embedded();
             } catch (InterruptedException e) {
@@ -163,6 +165,9 @@ class IndexerTest {
         resumer.start();
         IndexReport report = indexer.indexUserFolders(p -> {
             seen.add(p);
+            if (p.state() == IndexProgress.State.PAUSED) {
+                pausedReported.countDown();
+            }
             if (p.done() == 5 && p.state() == IndexProgress.State.INDEXING) {
                 indexer.pause();
             }
@@ -189,7 +194,7 @@ class IndexerTest {
         TestImages.write(photos.resolve("delete.jpg"), 3);
         db.addFolder(photos);
         index(embedder);
-        String oldHash = Indexer.sha256(photos.resolve("change.jpg"));
+        String oldHash = Sha256.of(photos.resolve("change.jpg"));
 
         TestImages.write(photos.resolve("change.jpg"), 22);
         Files.setLastModifiedTime(photos.resolve("change.jpg"),

@@ -1,0 +1,57 @@
+package org.visualsearch.ui.common;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Asks the user for files and folders; tests supply their own instead of the native dialogs. */
+public interface FileChooserPort {
+
+    Optional<Path> chooseImage(Window owner);
+
+    Optional<Path> chooseFolder(Window owner, String title);
+
+    /** The platform's dialogs, remembering the last folder used. */
+    static FileChooserPort system() {
+        return new FileChooserPort() {
+            private File lastFolder;
+
+            @Override
+            public Optional<Path> chooseImage(Window owner) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Open a query photo");
+                chooser.getExtensionFilters().addAll(
+                        new FileChooser.ExtensionFilter("Images", "*.jpg", "*.jpeg", "*.png", "*.gif", "*.bmp",
+                                "*.webp", "*.tif", "*.tiff", "*.JPG", "*.JPEG", "*.PNG"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
+                if (lastFolder != null && lastFolder.isDirectory()) {
+                    chooser.setInitialDirectory(lastFolder);
+                }
+                File file = chooser.showOpenDialog(owner);
+                if (file == null) {
+                    return Optional.empty();
+                }
+                lastFolder = file.getParentFile();
+                return Optional.of(file.toPath());
+            }
+
+            @Override
+            public Optional<Path> chooseFolder(Window owner, String title) {
+                DirectoryChooser chooser = new DirectoryChooser();
+                chooser.setTitle(title);
+                if (lastFolder != null && lastFolder.isDirectory()) {
+                    chooser.setInitialDirectory(lastFolder);
+                }
+                File folder = chooser.showDialog(owner);
+                if (folder == null) {
+                    return Optional.empty();
+                }
+                lastFolder = folder;
+                return Optional.of(folder.toPath());
+            }
+        };
+    }
+}
