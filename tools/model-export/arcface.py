@@ -21,18 +21,39 @@ def arcface_logits(emb, weight, labels, s=30.0, m=0.3):
     return s * out
 
 
-def arcface_loss(emb, weight, labels, s=30.0, m=0.3):
-    return F.cross_entropy(arcface_logits(emb, weight, labels, s, m), labels)
+def arcface_loss(emb, weight, labels, s=30.0, m=0.3, smoothing=0.0, sample_weight=None, subcenters=1):
+    """Cross-entropy of the ArcFace logits, optionally label-smoothed and per-sample weighted
+    (weighted mean). subcenters K > 1: sub-center ArcFace, weight [C*K, D] holds K centres per
+    class (class c's are rows c*K .. c*K+K-1) and a class's cosine is its nearest centre's."""
+    if subcenters > 1:
+        cos = F.linear(F.normalize(emb, dim=1), F.normalize(weight, dim=1))
+        cos = cos.view(cos.shape[0], -1, subcenters).amax(dim=2)
+        logits = _margin(cos.clamp(-1 + 1e-7, 1 - 1e-7), labels, s, m)
+    else:
+        logits = arcface_logits(emb, weight, labels, s, m)
+    if sample_weight is None:
+        return F.cross_entropy(logits, labels, label_smoothing=smoothing)
+    per = F.cross_entropy(logits, labels, label_smoothing=smoothing, reduction='none')
+    return (per * sample_weight).sum() / sample_weight.sum()
+
+
+def _margin(cos, labels, s, m):
+    cos_y = cos.gather(1, labels[:, None])
+    sin_y = torch.sqrt(1.0 - cos_y * cos_y)
+    phi = cos_y * math.cos(m) - sin_y * math.sin(m)
+    phi = torch.where(cos_y > math.cos(math.pi - m), phi, cos_y - m * math.sin(m))
+    return s * cos.scatter(1, labels[:, None], phi)
 
 
 class ArcFace(nn.Module):
-    def __init__(self, dim, n_classes, s=30.0, m=0.3):
+    def __init__(self, dim, n_classes, s=30.0, m=0.3, smoothing=0.0, subcenters=1):
         super().__init__()
-        self.weight = nn.Parameter(torch.randn(n_classes, dim) / math.sqrt(dim))
-        self.s, self.m = s, m
+        self.weight = nn.Parameter(torch.randn(n_classes * subcenters, dim) / math.sqrt(dim))
+        self.s, self.m, self.smoothing, self.subcenters = s, m, smoothing, subcenters
 
-    def forward(self, emb, labels):
-        return arcface_loss(emb, self.weight, labels, self.s, self.m)
+    def forward(self, emb, labels, sample_weight=None):
+        return arcface_loss(emb, self.weight, labels, self.s, self.m, self.smoothing, sample_weight,
+                            self.subcenters)
 
 
 class Head(nn.Module):

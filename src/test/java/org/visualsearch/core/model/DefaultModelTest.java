@@ -29,7 +29,7 @@ class DefaultModelTest {
     @Test
     void isA64dGuieModelWithItsDescriptorName() {
         assertThat(model.info().dimension()).isEqualTo(64);
-        assertThat(model.info().name()).isEqualTo("MobileNetV2 + ArcFace head");
+        assertThat(model.info().name()).isEqualTo("CenterNet-MobileNetV3 + ArcFace head");
         assertThat(((TorchScriptEmbedder) model).descriptor().inputSpec()).isEqualTo(new InputSpec.Guie());
     }
 
