@@ -51,6 +51,9 @@ public final class ModelCatalog {
                     ? "model folder " + modelsDir.resolve(name) + " and no " : "") + "file or folder "
                     + path.toAbsolutePath());
         }
+        if (HeadEmbedder.isHeadModel(path)) {
+            return HeadEmbedder.load(path); // a trained head on another model's backbone
+        }
         return ModelLoader.load(path);
     }
 

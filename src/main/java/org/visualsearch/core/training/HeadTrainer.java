@@ -1,5 +1,6 @@
 package org.visualsearch.core.training;
 
+import org.visualsearch.core.model.HeadWeights;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -52,7 +53,7 @@ public final class HeadTrainer {
      * @throws CancellationException when {@code cancelled} turned true; nothing is kept
      * @throws IllegalArgumentException when the data cannot train a head (e.g. one category)
      */
-    public static TrainingResult train(LabelledFeatures data, TrainingOptions options, TrainedHead baseHead,
+    public static TrainingResult train(LabelledFeatures data, TrainingOptions options, HeadWeights baseHead,
                                        TrainingListener listener, BooleanSupplier cancelled) {
         long started = System.nanoTime();
         ValidationSplit split = options.validationShare() > 0
@@ -142,7 +143,7 @@ public final class HeadTrainer {
         List<EpochStats> history = new ArrayList<>();
         Figures untrained;
         Figures trained;
-        TrainedHead head;
+        HeadWeights head;
         try (Model model = Model.newInstance("head-training", Device.cpu(), "PyTorch")) {
             model.setBlock(block);
             try (Trainer trainer = model.newTrainer(config);
@@ -191,7 +192,7 @@ public final class HeadTrainer {
     }
 
     /** The block's Dense layer as a head on raw features: W' = W / sd, b' = b - W' mean. */
-    private static TrainedHead currentHead(HeadTrainingBlock block, double[] mean, double[] sd) {
+    private static HeadWeights currentHead(HeadTrainingBlock block, double[] mean, double[] sd) {
         var params = block.dense().getParameters();
         float[] w = params.get("weight").getArray().toFloatArray();
         float[] b = params.get("bias").getArray().toFloatArray();
@@ -208,7 +209,7 @@ public final class HeadTrainer {
             }
             bias[j] = (float) (b[j] - shift);
         }
-        return new TrainedHead(weight, bias, d, f);
+        return new HeadWeights(weight, bias, d, f);
     }
 
     private static void addLabelSet(LabelledFeatures data, List<Integer> rows, boolean category,

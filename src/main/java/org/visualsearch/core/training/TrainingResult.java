@@ -1,5 +1,6 @@
 package org.visualsearch.core.training;
 
+import org.visualsearch.core.model.HeadWeights;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * @param trained   figures of the trained head (the last epoch's)
  * @param elapsed   wall time of the training itself (features already extracted)
  */
-public record TrainingResult(TrainedHead head, TrainingOptions options, ValidationSplit split,
+public record TrainingResult(HeadWeights head, TrainingOptions options, ValidationSplit split,
                              List<EpochStats> history, Figures base, Figures untrained, Figures trained,
                              Duration elapsed) {
     public TrainingResult {

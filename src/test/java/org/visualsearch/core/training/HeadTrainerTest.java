@@ -1,5 +1,6 @@
 package org.visualsearch.core.training;
 
+import org.visualsearch.core.model.HeadWeights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,9 +56,9 @@ class HeadTrainerTest {
     void sameSeedSameWeightsOtherSeedOtherWeights() {
         LabelledFeatures data = SyntheticFeatures.make(3, 20, 16, 2, 2);
         TrainingOptions opts = OPTIONS.withEpochs(15);
-        TrainedHead a = HeadTrainer.train(data, opts, null, TrainingListener.NONE, () -> false).head();
-        TrainedHead b = HeadTrainer.train(data, opts, null, TrainingListener.NONE, () -> false).head();
-        TrainedHead c = HeadTrainer.train(data, opts.withSeed(7), null, TrainingListener.NONE, () -> false).head();
+        HeadWeights a = HeadTrainer.train(data, opts, null, TrainingListener.NONE, () -> false).head();
+        HeadWeights b = HeadTrainer.train(data, opts, null, TrainingListener.NONE, () -> false).head();
+        HeadWeights c = HeadTrainer.train(data, opts.withSeed(7), null, TrainingListener.NONE, () -> false).head();
         assertThat(b.weight()).containsExactly(a.weight());
         assertThat(b.bias()).containsExactly(a.bias());
         assertThat(c.weight()).isNotEqualTo(a.weight());
