@@ -17,6 +17,8 @@ import torch.nn.functional as F
 import keras2torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The team's data folder: ../shared beside the repository (as in CI), or $VSS_SHARED.
+SHARED = os.environ.get('VSS_SHARED') or os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared'))
 BACKBONES = {
     # name: (unpacked nsfwjs model folder, input size)
     'mobilenet_v2': ('mobilenet_v2', 224),
@@ -77,18 +79,24 @@ class MultiBackbone(nn.Module):
 class Embedder(nn.Module):
     def __init__(self, backbone, layers, pooling='mean', gem_p=3.0, size=None, antialias=True,
                  head_weight=None, head_bias=None, center=None, flip=False, models_dir=None,
-                 backbone_state=None):
+                 backbone_state=None, backbone_module=None):
+        """backbone_module: an nn.Module taking the preprocessed batch and returning the list of
+        maps to pool (then backbone names only the default size); otherwise the converted
+        nsfwjs backbone(s) named by `backbone`, cut at `layers`."""
         super().__init__()
         names = backbone.split('+')  # 'mobilenet_v2+inception_v3': both on the same resized input
-        models_dir = models_dir or os.path.join(HERE, 'work', 'nsfwjs')
-        dirs = [os.path.join(models_dir, BACKBONES[n][0]) for n in names]
-        if len(dirs) == 1:
-            self.backbone = keras2torch.load(dirs[0], outputs=list(layers))
+        if backbone_module is not None:
+            self.backbone = backbone_module
         else:
-            self.backbone = MultiBackbone(dirs, list(layers))
+            models_dir = models_dir or os.path.join(HERE, 'work', 'nsfwjs')
+            dirs = [os.path.join(models_dir, BACKBONES[n][0]) for n in names]
+            if len(dirs) == 1:
+                self.backbone = keras2torch.load(dirs[0], outputs=list(layers))
+            else:
+                self.backbone = MultiBackbone(dirs, list(layers))
         if backbone_state:
             load_backbone_state(self.backbone, backbone_state)
-        self.size = int(size or BACKBONES[names[0]][1])
+        self.size = int(size or BACKBONES.get(names[0], (None, 224))[1])
         self.antialias = bool(antialias)
         self.pool = Pooling(pooling, gem_p)
         self.flip = bool(flip)
@@ -116,16 +124,47 @@ class Embedder(nn.Module):
         outs = self.backbone(x)
         return torch.cat([self.pool(o) for o in outs], dim=1)
 
-    def forward(self, x):
+    def pooled(self, x):
+        """uint8 [1,3,H,W] -> the head's input [1,F]: resized, normalised, pooled backbone
+        features (averaged with the mirror image's when flip is on), before center/head/L2."""
         x = self.preprocess(x)
         f = self.features(x)
         if self.flip:
             f = 0.5 * (f + self.features(torch.flip(x, dims=[3])))
+        return f
+
+    def forward(self, x):
+        f = self.pooled(x)
         if self.center.numel() > 0:
             f = f - self.center
         if self.head is not None:
             f = self.head(f)
         return F.normalize(f, dim=1)
+
+
+class FeatureExtractor(nn.Module):
+    """The feature extractor of a model folder (features.pt): an Embedder's pooled backbone
+    features, i.e. exactly what its head consumes; L2(head(features(x))) == embedder(x)."""
+
+    def __init__(self, embedder):
+        super().__init__()
+        self.embedder = embedder
+        self.eval()
+
+    def forward(self, x):
+        return self.embedder.pooled(x)
+
+
+def head_arrays(embedder):
+    """(weight [D,F], bias [D]) of the embedder's head with its center folded into the bias, so
+    that embedder(x) == L2(pooled(x) @ weight.T + bias); (None, None) without a head."""
+    if embedder.head is None:
+        return None, None
+    w = embedder.head.weight.detach().double()
+    b = embedder.head.bias.detach().double() if embedder.head.bias is not None else torch.zeros(w.shape[0], dtype=torch.float64)
+    if embedder.center.numel() > 0:
+        b = b - w @ embedder.center.double()
+    return w.float(), b.float()
 
 
 def load_backbone_state(backbone, state):

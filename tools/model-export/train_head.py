@@ -28,13 +28,11 @@ import torch.nn.functional as F
 
 from arcface import ArcFace, Head
 from evaluate import mp_at_k
-from guie import Embedder, gem, load_image_uint8
+from guie import SHARED, Embedder, gem, load_image_uint8
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TRAIN_DIR = os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared', 'train-photos'))
-SAMPLE_DIR = os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared', 'sample-photos'))
-if not os.path.isdir(TRAIN_DIR):
-    TRAIN_DIR, SAMPLE_DIR = '/work/shared/train-photos', '/work/shared/sample-photos'
+TRAIN_DIR = os.path.join(SHARED, 'train-photos')
+SAMPLE_DIR = os.path.join(SHARED, 'sample-photos')
 
 EXTRACT_LAYERS = {
     'mobilenet_v2': ['block_9_add', 'block_10_expand_relu', 'block_10_depthwise_relu', 'block_10_project_BN',
