@@ -281,6 +281,20 @@ public final class AppViewModel implements AutoCloseable {
         }
     }
 
+    /** Re-reads the installed models (e.g. after the Train view saved one) for the model chooser. */
+    public void refreshModels() {
+        GalleryLibrary library = library();
+        if (library != null) {
+            models.setAll(library.models());
+        }
+    }
+
+    /** The catalog and database for the Train view, when a gallery database is open. */
+    public java.util.Optional<GalleryLibrary.TrainingAccess> trainingAccess() {
+        GalleryLibrary library = library();
+        return library == null ? java.util.Optional.empty() : library.training();
+    }
+
     /** Reloads gallery, folders and problems from the database, after any work in progress. */
     public void refreshLibrary() {
         refreshLibrary(null);

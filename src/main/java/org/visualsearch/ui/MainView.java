@@ -45,9 +45,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.visualsearch.ui.credits.CreditsView;
 import org.visualsearch.ui.library.FoldersView;
 import org.visualsearch.ui.library.ModelChoice;
+import org.visualsearch.ui.training.TrainViewModel;
+import org.visualsearch.ui.training.TrainWindow;
 import org.visualsearch.ui.library.ProblemsView;
 import org.visualsearch.ui.gallery.CategoryColors;
 import org.visualsearch.ui.gallery.FixedRowGridSkin;
@@ -119,20 +122,39 @@ public final class MainView {
         Button paste = button("Paste", MaterialDesignC.CONTENT_PASTE, "pasteButton", this::paste);
         Button credits = button("Credits", MaterialDesignI.INFORMATION_OUTLINE, "creditsButton",
                 () -> CreditsView.show(window(), app.credits()));
+        Button train = button("Train…", MaterialDesignS.SCHOOL_OUTLINE, "trainButton", this::openTraining);
+        train.setTooltip(new Tooltip("Train an embedding head on your labelled folders"));
+        train.disableProperty().bind(app.libraryAvailableProperty().not());
         open.disableProperty().bind(search.readyProperty().not());
         paste.disableProperty().bind(search.readyProperty().not());
-        for (Button b : List.of(open, paste, credits)) {
+        for (Button b : List.of(open, paste, train, credits)) {
             b.setMinWidth(Region.USE_PREF_SIZE); // never "Op…"
         }
         title.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(12, logo, title, spacer, buildModelChooser(), open, paste,
-                new Separator(Orientation.VERTICAL), credits);
+                new Separator(Orientation.VERTICAL), train, credits);
         header.getStyleClass().add("app-header");
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
     }
+
+    /** Opens the Train view on the gallery database's catalog (its features are cached there). */
+    private void openTraining() {
+        app.trainingAccess().ifPresent(access -> TrainWindow.show(window(),
+                new TrainViewModel(access.catalog(), access.database(), TRAINING_EXECUTOR,
+                        javafx.application.Platform::runLater, saved -> app.refreshModels()),
+                owner -> chooser.chooseFolder(owner, "Choose a labelled folder (one subfolder per category)")));
+    }
+
+    /** One training at a time, on a daemon thread (the engine's random seed is global). */
+    private static final java.util.concurrent.Executor TRAINING_EXECUTOR =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "vss-training");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** The models installed plus the baseline; picking one switches (embedding only what is missing). */
     private Node buildModelChooser() {

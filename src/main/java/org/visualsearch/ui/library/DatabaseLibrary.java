@@ -133,6 +133,11 @@ public final class DatabaseLibrary implements GalleryLibrary {
     }
 
     @Override
+    public java.util.Optional<TrainingAccess> training() {
+        return java.util.Optional.of(new TrainingAccess(catalog, db));
+    }
+
+    @Override
     public ModelChoice currentModel() {
         return current;
     }

@@ -45,6 +45,19 @@ public interface GalleryLibrary extends AutoCloseable {
      */
     AppServices switchModel(ModelChoice model, ProgressSink progress) throws Exception;
 
+    /**
+     * What the Train view needs: the model catalog (bases to train on, where to save) and the
+     * database (where backbone features are cached); empty when this library has neither.
+     */
+    default java.util.Optional<TrainingAccess> training() {
+        return java.util.Optional.empty();
+    }
+
+    /** The catalog and database behind a library, for training heads. */
+    record TrainingAccess(org.visualsearch.core.model.ModelCatalog catalog,
+                          org.visualsearch.core.store.GalleryDatabase database) {
+    }
+
     /** Closes the database; call once, when the window closes. */
     @Override
     void close();
