@@ -64,8 +64,12 @@ public final class TrainView {
         form.setFitToWidth(true);
         form.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         form.setPrefViewportWidth(400);
-        form.setMinWidth(380);
-        root.setLeft(form);
+        // Train, Cancel and Save stay in view however small the window; the options scroll
+        BorderPane left = new BorderPane(form);
+        left.setBottom(actions());
+        left.setMinWidth(400);
+        left.setPrefWidth(420);
+        root.setLeft(left);
         root.setCenter(charts());
         root.setBottom(statusBar());
     }
@@ -156,6 +160,13 @@ public final class TrainView {
         fieldColumn.setHgrow(Priority.ALWAYS);
         options.getColumnConstraints().setAll(labelColumn, fieldColumn);
 
+        VBox box = new VBox(8, section("Labelled folders"), folders, folderButtons, section("Base model"), base,
+                section("Options"), options);
+        box.setPadding(new Insets(12, 16, 16, 16));
+        return box;
+    }
+
+    private Node actions() {
         Button train = new Button("Train", new FontIcon(MaterialDesignP.PLAY));
         train.setId("trainStart");
         train.getStyleClass().add("accent");
@@ -182,9 +193,9 @@ public final class TrainView {
         HBox saveRow = new HBox(8, name, save);
         saveRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(8, section("Labelled folders"), folders, folderButtons, section("Base model"), base,
-                section("Options"), options, actions, section("Save"), saveRow);
-        box.setPadding(new Insets(12, 16, 16, 16));
+        VBox box = new VBox(8, actions, section("Save as a model"), saveRow);
+        box.setPadding(new Insets(10, 16, 12, 16));
+        box.getStyleClass().add("train-actions");
         return box;
     }
 
@@ -219,7 +230,7 @@ public final class TrainView {
         loss.setName("loss");
         lossChart.getData().add(loss);
 
-        NumberAxis scoreAxis = new NumberAxis(0, 1, 0.1);
+        NumberAxis scoreAxis = new NumberAxis(0, 1, 0.2);
         scoreAxis.setAutoRanging(false);
         scoreAxis.setLabel("mP@5");
         LineChart<Number, Number> scoreChart = new LineChart<>(scoreEpochs, scoreAxis);
@@ -249,14 +260,13 @@ public final class TrainView {
         summary.setId("trainSummary");
         summary.getStyleClass().add("train-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(Bindings.createStringBinding(() -> summary(), model.history(),
                 model.baseFiguresProperty(), model.untrainedFiguresProperty()));
 
+        model.runsProperty().addListener((o, a, b) -> reset());
         model.history().addListener((ListChangeListener<EpochStats>) c -> {
             while (c.next()) {
-                if (c.wasRemoved() && model.history().isEmpty()) {
-                    reset();
-                }
                 for (EpochStats s : c.getAddedSubList()) {
                     loss.getData().add(new XYChart.Data<>(s.epoch(), s.loss()));
                     if (!Double.isNaN(s.validationCategory())) {
@@ -311,12 +321,12 @@ public final class TrainView {
             return "The charts fill as the head trains: one point per epoch. The dashed line is the base "
                     + "model's own score on the validation photos.";
         }
-        StringBuilder sb = new StringBuilder("Validation mP@5: base model ").append(Format.figures(base))
-                .append(", untrained head ").append(Format.figures(model.untrainedFiguresProperty().get()));
+        StringBuilder sb = new StringBuilder("Validation mP@5 by category: base model ")
+                .append(Format.value(base.category())).append(", untrained head ")
+                .append(Format.value(model.untrainedFiguresProperty().get().category()));
         if (!model.history().isEmpty()) {
             EpochStats last = model.history().get(model.history().size() - 1);
-            sb.append(", epoch ").append(last.epoch()).append(": ")
-                    .append(Format.figures(new Figures(last.validationCategory(), last.validationInstance())));
+            sb.append(", epoch ").append(last.epoch()).append(": ").append(Format.value(last.validationCategory()));
         }
         return sb.toString();
     }
@@ -327,6 +337,7 @@ public final class TrainView {
         bar.progressProperty().bind(model.progressProperty());
         bar.setPrefWidth(220);
         bar.visibleProperty().bind(model.runningProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
         Label status = new Label();
         status.setId("trainStatus");
         status.textProperty().bind(model.statusProperty());

@@ -80,9 +80,11 @@ public final class TrainViewModel {
     private final StringProperty status = new SimpleStringProperty("Choose labelled folders and a base model, then Train.");
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<EpochStats> history = FXCollections.observableArrayList();
+    private final ObservableList<EpochStats> historyView = FXCollections.unmodifiableObservableList(history);
     private final ObjectProperty<Figures> baseFigures = new SimpleObjectProperty<>(Figures.NONE);
     private final ObjectProperty<Figures> untrainedFigures = new SimpleObjectProperty<>(Figures.NONE);
     private int plannedEpochs = TrainingOptions.DEFAULTS.epochs();
+    private final javafx.beans.property.IntegerProperty runs = new javafx.beans.property.SimpleIntegerProperty();
     private final ObjectProperty<TrainingRun.Outcome> outcome = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> savedModel = new SimpleObjectProperty<>();
     private volatile TrainingRun current;
@@ -199,6 +201,7 @@ public final class TrainViewModel {
         outcome.set(null);
         savedModel.set(null);
         plannedEpochs = options.epochs();
+        runs.set(runs.get() + 1);
         if (saveName.get().isBlank()) {
             saveName.set(suggestName(chosen));
         }
@@ -344,6 +347,11 @@ public final class TrainViewModel {
         }
     }
 
+    /** Counts the runs started: the charts start afresh when it changes. */
+    public javafx.beans.property.ReadOnlyIntegerProperty runsProperty() {
+        return runs;
+    }
+
     /** Epochs of the last run started (the charts' axis). */
     public int plannedEpochs() {
         return plannedEpochs;
@@ -422,7 +430,7 @@ public final class TrainViewModel {
     }
 
     public ObservableList<EpochStats> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyView; // one wrapper: listeners on a short-lived wrapper would be collected
     }
 
     public ReadOnlyObjectProperty<Figures> baseFiguresProperty() {
