@@ -155,4 +155,29 @@ class TrainedModelTest {
         assertThatThrownBy(() -> HeadEmbedder.load(saved)).isInstanceOf(EmbeddingException.class)
                 .hasMessageContaining("which is not there");
     }
+
+    @Test
+    void cancelledRunsLeaveNothingWhereModelsAreLookedFor() throws Exception {
+        try (GalleryDatabase db = GalleryDatabase.open(temp.resolve("data"))) {
+            // cancelled during training
+            TrainingRun run = new TrainingRun(db, backbone, List.of(labels), TrainingOptions.DEFAULTS.withEpochs(50));
+            assertThatThrownBy(() -> run.run(new TrainingRun.Listener() {
+                @Override
+                public void onEpoch(EpochStats stats) {
+                    if (stats.epoch() == 5) {
+                        run.cancel();
+                    }
+                }
+            })).isInstanceOf(CancellationException.class);
+            // cancelled while extracting features
+            TrainingRun early = new TrainingRun(db, backbone, List.of(labels), TrainingOptions.DEFAULTS);
+            early.cancel();
+            assertThatThrownBy(() -> early.run(new TrainingRun.Listener() { }))
+                    .isInstanceOf(CancellationException.class);
+        }
+        try (Stream<Path> left = Files.list(models)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("base");
+        }
+        assertThat(new ModelCatalog(models).installed()).containsExactly(models.resolve("base"));
+    }
 }
