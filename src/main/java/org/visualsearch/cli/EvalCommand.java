@@ -1,10 +1,10 @@
 package org.visualsearch.cli;
 
 import java.nio.file.Path;
-import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.metrics.Evaluation;
 import org.visualsearch.core.metrics.LeaveOneOutEvaluator;
 import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.GalleryDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,17 +1,13 @@
 package org.visualsearch.core.model;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
+import org.visualsearch.core.common.Sha256;
 
 /**
  * The optional feature extractor of a model folder: a TorchScript in the GUIE convention (uint8
@@ -87,7 +83,7 @@ public record Backbone(Path folder, String name, Path featuresFile, int dimensio
      * @throws EmbeddingException when it does not load or returns another dimension than declared
      */
     public TorchScriptEmbedder open() throws EmbeddingException {
-        TorchScriptEmbedder embedder = ModelLoader.load(featuresFile);
+        TorchScriptEmbedder embedder = TorchScriptEmbedder.load(featuresFile);
         if (embedder.info().dimension() != dimension) {
             embedder.close();
             throw new EmbeddingException("Feature extractor " + featuresFile + " returns "
@@ -107,18 +103,11 @@ public record Backbone(Path folder, String name, Path featuresFile, int dimensio
     }
 
     static String sha256(Path file) throws EmbeddingException {
-        MessageDigest digest;
         try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return Sha256.of(file);
         } catch (IOException e) {
             throw new EmbeddingException("Cannot read " + file + " (" + e.getMessage() + ")", e);
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     static Properties read(Path descriptor) throws EmbeddingException {

@@ -5,10 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.visualsearch.core.common.Sha256;
 
 /**
  * A trained model folder: a head on another model's backbone. The embedding is the backbone's
@@ -114,12 +113,7 @@ public final class HeadEmbedder implements ImageEmbedder {
     }
 
     private static String hash(String backboneId, Path headFile, Properties props) throws EmbeddingException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = Sha256.newDigest();
         digest.update(backboneId.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         digest.update(Backbone.sha256(headFile).getBytes(StandardCharsets.UTF_8));
@@ -127,7 +121,7 @@ public final class HeadEmbedder implements ImageEmbedder {
         StringBuilder sb = new StringBuilder();
         new TreeMap<>(props).forEach((k, v) -> sb.append(k).append('=').append(String.valueOf(v).strip()).append('\n'));
         digest.update(sb.toString().getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        return Sha256.hex(digest).substring(0, 12);
     }
 
     @Override

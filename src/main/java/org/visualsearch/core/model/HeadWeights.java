@@ -120,7 +120,7 @@ public record HeadWeights(float[] weight, float[] bias, int dimension, int featu
             return head;
         } catch (IOException | RuntimeException e) {
             throw new EmbeddingException("Head " + file + " cannot be read as a .npz of weight and bias ("
-                    + TorchScriptEmbedder.firstLine(e) + ")", e);
+                    + org.visualsearch.core.common.ErrorText.oneLine(e) + ")", e);
         }
     }
 }

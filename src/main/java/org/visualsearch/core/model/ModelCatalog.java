@@ -26,6 +26,7 @@ public final class ModelCatalog {
         this.modelsDir = modelsDir;
     }
 
+    /** The models folder (the Train view and the train command save trained heads there). */
     public Path modelsDir() {
         return modelsDir;
     }
@@ -54,7 +55,7 @@ public final class ModelCatalog {
         if (HeadEmbedder.isHeadModel(path)) {
             return HeadEmbedder.load(path); // a trained head on another model's backbone
         }
-        return ModelLoader.load(path);
+        return TorchScriptEmbedder.load(path);
     }
 
     /** The model folders under the models folder (those with a descriptor or a TorchScript file), sorted. */
@@ -81,7 +82,7 @@ public final class ModelCatalog {
             return true;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".pt"));
+            return files.anyMatch(f -> ModelFolder.isTorchScriptName(f.getFileName().toString()));
         } catch (IOException e) {
             return false;
         }
