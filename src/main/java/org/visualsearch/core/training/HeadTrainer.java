@@ -149,11 +149,6 @@ public final class HeadTrainer {
             try (Trainer trainer = model.newTrainer(config);
                  NDManager dataManager = trainer.getManager().newSubManager()) {
                 trainer.initialize(new Shape(n, f));
-                NDArray x = dataManager.create(standardised, new Shape(n, f));
-                NDList labels = new NDList();
-                for (int[] set : labelSets) {
-                    labels.add(dataManager.create(set));
-                }
                 head = currentHead(block, mean, sd);
                 untrained = scorer.score(head.embedAll(validationFeatures, nVal), head.dimension());
                 listener.onStart(base, untrained);
@@ -163,9 +158,14 @@ public final class HeadTrainer {
                         throw new CancellationException("training cancelled at epoch " + epoch);
                     }
                     float lossValue;
+                    // The batch is built afresh in each epoch's scope, from Java arrays, so no
+                    // native tensor outlives its epoch (everything but the parameters is freed).
                     try (NDManager scope = dataManager.newSubManager()) {
-                        x.tempAttach(scope);
-                        labels.tempAttach(scope);
+                        NDArray x = scope.create(standardised, new Shape(n, f));
+                        NDList labels = new NDList();
+                        for (int[] set : labelSets) {
+                            labels.add(scope.create(set));
+                        }
                         try (GradientCollector collector = trainer.newGradientCollector()) {
                             NDList predictions = trainer.forward(new NDList(x));
                             NDArray value = trainer.getLoss().evaluate(labels, predictions);
