@@ -100,7 +100,7 @@ public final class TrainCommand extends DatabaseCommand {
             options = new TrainingOptions(dimension, dropout, scale, margin, epochs, learningRate, weightDecay,
                     LabelMode.parse(labelMode), validationShare, seed);
         } catch (IllegalArgumentException e) {
-            throw new Failure(e.getMessage());
+            throw new CliException(e.getMessage());
         }
         ModelCatalog catalog = ModelOption.catalog();
         Path target = out.contains("/") || out.contains("\\") ? Path.of(out) : catalog.modelsDir().resolve(out);
@@ -126,6 +126,10 @@ public final class TrainCommand extends DatabaseCommand {
         } catch (CancellationException e) {
             err().println("train: interrupted; nothing was saved (the features computed so far stay cached)");
             return 130;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CliException(e.getMessage()); // no labelled photos, one category, a diverged run
+        } catch (EmbeddingException e) {
+            throw new CliException(e.getMessage());
         } finally {
             finished.countDown();
             try {
@@ -150,14 +154,14 @@ public final class TrainCommand extends DatabaseCommand {
         return 0;
     }
 
-    private Backbone backbone(ModelCatalog catalog) throws Failure {
+    private Backbone backbone(ModelCatalog catalog) {
         Path folder = catalog.resolve(base);
         try {
-            return Backbone.of(folder).orElseThrow(() -> new Failure("model '" + base + "' (" + folder
+            return Backbone.of(folder).orElseThrow(() -> new CliException("model '" + base + "' (" + folder
                     + ") has no feature extractor to train on (no " + Backbone.FEATURES_FILE
                     + " in its serving.properties)" + available(catalog)));
         } catch (EmbeddingException e) {
-            throw new Failure(e.getMessage());
+            throw new CliException(e.getMessage());
         }
     }
 
@@ -178,11 +182,11 @@ public final class TrainCommand extends DatabaseCommand {
     }
 
     private final class Printer implements TrainingRun.Listener {
-        private final IndexProgressPrinter progress = new IndexProgressPrinter(err());
+        private final CliProgress progress = new CliProgress(err());
 
         @Override
         public void onFeatures(IndexProgress p) {
-            progress.onProgress(p);
+            progress.indexing(p);
         }
 
         @Override

