@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
             IndexCommand.class,
             QueryCommand.class,
             EvalCommand.class,
+            CompareCommand.class,
+            MapCommand.class,
             TrainCommand.class,
             AddCommand.class,
             RemoveCommand.class,
