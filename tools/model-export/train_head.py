@@ -33,7 +33,8 @@ from guie import SHARED, Embedder, gem, load_image_uint8
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED_DIR = SHARED
 TRAIN_DIR = os.path.join(SHARED, 'train-photos')
-SAMPLE_DIR = os.path.join(SHARED, 'sample-photos')
+# Evaluated only, never trained on.
+SAMPLE_DIR = os.path.join(SHARED, 'sample-photos-v2')
 
 EXTRACT_LAYERS = {
     'mobilenet_v2': ['block_9_add', 'block_10_expand_relu', 'block_10_depthwise_relu', 'block_10_project_BN',

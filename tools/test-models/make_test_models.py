@@ -16,6 +16,11 @@ Every model has an analytic output so the Java tests can assert exact numbers:
   vector-1d/model.pt          GUIE, returns a 1-d [3] vector (per-channel means / 255).
   wrong-shape/model.pt        GUIE, returns [1,2,3]: must be refused.
   nan-output/model.pt         GUIE, returns [1,4] of NaN: must be refused.
+  features-tiny/              a model folder with a feature extractor (the layout export.py
+                              writes for models/default): features.pt (GUIE) -> [1,12], the
+                              per-channel means of the four quadrants / 255; head.npz (weight
+                              [4,12], bias [4], fixed pseudo-random values); model.pt =
+                              L2(head(features)); serving.properties declares vss.features.*.
 """
 import os
 import sys
@@ -82,6 +87,38 @@ vss.maxSide=64
 """
 
 
+class QuadrantMeans(torch.nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        f = x.float() / 255.0
+        h, w = f.size(2) // 2, f.size(3) // 2
+        parts = [f[:, :, :h, :w], f[:, :, :h, w:], f[:, :, h:, :w], f[:, :, h:, w:]]
+        return torch.cat([p.mean(dim=(2, 3)) for p in parts], dim=1)  # [1,12]
+
+
+class Fused(torch.nn.Module):
+    def __init__(self, weight, bias):
+        super().__init__()
+        self.features = QuadrantMeans()
+        self.weight = torch.nn.Parameter(weight, requires_grad=False)
+        self.bias = torch.nn.Parameter(bias, requires_grad=False)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        v = self.features(x) @ self.weight.t() + self.bias
+        return torch.nn.functional.normalize(v, dim=1)
+
+
+FEATURES_DESCRIPTOR = """\
+# Test model with a feature extractor (see tools/test-models/make_test_models.py).
+engine=PyTorch
+vss.name=Features tiny
+vss.file=model.pt
+vss.dimension=4
+vss.features.file=features.pt
+vss.features.dimension=12
+vss.head.file=head.npz
+"""
+
+
 def save(module, folder, name):
     path = os.path.join(OUT, folder)
     os.makedirs(path, exist_ok=True)
@@ -103,6 +140,15 @@ def main():
     save(Vector1d(), "vector-1d", "model.pt")
     save(WrongShape(), "wrong-shape", "model.pt")
     save(NanOutput(), "nan-output", "model.pt")
+    g = torch.Generator().manual_seed(16)
+    weight = torch.randn(4, 12, generator=g)
+    bias = torch.randn(4, generator=g) * 0.1
+    save(QuadrantMeans(), "features-tiny", "features.pt")
+    save(Fused(weight, bias), "features-tiny", "model.pt")
+    import numpy as np
+    np.savez(os.path.join(OUT, "features-tiny", "head.npz"), weight=weight.numpy(), bias=bias.numpy())
+    with open(os.path.join(OUT, "features-tiny", "serving.properties"), "w") as f:
+        f.write(FEATURES_DESCRIPTOR)
     return 0
 
 

@@ -91,6 +91,11 @@ public final class GallerySession implements AutoCloseable {
         return new ModelChoice(key, ModelCatalog.DEFAULT.equals(key) ? "Default model" : key);
     }
 
+    /** Training heads on this session's catalog, with features cached in its database. */
+    public HeadTraining training() {
+        return new HeadTraining(catalog, db);
+    }
+
     public ImageEmbedder embedder() {
         return embedder;
     }

@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
             EvalCommand.class,
             CompareCommand.class,
             MapCommand.class,
+            TrainCommand.class,
             AddCommand.class,
             RemoveCommand.class,
             ListCommand.class,

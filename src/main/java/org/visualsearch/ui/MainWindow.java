@@ -30,6 +30,8 @@ import org.visualsearch.ui.search.QueryInput;
 import org.visualsearch.ui.search.QueryPaneView;
 import org.visualsearch.ui.search.QueryRequest;
 import org.visualsearch.ui.search.SearchView;
+import org.visualsearch.ui.training.TrainView;
+import org.visualsearch.ui.training.TrainViewModel;
 import org.visualsearch.ui.search.SearchViewModel;
 import org.visualsearch.ui.search.TopMatchesPanel;
 import org.visualsearch.ui.window.ErrorBanner;
@@ -98,7 +100,17 @@ public final class MainWindow {
         views.add(new TopLevelView("compareTab", "Compare", new CompareView(new CompareViewModel(app.galleryProperty(),
                 library.currentModelProperty(), library.models(), app::galleryFor, app.libraryExecutor()),
                 app.thumbnails()).scrollableRoot()));
+        views.add(new TopLevelView("trainTab", "Train", trainView().root()));
         return views;
+    }
+
+    private TrainView trainView() {
+        var training = javafx.beans.binding.Bindings.createObjectBinding(
+                () -> app.sessionProperty().get() == null ? null : app.sessionProperty().get().training(),
+                app.sessionProperty());
+        return new TrainView(new TrainViewModel(training, app.backgroundExecutor(), javafx.application.Platform::runLater,
+                saved -> library.refreshModels()),
+                owner -> chooser.chooseFolder(owner, "Choose a labelled folder (one subfolder per category)"));
     }
 
     private SearchView searchView() {

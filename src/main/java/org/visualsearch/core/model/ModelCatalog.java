@@ -26,6 +26,11 @@ public final class ModelCatalog {
         this.modelsDir = modelsDir;
     }
 
+    /** The models folder (the Train view and the train command save trained heads there). */
+    public Path modelsDir() {
+        return modelsDir;
+    }
+
     /** Where a model name points: a folder under the models folder, or the path itself. */
     public Path resolve(String name) {
         Path underModels = modelsDir.resolve(name);
@@ -46,6 +51,9 @@ public final class ModelCatalog {
             throw new EmbeddingException("model '" + name + "' not found: no " + (isPlainName(name)
                     ? "model folder " + modelsDir.resolve(name) + " and no " : "") + "file or folder "
                     + path.toAbsolutePath());
+        }
+        if (HeadEmbedder.isHeadModel(path)) {
+            return HeadEmbedder.load(path); // a trained head on another model's backbone
         }
         return TorchScriptEmbedder.load(path);
     }

@@ -65,6 +65,14 @@ public final class LibraryViewModel {
         this.search = Objects.requireNonNull(search);
     }
 
+    /** Re-reads the installed models (e.g. after the Train view saved one) for the model chooser. */
+    public void refreshModels() {
+        GallerySession current = session.get();
+        if (current != null) {
+            models.setAll(current.models());
+        }
+    }
+
     /** Shows this session's database (null: none behind the window). Does not touch the search. */
     public void setSession(GallerySession newSession, String newIndexState) {
         session.set(newSession);
