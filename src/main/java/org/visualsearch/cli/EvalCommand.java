@@ -3,7 +3,7 @@ package org.visualsearch.cli;
 import java.nio.file.Path;
 import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.metrics.Evaluation;
-import org.visualsearch.core.metrics.LeaveOneOutEvaluator;
+import org.visualsearch.core.evaluation.GalleryEvaluator;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.store.GalleryDatabase;
 import picocli.CommandLine.Command;
@@ -29,7 +29,7 @@ public final class EvalCommand extends DatabaseCommand {
         try (ImageEmbedder embedder = model.open()) {
             GalleryChoice.Loaded loaded = GalleryChoice.load(db, dataFolder.resolve(), embedder, gallery, err());
             IndexedGallery indexed = loaded.gallery();
-            Evaluation evaluation = LeaveOneOutEvaluator.evaluate(indexed);
+            Evaluation evaluation = GalleryEvaluator.evaluate(indexed).summary();
             out().printf("model %s (%d-d), %s: %d photos, %d queries%s%n", embedder.info().name(),
                     embedder.info().dimension(), loaded.description(), indexed.size(), evaluation.queries(),
                     evaluation.skipped() > 0 ? ", " + evaluation.skipped() + " not scored (no label or no other photo of it)" : "");
