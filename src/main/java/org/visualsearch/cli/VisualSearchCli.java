@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             IndexCommand.class,
             QueryCommand.class,
             EvalCommand.class,
+            EvalBenchCommand.class,
             AddCommand.class,
             RemoveCommand.class,
             ListCommand.class,
