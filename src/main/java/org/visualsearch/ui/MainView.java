@@ -46,6 +46,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.visualsearch.ui.credits.CreditsView;
+import org.visualsearch.ui.evaluate.EvaluateWindow;
 import org.visualsearch.ui.library.FoldersView;
 import org.visualsearch.ui.library.ModelChoice;
 import org.visualsearch.ui.library.ProblemsView;
@@ -72,6 +73,7 @@ public final class MainView {
     private final StackPane queryPane = new StackPane();
     private final GridView<GalleryTile> grid;
     private final TopMatchesPanel topMatches;
+    private EvaluateWindow evaluateWindow;
 
     public MainView(AppViewModel app, FileChooserPort chooser) {
         this.app = app;
@@ -119,16 +121,19 @@ public final class MainView {
         Button paste = button("Paste", MaterialDesignC.CONTENT_PASTE, "pasteButton", this::paste);
         Button credits = button("Credits", MaterialDesignI.INFORMATION_OUTLINE, "creditsButton",
                 () -> CreditsView.show(window(), app.credits()));
+        Button evaluate = button("Evaluate", MaterialDesignC.CHART_BAR, "evaluateButton", this::openEvaluate);
+        evaluate.setTooltip(new Tooltip("Score the model on the gallery as the challenge does (mP@5), and see why"));
+        evaluate.disableProperty().bind(search.galleryEmptyProperty());
         open.disableProperty().bind(search.readyProperty().not());
         paste.disableProperty().bind(search.readyProperty().not());
-        for (Button b : List.of(open, paste, credits)) {
+        for (Button b : List.of(open, paste, evaluate, credits)) {
             b.setMinWidth(Region.USE_PREF_SIZE); // never "Op…"
         }
         title.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(12, logo, title, spacer, buildModelChooser(), open, paste,
-                new Separator(Orientation.VERTICAL), credits);
+                new Separator(Orientation.VERTICAL), evaluate, credits);
         header.getStyleClass().add("app-header");
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
@@ -580,6 +585,43 @@ public final class MainView {
         button.setId(id);
         button.setOnAction(e -> action.run());
         return button;
+    }
+
+    /** The Evaluate window, made on first use (its evaluations stay cached while the app runs). */
+    private void openEvaluate() {
+        if (evaluateWindow == null) {
+            org.visualsearch.core.evaluation.EvaluationCache cache = new org.visualsearch.core.evaluation.EvaluationCache(4);
+            evaluateWindow = new EvaluateWindow(search.galleryProperty(), app.thumbnails(),
+                    () -> app.servicesProperty().get() == null ? org.visualsearch.ui.gallery.ThumbnailSource.fromFiles()
+                            : app.servicesProperty().get().thumbnails(),
+                    gallery -> histogramBaseline(gallery, cache), cache);
+            root.sceneProperty().addListener((o, a, scene) -> {
+                if (scene == null) {
+                    evaluateWindow.close();
+                }
+            });
+        }
+        evaluateWindow.show(window());
+    }
+
+    /** The colour-histogram baseline's score on the gallery, when the database holds its vectors for every photo. */
+    private java.util.OptionalDouble histogramBaseline(org.visualsearch.core.gallery.IndexedGallery gallery,
+                                                       org.visualsearch.core.evaluation.EvaluationCache cache) {
+        AppServices services = app.servicesProperty().get();
+        if (services == null || !(services.library() instanceof org.visualsearch.ui.library.DatabaseLibrary library)) {
+            return java.util.OptionalDouble.empty();
+        }
+        org.visualsearch.core.model.ModelInfo histogram = new org.visualsearch.core.model.ColorHistogramEmbedder().info();
+        if (library.database().models().stream().noneMatch(m -> m.id().equals(histogram.id()))) {
+            return java.util.OptionalDouble.empty();
+        }
+        return org.visualsearch.core.evaluation.BaselineScore.of(gallery, library.database().loadGallery(histogram),
+                org.visualsearch.core.metrics.PrecisionAtK.CHALLENGE_K, cache);
+    }
+
+    /** The Evaluate window once opened (tests look at it). */
+    EvaluateWindow evaluateWindow() {
+        return evaluateWindow;
     }
 
     private Window window() {
