@@ -13,10 +13,10 @@ public final class ReferenceScores {
     }
 
     /** The Google Universal Image Embedding challenge's winning private-leaderboard score. */
-    public static final Reference CHALLENGE_FIRST_PLACE = new Reference("Challenge 1st place", 0.728,
+    public static final Reference CHALLENGE_FIRST_PLACE = new Reference("1st place", 0.728,
             "Kaggle GUIE private leaderboard, on the challenge's own test set");
     /** The source project's own Kaggle submission. */
-    public static final Reference SOURCE_PROJECT = new Reference("Source project on Kaggle", 0.678,
+    public static final Reference SOURCE_PROJECT = new Reference("source project on Kaggle", 0.678,
             "the project this app comes from, on the challenge's own test set");
 
     public static final List<Reference> PUBLISHED = List.of(CHALLENGE_FIRST_PLACE, SOURCE_PROJECT);

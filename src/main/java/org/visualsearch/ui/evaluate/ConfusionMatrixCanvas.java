@@ -18,7 +18,7 @@ import org.visualsearch.core.evaluation.ConfusionMatrix;
  * A click on a cell reports (row, column).
  */
 final class ConfusionMatrixCanvas extends Canvas {
-    private static final double LARGE_CELL = 74;
+    private static final double LARGE_CELL = 64;
     private static final double SMALL_CELL = 14;
     private ConfusionMatrix matrix;
     private double cell = LARGE_CELL;
@@ -97,7 +97,7 @@ final class ConfusionMatrixCanvas extends Canvas {
             double x = headerWidth + c * cell + cell / 2;
             if (cell >= LARGE_CELL) {
                 g.setTextAlign(TextAlignment.CENTER);
-                g.fillText(fit(label(matrix.columns().get(c)), 9), x, headerHeight / 2);
+                g.fillText(fit(label(matrix.columns().get(c)), 8), x, headerHeight / 2);
             } else {
                 g.save();
                 g.translate(x, headerHeight - 4);
@@ -123,10 +123,10 @@ final class ConfusionMatrixCanvas extends Canvas {
                     g.setFill(f > 0.45 ? Color.WHITE : Color.web("#1f2328"));
                     g.setTextAlign(TextAlignment.CENTER);
                     g.setFont(bold);
-                    g.fillText(String.valueOf(matrix.count(r, c)), x + cell / 2, y + cell / 2 - (cell >= LARGE_CELL ? 10 : 0));
+                    g.fillText(String.valueOf(matrix.count(r, c)), x + cell / 2, y + cell / 2 - (cell >= LARGE_CELL ? 9 : 0));
                     if (cell >= LARGE_CELL) {
                         g.setFont(font);
-                        g.fillText(String.format(Locale.ROOT, "%.0f%%", 100 * f), x + cell / 2, y + cell / 2 + 12);
+                        g.fillText(String.format(Locale.ROOT, "%.0f%%", 100 * f), x + cell / 2, y + cell / 2 + 11);
                     }
                 }
             }

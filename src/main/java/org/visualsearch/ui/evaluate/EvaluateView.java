@@ -48,7 +48,7 @@ import org.visualsearch.ui.gallery.ThumbnailCache;
  * state is in {@link EvaluateViewModel}.
  */
 public final class EvaluateView {
-    static final double CARD_SIDE = 112;
+    static final double CARD_SIDE = 96;
     private static final String STYLESHEET = "/org/visualsearch/ui/evaluate/evaluate.css";
 
     private final EvaluateViewModel vm;
@@ -66,6 +66,7 @@ public final class EvaluateView {
         this.thumbnails = thumbnails;
         this.saveAs = saveAs;
         root.setId("evaluateView");
+        root.getProperties().put(EvaluateViewModel.class, vm); // for tests that find the view in a window
         root.getStyleClass().add("evaluate-view");
         root.getStylesheets().add(EvaluateView.class.getResource(STYLESHEET).toExternalForm());
         matrix = new ConfusionMatrixCanvas(this::cellClicked);
@@ -115,7 +116,7 @@ public final class EvaluateView {
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             GalleryEvaluation e = vm.evaluationProperty().get();
             return e == null ? "Evaluate the model on the gallery"
-                    : String.format("%s on %s: %,d photos, %,d scored queries", e.model().name(), vm.galleryDescription(),
+                    : String.format("%s · %s · %,d photos, %,d queries", e.model().name(), vm.galleryDescription(),
                             e.gallerySize(), e.queryCount());
         }, vm.evaluationProperty()));
         title.setMinWidth(0);
@@ -136,7 +137,7 @@ public final class EvaluateView {
         references.getStyleClass().add("eval-references");
         references.setWrapText(true);
         references.textProperty().bind(Bindings.createStringBinding(() -> {
-            StringBuilder sb = new StringBuilder("For context, results on a different test set (the challenge's): ");
+            StringBuilder sb = new StringBuilder("For context, on a different test set (the challenge's): ");
             for (int i = 0; i < ReferenceScores.PUBLISHED.size(); i++) {
                 ReferenceScores.Reference r = ReferenceScores.PUBLISHED.get(i);
                 sb.append(i == 0 ? "" : " · ").append(r.label()).append(String.format(Locale.ROOT, " %.3f", r.meanPrecision()));
@@ -193,11 +194,16 @@ public final class EvaluateView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(16, score, title, spacer, again, export);
-        top.setAlignment(Pos.CENTER_LEFT);
         HBox status = new HBox(12, bar, message, cancel, exportMessage);
         status.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(6, top, references, leftOut, status);
+        VBox text = new VBox(4, title, references, status);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox top = new HBox(20, score, text, spacer, again, export);
+        top.setAlignment(Pos.CENTER_LEFT);
+        spacer.setMinWidth(0);
+        HBox.setHgrow(spacer, Priority.NEVER);
+        VBox header = new VBox(8, top, leftOut);
         header.getStyleClass().add("eval-header");
         return header;
     }
@@ -229,7 +235,7 @@ public final class EvaluateView {
                 fill.getStyleClass().add("eval-bar-fill");
                 fill.setStyle("-fx-background-color: " + CategoryColors.colorOf(s.category()) + ";");
                 fill.setMaxWidth(Region.USE_PREF_SIZE);
-                fill.setPrefWidth(140 * s.meanPrecision());
+                fill.setPrefWidth(116 * s.meanPrecision());
                 StackPane bar = new StackPane(fill);
                 bar.getStyleClass().add("eval-bar");
                 StackPane.setAlignment(fill, Pos.CENTER_LEFT);
@@ -244,22 +250,22 @@ public final class EvaluateView {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         scroll.setPrefViewportHeight(5 * 34 + 30);
-        scroll.setMinWidth(420);
+        scroll.setMinWidth(390);
+        scroll.setPrefWidth(390);
         return scroll;
     }
 
     private static HBox categoryRow(Label category, Label queries, Label precision, Region bar) {
-        category.setMinWidth(120);
-        category.setMaxWidth(120);
+        category.setMaxWidth(110);
         HBox cellA = new HBox(category);
-        cellA.setMinWidth(130);
-        cellA.setPrefWidth(130);
-        queries.setMinWidth(70);
+        cellA.setMinWidth(112);
+        cellA.setPrefWidth(112);
+        queries.setMinWidth(64);
         queries.setAlignment(Pos.CENTER_RIGHT);
-        precision.setMinWidth(60);
+        precision.setMinWidth(56);
         precision.setAlignment(Pos.CENTER_RIGHT);
-        bar.setMinWidth(144);
-        bar.setPrefWidth(144);
+        bar.setMinWidth(120);
+        bar.setPrefWidth(120);
         bar.setMaxHeight(16);
         HBox row = new HBox(12, cellA, queries, precision, bar);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -273,11 +279,15 @@ public final class EvaluateView {
         Label hint = new Label("Rows: the query's category. Columns: the category of a photo in its top 5. Click a cell.");
         hint.getStyleClass().add("eval-hint");
         hint.setWrapText(true);
-        hint.maxWidthProperty().bind(Bindings.max(360, matrix.widthProperty()));
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.maxWidthProperty().bind(Bindings.max(380, Bindings.min(520, matrix.widthProperty())));
         ScrollPane scroll = new ScrollPane(new StackPane(matrix));
         scroll.getStyleClass().add("edge-to-edge");
-        scroll.setPrefViewportWidth(520);
-        scroll.setPrefViewportHeight(420);
+        // As large as the matrix up to 520 x 380; a larger one (many categories) scrolls.
+        scroll.prefViewportWidthProperty().bind(Bindings.min(520, matrix.widthProperty()));
+        scroll.prefViewportHeightProperty().bind(Bindings.min(380, matrix.heightProperty()));
+        scroll.minViewportWidthProperty().bind(scroll.prefViewportWidthProperty());
+        scroll.minViewportHeightProperty().bind(scroll.prefViewportHeightProperty());
         scroll.setMaxWidth(Region.USE_PREF_SIZE);
         VBox box = new VBox(6, hint, scroll);
         return box;
@@ -297,21 +307,24 @@ public final class EvaluateView {
         title.setId("evalPairsTitle");
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         vm.selectedCellProperty().addListener((o, a, cell) -> title.setText(cell == null
                 ? "Click a cell of the matrix to see its photos"
-                : String.format("%s queries → %s results: %,d", cell.queryCategory(),
+                : String.format("%s queries → %s results: %,d pairs", cell.queryCategory(),
                         ConfusionMatrixCanvas.label(cell.resultCategory()), vm.cellPairs().size())));
         GridView<ConfusionPair> grid = new GridView<>(vm.cellPairs());
         grid.setId("evalPairs");
-        grid.setCellWidth(2 * 84 + 24);
-        grid.setCellHeight(84 + 46);
-        grid.setHorizontalCellSpacing(6);
+        grid.setCellWidth(2 * 62 + 24);
+        grid.setCellHeight(62 + 30);
+        grid.setHorizontalCellSpacing(4);
         grid.setVerticalCellSpacing(6);
         grid.setCellFactory(g -> new PairCell());
-        grid.setMinWidth(220);
+        grid.setMinWidth(200);
+        grid.setPrefWidth(340);
         VBox.setVgrow(grid, Priority.ALWAYS);
         VBox box = new VBox(8, title, grid);
-        box.setMinWidth(220);
+        box.setMinWidth(200);
+        box.setPrefWidth(340);
         return box;
     }
 
@@ -336,16 +349,16 @@ public final class EvaluateView {
 
         private ImageView thumb() {
             ImageView v = new ImageView();
-            v.setFitWidth(80);
-            v.setFitHeight(80);
+            v.setFitWidth(58);
+            v.setFitHeight(58);
             v.setPreserveRatio(true);
             return v;
         }
 
         private StackPane frame(ImageView v) {
             StackPane p = new StackPane(v);
-            p.setMinSize(84, 84);
-            p.setPrefSize(84, 84);
+            p.setMinSize(62, 62);
+            p.setPrefSize(62, 62);
             p.getStyleClass().add("eval-frame");
             return p;
         }
@@ -358,7 +371,7 @@ public final class EvaluateView {
                 setGraphic(null);
                 return;
             }
-            caption.setText(String.format(Locale.ROOT, "#%d · %.3f", pair.result().rank(), pair.result().distance()));
+            caption.setText(String.format(Locale.ROOT, "#%d, distance %.3f", pair.result().rank(), pair.result().distance()));
             query.setImage(null);
             result.setImage(null);
             thumbnails.request(pair.query().entry(), img -> {
@@ -398,8 +411,8 @@ public final class EvaluateView {
                 }
             }
         });
-        list.setPrefWidth(420);
-        list.setMinWidth(420);
+        list.setPrefWidth(380);
+        list.setMinWidth(380);
         list.setPrefHeight(260);
         VBox.setVgrow(list, Priority.ALWAYS);
         return section("Queries, worst first", "evalQueriesTitle", list);
@@ -421,10 +434,12 @@ public final class EvaluateView {
             frame.setMinSize(58, 44);
             precision.getStyleClass().add("eval-number");
             precision.setMinWidth(Region.USE_PREF_SIZE);
+            chip.setMinWidth(Region.USE_PREF_SIZE);
             name.setMinWidth(0);
             name.getStyleClass().add("eval-name");
             box = new HBox(10, frame, precision, chip, name);
             box.setAlignment(Pos.CENTER_LEFT);
+            setPrefWidth(0); // as wide as the list: long names are shortened, no sideways scrolling
         }
 
         @Override

@@ -56,7 +56,7 @@ final class ResultCard extends VBox {
         rank.setText("#" + match.rank());
         rank.setVisible(true);
         distance.setText(String.format(Locale.ROOT, "distance %.3f", match.distance()));
-        verdict.setText(match.correct() ? "✓ right" : "✗ wrong category");
+        verdict.setText(match.correct() ? "✓ right" : "✗ wrong");
         setMarked(match.correct() ? "right" : "wrong");
         setId(null);
         show(match.entry(), match);
