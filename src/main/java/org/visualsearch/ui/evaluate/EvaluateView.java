@@ -314,7 +314,7 @@ public final class EvaluateView {
                         ConfusionMatrixCanvas.label(cell.resultCategory()), vm.cellPairs().size())));
         GridView<ConfusionPair> grid = new GridView<>(vm.cellPairs());
         grid.setId("evalPairs");
-        grid.setCellWidth(2 * 62 + 24);
+        grid.setCellWidth(2 * 62 + 14);
         grid.setCellHeight(62 + 30);
         grid.setHorizontalCellSpacing(4);
         grid.setVerticalCellSpacing(6);
@@ -339,7 +339,7 @@ public final class EvaluateView {
         PairCell() {
             Label arrow = new Label("→");
             arrow.getStyleClass().add("eval-arrow");
-            HBox pictures = new HBox(4, frame(query), arrow, frame(result));
+            HBox pictures = new HBox(2, frame(query), arrow, frame(result));
             pictures.setAlignment(Pos.CENTER);
             caption.getStyleClass().add("eval-pair-caption");
             box = new VBox(2, pictures, caption);

@@ -136,7 +136,8 @@ public final class EvaluateViewModel {
                 // One FX update per percent, not one per batch of queries.
                 if (lastPercent.getAndSet(percent) != percent) {
                     Platform.runLater(() -> {
-                        if (run == generation && running.get()) {
+                        // Batches finish on several threads: updates may arrive out of order.
+                        if (run == generation && running.get() && done / (double) total > progress.get()) {
                             progress.set(done / (double) total);
                             message.set(String.format("Scoring: %,d of %,d queries", done, total));
                         }
