@@ -8,7 +8,7 @@ cached backbone features of the training photos, and evaluates candidates.
 
 Data: ../shared/train-photos (MANIFEST.tsv: category, class, instance). A stratified
 validation split (by category, --val-frac) keeps each instance group on one side. The sample
-gallery (../shared/sample-photos) is only ever evaluated, never trained on.
+gallery (../shared/sample-photos-v2) is only ever evaluated, never trained on.
 
 Features are extracted once per backbone (original + horizontally flipped photo, every
 candidate layer, mean and GeM pooled) into work/feats/ and reused.
@@ -31,10 +31,26 @@ from evaluate import mp_at_k
 from guie import Embedder, gem, load_image_uint8
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-TRAIN_DIR = os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared', 'train-photos'))
-SAMPLE_DIR = os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared', 'sample-photos'))
-if not os.path.isdir(TRAIN_DIR):
-    TRAIN_DIR, SAMPLE_DIR = '/work/shared/train-photos', '/work/shared/sample-photos'
+
+
+def shared_dir():
+    """The team's data folder: $VSS_SHARED, else the first 'shared' folder beside the checkout or
+    beside one of its parent folders (a git worktree may sit one level deeper than a clone)."""
+    if os.environ.get('VSS_SHARED'):
+        return os.environ['VSS_SHARED']
+    d = os.path.normpath(os.path.join(HERE, '..', '..'))
+    while os.path.dirname(d) != d:
+        candidate = os.path.join(os.path.dirname(d), 'shared')
+        if os.path.isdir(os.path.join(candidate, 'train-photos')):
+            return candidate
+        d = os.path.dirname(d)
+    return os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared'))
+
+
+SHARED_DIR = shared_dir()
+TRAIN_DIR = os.path.join(SHARED_DIR, 'train-photos')
+# Evaluated only, never trained on.
+SAMPLE_DIR = os.path.join(SHARED_DIR, 'sample-photos-v2')
 
 EXTRACT_LAYERS = {
     'mobilenet_v2': ['block_9_add', 'block_10_expand_relu', 'block_10_depthwise_relu', 'block_10_project_BN',

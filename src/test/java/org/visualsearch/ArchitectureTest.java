@@ -1,6 +1,7 @@
 package org.visualsearch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -26,6 +27,12 @@ class ArchitectureTest {
                         "org.visualsearch.ui..", "org.visualsearch.cli..", "javafx..", "atlantafx..",
                         "org.controlsfx..", "org.kordamp.ikonli..")
                 .check(production);
+    }
+
+    @Test
+    void theCorePackagesFormNoCycle() {
+        // Each core package can then be read, tested and reused from the ones beneath it alone.
+        slices().matching("org.visualsearch.core.(*)..").should().beFreeOfCycles().check(production);
     }
 
     @Test

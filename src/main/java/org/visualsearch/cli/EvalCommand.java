@@ -12,7 +12,7 @@ import org.visualsearch.core.evaluation.EvaluationReport;
 import org.visualsearch.core.evaluation.GalleryEvaluation;
 import org.visualsearch.core.evaluation.GalleryEvaluator;
 import org.visualsearch.core.evaluation.PhotoCredits;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.metrics.PrecisionAtK;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.ImageEmbedder;

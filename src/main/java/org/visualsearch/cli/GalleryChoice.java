@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.visualsearch.core.DefaultLocations;
 import org.visualsearch.core.gallery.IndexReport;
-import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.gallery.Indexer;
 import org.visualsearch.core.gallery.SampleFolderBootstrap;
 import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.store.Problem;
 

@@ -2,11 +2,11 @@ package org.visualsearch.cli;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.image.ImageLoadException;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.GalleryDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -88,32 +88,11 @@ public final class SampleDbCommand implements Runnable {
             SampleManifest m = manifest.load();
             URI base = baseUrl == null ? null : parseBaseUrl(baseUrl);
             AtomicBoolean cancelled = new AtomicBoolean();
-            int[] skipped = {0};
             SampleDownloader downloader = new SampleDownloader(m, SampleDownloader.defaultClient(), base);
             out.printf("Downloading %d sample photos (%s) into %s%n", m.size(), megabytes(m.totalBytes()), dest.dest);
-            DownloadReport report = downloader.download(dest.dest, new SampleDownloader.Listener() {
-                private int done;
-
-                @Override
-                public void progress(SampleDownloader.Progress p) {
-                }
-
-                @Override
-                public void fileFinished(String file, boolean ok, String message) {
-                    done++;
-                    if (ok) {
-                        out.printf("[%3d/%d] %-24s %s%n", done, m.size(), file, message);
-                    } else if (message.startsWith("skipped ")) {
-                        skipped[0]++;
-                    } else {
-                        err.println(message);
-                    }
-                }
-            }, cancelled::get);
-            out.flush();
-            if (skipped[0] > 0) {
-                err.println(skipped[0] + " more photos skipped: their host could not be reached");
-            }
+            DownloadLines lines = new DownloadLines(out, err, m.size(), System::nanoTime);
+            DownloadReport report = downloader.download(dest.dest, lines, cancelled::get);
+            lines.finish();
             if (report.complete()) {
                 out.printf("All %d sample photos are in %s (%d downloaded, %d already there).%n",
                         m.size(), dest.dest, report.downloaded().size(), report.alreadyPresent().size());
@@ -142,7 +121,7 @@ public final class SampleDbCommand implements Runnable {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Copy the sample photos from a local FOLDER laid out as <category>/<file> "
-                    + "(e.g. ../shared/sample-photos), verifying each SHA-256; mismatching files are not imported.")
+                    + "(e.g. ../shared/sample-photos-v2), verifying each SHA-256; mismatching files are not imported.")
     static final class Import implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin DestOption dest;

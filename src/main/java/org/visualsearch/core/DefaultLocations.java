@@ -45,10 +45,6 @@ public final class DefaultLocations {
         return new DefaultLocations(Map.copyOf(env), workingDir, Optional.ofNullable(jarDir), dirs);
     }
 
-    public AppDirectories appDirectories() {
-        return appDirectories;
-    }
-
     public Path modelsDir() {
         String override = env.get("VSS_MODELS");
         if (override != null && !override.isBlank()) {

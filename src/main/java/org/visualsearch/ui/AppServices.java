@@ -1,8 +1,8 @@
 package org.visualsearch.ui;
 
 import java.util.Objects;
-import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.ui.credits.CreditsSource;
 import org.visualsearch.ui.gallery.SampleGallerySource;
 import org.visualsearch.ui.gallery.ThumbnailSource;

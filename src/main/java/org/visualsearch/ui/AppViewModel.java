@@ -28,7 +28,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.ui.credits.CreditsSource;

@@ -605,7 +605,7 @@ public final class MainView {
     }
 
     /** The colour-histogram baseline's score on the gallery, when the database holds its vectors for every photo. */
-    private java.util.OptionalDouble histogramBaseline(org.visualsearch.core.gallery.IndexedGallery gallery,
+    private java.util.OptionalDouble histogramBaseline(org.visualsearch.core.search.IndexedGallery gallery,
                                                        org.visualsearch.core.evaluation.EvaluationCache cache) {
         AppServices services = app.servicesProperty().get();
         if (services == null || !(services.library() instanceof org.visualsearch.ui.library.DatabaseLibrary library)) {

@@ -9,9 +9,9 @@ import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.search.VectorIndex;
 import org.visualsearch.ui.jobs.Messages;
 

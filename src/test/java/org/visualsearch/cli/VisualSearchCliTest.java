@@ -121,7 +121,37 @@ class VisualSearchCliTest {
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("[  3/3] cup/cup-01.jpg", "All 3 sample photos are in");
             assertThat(dest.resolve("cat/cat-02.jpg")).hasBinaryContent(photos.files.get("cat/cat-02.jpg"));
+
+            // Everything there: one line says so, not one per photo.
+            Run again = cli("sample-db", "download", "--dest", dest.toString(),
+                    "--manifest", manifestFile("https://unreachable.invalid/").toString(),
+                    "--base-url", server.baseUrl());
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(again.out().lines()).containsExactly(
+                    "Downloading 3 sample photos (0.2 MB) into " + dest,
+                    "[  3/3] 3 photos already present",
+                    "All 3 sample photos are in " + dest + " (0 downloaded, 3 already there).");
         }
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // opening a FIFO is not interruptible
+    void aManifestThatIsAFifoIsRefusedWithoutOpeningIt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                        && Files.isExecutable(Path.of("/usr/bin/mkfifo")), "no mkfifo on this system");
+        Path fifo = tmp.resolve("manifest.fifo");
+        Process mkfifo = new ProcessBuilder("/usr/bin/mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        for (String command : new String[] {"download", "status", "credits"}) {
+            Run r = command.equals("credits") ? cli("sample-db", command, "--manifest", fifo.toString())
+                    : cli("sample-db", command, "--dest", tmp.resolve("g").toString(), "--manifest", fifo.toString());
+            assertThat(r.code()).as(command).isEqualTo(1);
+            assertThat(r.err().lines()).as(command).singleElement().asString()
+                    .endsWith(fifo + ": not a regular file (it is a FIFO, socket or device); a manifest is a .tsv file");
+        }
+        Run folder = cli("sample-db", "status", "--manifest", tmp.toString());
+        assertThat(folder.err()).contains("not a regular file (it is a folder)");
     }
 
     @Test
@@ -132,7 +162,7 @@ class VisualSearchCliTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines()).containsExactly(
                 "cannot download cat-01.jpg from no-such-host.invalid: no network connection (cannot resolve the host name)",
-                "2 more photos skipped: their host could not be reached",
+                "2 more photos skipped: their host could not be reached or timed out",
                 "visual-search sample-db download: incomplete: 3 of 3 photos are missing from " + dest
                         + "; a new run resumes (or use 'sample-db import FOLDER' with a local copy)");
     }
@@ -153,7 +183,9 @@ class VisualSearchCliTest {
     void creditsListsEveryBundledPhoto() {
         Run r = cli("sample-db", "credits");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("| dog-01.jpg | apple/ml-gbc@", "| clothes-20.jpg |");
+        assertThat(r.out()).contains("## Summary", "| dog-01.jpg | not named | Creative Commons Zero 1.0 Universal",
+                "[apple/ml-gbc@b66c03c:data/images/wiki/corgi.jpg](https://github.com/apple/ml-gbc/blob/", "| clothes-20.jpg |");
+        assertThat(r.out().toLowerCase(java.util.Locale.ROOT)).doesNotContain("unknown");
     }
 
     @Test

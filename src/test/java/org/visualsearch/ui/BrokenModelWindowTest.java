@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.visualsearch.core.model.ModelLoader;
+import org.visualsearch.core.model.TorchScriptEmbedder;
 import org.visualsearch.ui.credits.CreditsSource;
 
 /** A model that cannot be loaded is reported in the window, which stays usable; the credits view. */
@@ -43,7 +43,7 @@ class BrokenModelWindowTest {
     void aModelThatCannotBeLoadedIsExplainedWithoutAStackTrace() throws Exception {
         Path missing = dir.resolve("models").resolve("no-such-model");
         app = (VisualSearchApp) FxToolkit.setupApplication(() -> new VisualSearchApp(
-                () -> { throw new IllegalStateException("unreachable: " + ModelLoader.load(missing)); },
+                () -> { throw new IllegalStateException("unreachable: " + TorchScriptEmbedder.load(missing)); },
                 new WindowTestSupport.ScriptedChooser()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#errorBanner").query().isVisible()));
         String message = robot.lookup("#errorText").queryAs(Label.class).getText();
@@ -70,17 +70,38 @@ class BrokenModelWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         TabPane tabs = robot.lookup("#creditsTabs").queryAs(TabPane.class);
         assertThat(fx(() -> tabs.getTabs().stream().map(t -> t.getText()).toList()))
-                .containsExactly("Sample photos", "Model: tiny");
+                .containsExactly("Sample photos: licences", "Sample photos: each photo", "Model: tiny");
         @SuppressWarnings("unchecked")
         TableView<CreditsSource.Credit> table = robot.lookup("#creditsTable").queryAs(TableView.class);
         List<CreditsSource.Credit> rows = fx(() -> List.copyOf(table.getItems()));
         assertThat(rows).hasSize(100);
-        assertThat(rows.get(0)).isEqualTo(new CreditsSource.Credit("dog", "dog-01.jpg",
-                "apple/ml-gbc@b66c03c:data/images/wiki/corgi.jpg", rows.get(0).licence()));
-        assertThat(rows.get(0).licence()).startsWith("CC0-1.0");
+        assertThat(rows.get(0)).isEqualTo(new CreditsSource.Credit("dog", "dog-01.jpg", "not named",
+                "Creative Commons Zero 1.0 Universal (public domain dedication)",
+                "https://github.com/apple/ml-gbc/blob/b66c03c89aa5744f9e772ad074a8535ceb2b1f63/data/images/wiki/corgi.jpg",
+                rows.get(0).details()));
+        assertThat(rows.get(0).details()).contains("https://creativecommons.org/publicdomain/zero/1.0/");
+        assertThat(rows).filteredOn(r -> r.file().equals("dog-12.jpg")).singleElement()
+                .satisfies(r -> assertThat(r.author()).isEqualTo("Bev Sykes/Flickr"));
+        for (CreditsSource.Credit row : rows) {
+            assertThat(String.join(" ", row.author(), row.licence(), row.source(), row.details()).toLowerCase())
+                    .as(row.file()).doesNotContain("unknown").doesNotContain("no licence stated");
+        }
+        @SuppressWarnings("unchecked")
+        TableView<CreditsSource.LicenceCount> licences = robot.lookup("#licencesTable").queryAs(TableView.class);
+        assertThat(fx(() -> licences.getItems().stream().mapToInt(CreditsSource.LicenceCount::photos).sum())).isEqualTo(100);
+        assertThat(fx(() -> licences.getItems().stream().map(CreditsSource.LicenceCount::link).toList()))
+                .contains("https://unsplash.com/license", "https://www.pexels.com/license/");
+        Label intro = robot.lookup(".credits-summary").queryAs(Label.class);
+        assertThat(intro.getText()).contains("photos under CC BY (Attribution): credit the author")
+                .contains("under the same licence");
+        assertThat(fx(() -> intro.getHeight() >= intro.prefHeight(intro.getWidth()) - 1))
+                .as("the summary is not cut short").isTrue();
         WindowTestSupport.screenshot(tabs.getScene(), "credits-view");
         fx(() -> tabs.getSelectionModel().select(1));
-        assertThat(fx(() -> ((javafx.scene.control.TextArea) tabs.getTabs().get(1).getContent()).getText()))
+        WaitForAsyncUtils.waitForFxEvents();
+        WindowTestSupport.screenshot(tabs.getScene(), "credits-view-photos");
+        fx(() -> tabs.getSelectionModel().select(2));
+        assertThat(fx(() -> ((javafx.scene.control.TextArea) tabs.getTabs().get(2).getContent()).getText()))
                 .isEqualTo("Tiny model, Apache-2.0\n");
     }
 }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.ui.gallery.ProgressSink;
 import org.visualsearch.ui.gallery.SampleGallerySource;
 

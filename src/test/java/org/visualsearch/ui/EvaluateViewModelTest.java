@@ -21,7 +21,7 @@ import org.visualsearch.core.evaluation.EvaluationCache;
 import org.visualsearch.core.evaluation.GalleryEvaluation;
 import org.visualsearch.core.evaluation.GalleryEvaluator;
 import org.visualsearch.core.evaluation.PhotoCredits;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.ui.evaluate.EvaluateViewModel;
 
 /** The Evaluate view-model without a window: background run, progress, cancel, cache, gallery changes. */

@@ -33,7 +33,7 @@ import org.visualsearch.core.evaluation.GalleryEvaluation;
 import org.visualsearch.core.evaluation.GalleryEvaluator;
 import org.visualsearch.core.evaluation.Match;
 import org.visualsearch.core.evaluation.QueryScore;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.ui.evaluate.EvaluateViewModel;
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.visualsearch.core.gallery.Indexer;
+import org.visualsearch.core.common.Sha256;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.sampledb.SampleManifest;
 import org.visualsearch.core.store.Folder;
@@ -132,7 +132,7 @@ class LibraryWindowTest {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 String rel = source.relativize(f).toString().replace('\\', '/');
-                entries.add(new SampleManifest.Entry(rel, rel.substring(0, rel.indexOf('/')), Indexer.sha256(f),
+                entries.add(new SampleManifest.Entry(rel, rel.substring(0, rel.indexOf('/')), Sha256.of(f),
                         Files.size(f), 200, 150, URI.create("http://127.0.0.1:9/" + rel), "CC0", "", "", ""));
             }
         }

@@ -17,12 +17,15 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.visualsearch.core.model.DjlEnvironment;
+import org.visualsearch.core.sampledb.ImportReport;
+import org.visualsearch.core.sampledb.SampleImporter;
 import org.visualsearch.core.sampledb.SampleManifest;
+import org.visualsearch.core.sampledb.SampleStatus;
 
 /**
  * The app exactly as the launcher wires it, with the real default model ({@code models/default})
- * and the real sample photos (copied from {@code ../shared/sample-photos} or the checkout's
- * {@code sample-db/}) on a fresh data folder: start-up, first indexing, a dog photo that is not in
+ * and the real sample photos (imported, SHA-256 checked against the bundled manifest, from
+ * {@code ../shared/sample-photos-v2} or the checkout's {@code sample-db/}) on a fresh data folder: start-up, first indexing, a dog photo that is not in
  * the gallery dropped on the window. Writes screenshots and prints the timings. Skipped when the
  * model or the photos are not on this machine.
  */
@@ -47,9 +50,11 @@ class RealAppWindowTest {
         FxToolkit.cleanupStages();
     }
 
+    /** The first folder holding every photo of the bundled manifest (an older sample set does not count). */
     private static Path samplePhotos() {
-        for (Path candidate : List.of(Path.of("../shared/sample-photos"), Path.of("sample-db"))) {
-            if (Files.isDirectory(candidate.resolve("dog"))) {
+        for (Path candidate : List.of(Path.of("../shared/sample-photos-v2"), Path.of("sample-db"))) {
+            if (Files.isDirectory(candidate.resolve("dog"))
+                    && SampleStatus.check(SampleManifest.bundled(), candidate).complete()) {
                 return candidate;
             }
         }
@@ -71,16 +76,9 @@ class RealAppWindowTest {
         assumeTrue(Files.isRegularFile(models.resolve("default").resolve("model.pt")), "no default model");
         assumeTrue(sample != null, "no sample photos on this machine");
         Path sampleDir = dir.resolve("sample-db");
-        int copied = 0;
-        try (Stream<Path> files = Files.walk(sample)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jpg")).toList()) {
-                Path target = sampleDir.resolve(sample.relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target);
-                copied++;
-            }
-        }
-        int photos = copied;
+        ImportReport imported = new SampleImporter(SampleManifest.bundled()).importFrom(sample, sampleDir);
+        assertThat(imported.complete()).as(imported.rejected().toString()).isTrue();
+        int photos = imported.imported().size();
         long start = System.nanoTime();
         app = (VisualSearchApp) FxToolkit.setupApplication(() -> new VisualSearchApp(new AppBootstrap(
                 new AppBootstrap.Settings(dir.resolve("data"), models, sampleDir, null, SampleManifest.bundled(), null)),

@@ -16,10 +16,10 @@ import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.visualsearch.core.gallery.GalleryEntry;
-import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.core.search.GalleryEntry;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.search.VectorIndex;
 import org.visualsearch.ui.gallery.ProgressSink;
 

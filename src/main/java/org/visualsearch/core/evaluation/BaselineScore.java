@@ -1,7 +1,7 @@
 package org.visualsearch.core.evaluation;
 
 import java.util.OptionalDouble;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 
 /**
  * The colour-histogram baseline's mP@5 on the same photos, for context beside a model's score.

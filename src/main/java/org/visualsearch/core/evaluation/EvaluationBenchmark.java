@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.visualsearch.core.gallery.GalleryEntry;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.GalleryEntry;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.search.VectorIndex;
 

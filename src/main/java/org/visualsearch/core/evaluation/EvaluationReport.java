@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.search.GalleryEntry;
 
 /**
  * An evaluation as one self-contained HTML page for a teacher to hand out: model, gallery, date,

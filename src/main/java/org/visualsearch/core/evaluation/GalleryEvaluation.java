@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.core.metrics.Evaluation;
 import org.visualsearch.core.model.ModelInfo;
 

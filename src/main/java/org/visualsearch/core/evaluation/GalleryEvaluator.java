@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
-import org.visualsearch.core.gallery.GalleryEntry;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.GalleryEntry;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.metrics.PrecisionAtK;
 
 /**

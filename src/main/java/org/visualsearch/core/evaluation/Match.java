@@ -1,6 +1,6 @@
 package org.visualsearch.core.evaluation;
 
-import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.search.GalleryEntry;
 
 /**
  * One of a query's top-k in a leave-one-out evaluation.

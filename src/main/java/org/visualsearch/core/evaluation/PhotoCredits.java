@@ -2,7 +2,7 @@ package org.visualsearch.core.evaluation;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.core.sampledb.SampleCredits;
 import org.visualsearch.core.sampledb.SampleManifest;
 

@@ -1,7 +1,7 @@
 package org.visualsearch.core.evaluation;
 
 import java.util.List;
-import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.search.GalleryEntry;
 
 /**
  * One scored query: a labelled gallery photo searched against all the others.

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.visualsearch.core.common.ErrorText;
 
 /**
  * Finds the photos under a folder: a recursive walk that follows symbolic links (a link back to
@@ -150,7 +151,7 @@ public final class FolderScanner {
                     @Override
                     public FileVisitResult postVisitDirectory(Path dir, IOException e) {
                         if (e != null) { // listing failed part-way
-                            problems.add(new ScanProblem(dir, "folder could not be read to the end (" + message(e) + ")"));
+                            problems.add(new ScanProblem(dir, "folder could not be read to the end (" + ErrorText.withType(e) + ")"));
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -167,12 +168,7 @@ public final class FolderScanner {
         if (e instanceof AccessDeniedException) {
             return folder ? "cannot open folder: permission denied" : "permission denied";
         }
-        return (folder ? "cannot read folder (" : "cannot read file (") + message(e) + ")";
-    }
-
-    private static String message(IOException e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + m;
+        return (folder ? "cannot read folder (" : "cannot read file (") + ErrorText.withType(e) + ")";
     }
 
     /** First-level subfolder of {@code root} containing {@code file}, or null. */

@@ -1,44 +1,23 @@
 package org.visualsearch.core.gallery;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import org.visualsearch.core.image.ImageLoadException;
+import org.visualsearch.core.common.ErrorText;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelInfo;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.FileProblem;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.store.IndexedFile;
 import org.visualsearch.core.store.Problem;
-import org.visualsearch.core.store.StoredFile;
 
 /**
  * Brings the gallery database up to date for one model: rescans folders, drops entries of
@@ -60,12 +39,14 @@ import org.visualsearch.core.store.StoredFile;
  * hashes, decodes and makes thumbnails ahead of it through a small queue, so on two cores the
  * decoding overlaps the embedding. {@link #cancel()}, {@link #pause()} and {@link #resume()} may
  * be called from any thread; cancel is final for this instance (make a new one to index again).
+ *
+ * <p><b>Parts.</b> {@link FolderReconciler} rescans and lists the work, {@link PhotoPreparer}
+ * hashes, decodes and thumbnails it on the decoder thread ({@link Thumbnails}), and this class
+ * embeds and commits in batches, timing the run with a {@link ProgressClock}.
  */
 public final class Indexer {
 
     public static final int DEFAULT_BATCH_SIZE = 32;
-    /** Long side of stored thumbnails, pixels. */
-    public static final int THUMBNAIL_SIDE = 256;
     private static final long MAX_BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int QUEUE_CAPACITY = 6;
 
@@ -73,7 +54,6 @@ public final class Indexer {
     private final ImageEmbedder embedder;
     private final ImageLoader loader;
     private final int batchSize;
-    private final FolderScanner scanner;
 
     private volatile boolean cancelled;
     private volatile boolean paused;
@@ -98,7 +78,6 @@ public final class Indexer {
         this.embedder = embedder;
         this.loader = loader;
         this.batchSize = batchSize;
-        this.scanner = new FolderScanner();
     }
 
     /** The result of indexing a folder ad hoc: its gallery, ready to search, and the run's report. */
@@ -167,22 +146,10 @@ public final class Indexer {
 
     // ------------------------------------------------------------------------------------------
 
-    private record WorkItem(long folderId, FolderScanner.ScannedFile file, String knownHash) {
-    }
-
-    /** A work item after hashing and decoding; exactly one of (hash) and (problem) is set. */
-    private record Prepared(WorkItem item, String hash, BufferedImage image, byte[] thumbnail, String problem) {
-    }
-
-    private static final Prepared END = new Prepared(null, null, null, null, null);
-
     private final class Run {
         private final IndexListener listener;
         private final ModelInfo model = embedder.info();
-        private final long startNanos = System.nanoTime();
-        private long pausedNanos;
-        private int done;
-        private int total;
+        private final ProgressClock clock = new ProgressClock();
         private int indexed;
         private int embeddedCount;
 
@@ -195,87 +162,24 @@ public final class Indexer {
             Set<String> embedded = ConcurrentHashMap.newKeySet();
             embedded.addAll(db.embeddedHashes(model));
 
-            List<WorkItem> work = new ArrayList<>();
-            int found = 0;
-            int removed = 0;
-            int knownBad = 0;
-            for (Path root : roots) {
-                if (stopRequested()) {
-                    break;
-                }
-                long folderId = db.folderIdForIndexing(root);
-                listener.onProgress(new IndexProgress(IndexProgress.State.SCANNING, 0, 0, 0, null, root));
-                Map<String, StoredFile> stored = db.storedFiles(folderId);
-                Map<String, List<FileProblem>> storedProblems = db.storedProblems(folderId);
-                FolderScanner.ScanResult scan;
-                try {
-                    scan = scanner.scan(root, this::stopRequested);
-                } catch (IOException e) {
-                    // The root is gone (unplugged drive?): report it, keep its entries.
-                    List<FileProblem> kept = new ArrayList<>();
-                    storedProblems.values().forEach(kept::addAll);
-                    kept.removeIf(p -> p.path().equals(GalleryDatabase.normalize(root).toString()));
-                    db.applyScan(folderId, List.of(), kept, List.of(new FileProblem(
-                            GalleryDatabase.normalize(root).toString(), rootProblem(e), -1, -1)));
-                    continue;
-                }
-                if (cancelled) {
-                    break; // a partial scan must not delete entries of files it did not reach
-                }
-                found += scan.files().size();
-                Set<String> seen = new HashSet<>();
-                List<FileProblem> keptProblems = new ArrayList<>();
-                for (FolderScanner.ScannedFile f : scan.files()) {
-                    String path = f.path().toString();
-                    seen.add(path);
-                    // Problems of an unchanged file are kept, other models' too (for them to skip it);
-                    // a changed file is retried by every model.
-                    boolean knownBadForModel = false;
-                    for (FileProblem problem : storedProblems.getOrDefault(path, List.of())) {
-                        if (problem.sameFile(f.size(), f.modifiedMillis())) {
-                            keptProblems.add(problem);
-                            knownBadForModel |= problem.blocks(model.id());
-                        }
-                    }
-                    if (knownBadForModel) {
-                        knownBad++; // unchanged bad file (for every model, or this one): not retried
-                        continue;
-                    }
-                    StoredFile s = stored.get(path);
-                    boolean unchanged = s != null && s.size() == f.size() && s.modifiedMillis() == f.modifiedMillis();
-                    if (unchanged && embedded.contains(s.contentHash())) {
-                        continue; // up to date
-                    }
-                    work.add(new WorkItem(folderId, f, unchanged ? s.contentHash() : null));
-                }
-                List<String> vanished = new ArrayList<>();
-                for (String path : stored.keySet()) {
-                    if (!seen.contains(path)) {
-                        vanished.add(path);
-                    }
-                }
-                removed += vanished.size();
-                List<FileProblem> scanProblems = new ArrayList<>();
-                for (FolderScanner.ScanProblem p : scan.problems()) {
-                    scanProblems.add(new FileProblem(p.path().toString(), p.reason(), -1, -1));
-                }
-                db.applyScan(folderId, vanished, keptProblems, scanProblems);
-            }
-
-            total = work.size();
-            int upToDate = found - total - knownBad;
-            boolean complete = !cancelled && process(work, embedded);
-            if (complete && (removed > 0 || indexed > 0)) {
+            FolderReconciler.Result scan = new FolderReconciler(db, model)
+                    .reconcile(roots, embedded, listener, this::stopRequested, () -> cancelled);
+            int total = scan.work().size();
+            clock.setTotal(total);
+            int upToDate = scan.found() - total - scan.knownBad();
+            boolean complete = !cancelled && process(scan.work(), embedded);
+            if (complete && (scan.removed() > 0 || indexed > 0)) {
                 db.purgeUnreferenced(); // vectors and thumbnails of deleted or changed content
             }
             boolean wasCancelled = !complete;
-            listener.onProgress(progress(wasCancelled ? IndexProgress.State.CANCELLED : IndexProgress.State.FINISHED, null));
+            listener.onProgress(clock.progress(
+                    wasCancelled ? IndexProgress.State.CANCELLED : IndexProgress.State.FINISHED, null));
             List<Problem> problems = new ArrayList<>();
             for (Path root : roots) {
                 problems.addAll(db.problems(root, model));
             }
-            return new IndexReport(found, upToDate, indexed, embeddedCount, removed, problems, wasCancelled,
-                    Duration.ofNanos(System.nanoTime() - startNanos));
+            return new IndexReport(scan.found(), upToDate, indexed, embeddedCount, scan.removed(), problems,
+                    wasCancelled, clock.elapsed());
         }
 
         /**
@@ -297,7 +201,8 @@ public final class Indexer {
             Set<String> thumbnails = ConcurrentHashMap.newKeySet();
             thumbnails.addAll(db.thumbnailHashes());
             BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-            Thread decoder = new Thread(() -> prepareAll(work, embedded, thumbnails, queue), "indexer-decoder");
+            PhotoPreparer preparer = new PhotoPreparer(loader, embedded, thumbnails);
+            Thread decoder = new Thread(() -> decode(preparer, work, queue), "indexer-decoder");
             decoder.setDaemon(true);
             decoder.start();
 
@@ -324,17 +229,18 @@ public final class Indexer {
                         }
                         continue;
                     }
-                    if (p == END) {
-                        finished = true;
+                    if (!(p instanceof Prepared.Photo photo)) {
+                        finished = true; // Prepared.End
                         break;
                     }
-                    if (p.item().folderId() != folderId && folderId != -1) {
+                    WorkItem item = photo.item();
+                    if (item.folderId() != folderId && folderId != -1) {
                         folderId = flush(folderId, batch, problems); // batches are per folder
                     }
-                    folderId = p.item().folderId();
-                    handle(p, embedded, thumbnails, batch, problems);
-                    done++;
-                    listener.onProgress(progress(IndexProgress.State.INDEXING, p.item().file().path()));
+                    folderId = item.folderId();
+                    handle(photo, embedded, thumbnails, batch, problems);
+                    clock.photoDone();
+                    listener.onProgress(clock.progress(IndexProgress.State.INDEXING, item.file().path()));
                     if (batch.size() + problems.size() >= batchSize || System.nanoTime() - batchStart >= MAX_BATCH_NANOS) {
                         folderId = flush(folderId, batch, problems);
                         batchStart = System.nanoTime();
@@ -357,35 +263,41 @@ public final class Indexer {
             return finished;
         }
 
-        private void handle(Prepared p, Set<String> embedded, Set<String> thumbnails,
+        private void handle(Prepared.Photo p, Set<String> embedded, Set<String> thumbnails,
                             List<IndexedFile> batch, List<FileProblem> problems) {
             FolderScanner.ScannedFile f = p.item().file();
-            if (p.problem() != null) {
-                problems.add(new FileProblem(f.path().toString(), p.problem(), f.size(), f.modifiedMillis()));
+            if (p instanceof Prepared.Failed failed) {
+                problems.add(new FileProblem(f.path().toString(), failed.reason(), f.size(), f.modifiedMillis()));
                 return;
             }
+            String hash;
             float[] vector = null;
-            FileProblem modelProblem = null;
-            if (!embedded.contains(p.hash())) {
-                try {
-                    vector = embedder.embed(p.image());
-                    checkVector(vector);
-                    embedded.add(p.hash());
-                    embeddedCount++;
-                } catch (EmbeddingException | RuntimeException e) {
-                    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    modelProblem = new FileProblem(f.path().toString(), "model " + model.name() + " failed: " + reason,
-                            f.size(), f.modifiedMillis(), model.id());
-                    vector = null;
-                }
-            }
             byte[] thumb = null;
-            if (p.thumbnail() != null && thumbnails.add(p.hash())) {
-                thumb = p.thumbnail();
+            FileProblem modelProblem = null;
+            if (p instanceof Prepared.Decoded decoded) {
+                hash = decoded.hash();
+                if (!embedded.contains(hash)) {
+                    try {
+                        vector = embedder.embed(decoded.image());
+                        checkVector(vector);
+                        embedded.add(hash);
+                        embeddedCount++;
+                    } catch (EmbeddingException | RuntimeException e) {
+                        modelProblem = new FileProblem(f.path().toString(),
+                                "model " + model.name() + " failed: " + ErrorText.oneLine(e),
+                                f.size(), f.modifiedMillis(), model.id());
+                        vector = null;
+                    }
+                }
+                if (decoded.thumbnail().isPresent() && thumbnails.add(hash)) {
+                    thumb = decoded.thumbnail().get();
+                }
+            } else {
+                hash = ((Prepared.Hashed) p).hash(); // vector and thumbnail already stored
             }
             // The file itself is fine: its entry stays (other models' vectors keep finding it), only
             // this model has no vector for it, and the problem says so.
-            batch.add(new IndexedFile(f.path().toString(), f.category(), f.size(), f.modifiedMillis(), p.hash(),
+            batch.add(new IndexedFile(f.path().toString(), f.category(), f.size(), f.modifiedMillis(), hash,
                     vector, thumb));
             if (modelProblem != null) {
                 problems.add(modelProblem);
@@ -416,127 +328,26 @@ public final class Indexer {
         }
 
         private void waitWhilePaused() throws InterruptedException {
-            long pauseStart = System.nanoTime();
-            listener.onProgress(progress(IndexProgress.State.PAUSED, null));
+            clock.pauseStarted();
+            listener.onProgress(clock.progress(IndexProgress.State.PAUSED, null));
             synchronized (pauseLock) {
                 while (paused && !cancelled) {
                     pauseLock.wait();
                 }
             }
-            pausedNanos += System.nanoTime() - pauseStart;
-        }
-
-        private IndexProgress progress(IndexProgress.State state, Path current) {
-            double seconds = (System.nanoTime() - startNanos - pausedNanos) / 1e9;
-            double rate = seconds > 0 && done > 0 ? done / seconds : 0;
-            Duration eta = rate > 0 ? Duration.ofMillis((long) ((total - done) / rate * 1000)) : null;
-            return new IndexProgress(state, done, total, rate, eta, current);
+            clock.pauseEnded();
         }
     }
 
     /** Decoder thread: hash, decode and thumbnail ahead of the embedder. */
-    private void prepareAll(List<WorkItem> work, Set<String> embedded, Set<String> thumbnails,
-                            BlockingQueue<Prepared> queue) {
+    private void decode(PhotoPreparer preparer, List<WorkItem> work, BlockingQueue<Prepared> queue) {
         try {
-            Iterator<WorkItem> it = work.iterator();
-            while (it.hasNext() && !cancelled) {
-                queue.put(prepare(it.next(), embedded, thumbnails));
-            }
-            queue.put(END);
+            preparer.prepareAll(work, queue, () -> cancelled);
         } catch (InterruptedException e) {
             // the run is over
         } catch (RuntimeException | Error e) {
             decoderFailure = e;
             throw e;
         }
-    }
-
-    private Prepared prepare(WorkItem item, Set<String> embedded, Set<String> thumbnails) {
-        Path path = item.file().path();
-        String hash = item.knownHash();
-        if (hash == null) {
-            try {
-                hash = sha256(path);
-            } catch (NoSuchFileException e) {
-                return new Prepared(item, null, null, null, "file vanished before it could be read");
-            } catch (AccessDeniedException e) {
-                return new Prepared(item, null, null, null, "permission denied");
-            } catch (IOException e) {
-                return new Prepared(item, null, null, null, "cannot read file (" + e.getMessage() + ")");
-            }
-        }
-        boolean needVector = !embedded.contains(hash);
-        boolean needThumbnail = !thumbnails.contains(hash);
-        if (!needVector && !needThumbnail) {
-            return new Prepared(item, hash, null, null, null);
-        }
-        try {
-            BufferedImage image = loader.load(path);
-            return new Prepared(item, hash, image, needThumbnail ? thumbnailJpeg(image) : null, null);
-        } catch (ImageLoadException e) {
-            return new Prepared(item, null, null, null, e.reason());
-        } catch (IOException | RuntimeException e) {
-            return new Prepared(item, null, null, null, "cannot make a thumbnail (" + e + ")");
-        } catch (OutOfMemoryError e) {
-            return new Prepared(item, null, null, null, "image too large to decode in the available memory");
-        }
-    }
-
-    /** Hex SHA-256 of a file's content: the key of its vectors and thumbnail. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** A JPEG of the image with its long side at most {@link #THUMBNAIL_SIDE}. */
-    public static byte[] thumbnailJpeg(BufferedImage image) throws IOException {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        double scale = Math.min(1.0, (double) THUMBNAIL_SIDE / Math.max(w, h));
-        int tw = Math.max(1, (int) Math.round(w * scale));
-        int th = Math.max(1, (int) Math.round(h * scale));
-        BufferedImage thumb = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = thumb.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(image, 0, 0, tw, th, null);
-        } finally {
-            g.dispose();
-        }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(ios);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.8f);
-            writer.write(null, new IIOImage(thumb, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
-    }
-
-    private static String rootProblem(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "folder not found; its photos are kept until it is back";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "cannot open folder: permission denied";
-        }
-        return "cannot read folder (" + e + ")";
     }
 }

@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import org.visualsearch.core.common.Sha256;
 import org.visualsearch.core.image.ImageLoadException;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ModelInfo;
@@ -87,13 +85,13 @@ public final class SyntheticGallery {
     /** Thumbnails of up to {@code max} photos found under {@code folder}. */
     public static List<byte[]> thumbnailsFrom(Path folder, int max) throws IOException {
         List<byte[]> thumbnails = new ArrayList<>();
-        ImageLoader loader = new ImageLoader(Indexer.THUMBNAIL_SIDE * 2);
+        ImageLoader loader = new ImageLoader(Thumbnails.SIDE * 2);
         for (FolderScanner.ScannedFile f : new FolderScanner().scan(folder).files()) {
             if (thumbnails.size() >= max) {
                 break;
             }
             try {
-                thumbnails.add(Indexer.thumbnailJpeg(loader.load(f.path())));
+                thumbnails.add(Thumbnails.jpeg(loader.load(f.path())));
             } catch (ImageLoadException e) {
                 // skip it
             }
@@ -123,7 +121,7 @@ public final class SyntheticGallery {
                 }
             }
             try {
-                thumbnails.add(Indexer.thumbnailJpeg(image));
+                thumbnails.add(Thumbnails.jpeg(image));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -136,10 +134,6 @@ public final class SyntheticGallery {
     }
 
     private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,9 +3,6 @@ package org.visualsearch.core.image;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -21,6 +18,7 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
+import org.visualsearch.core.common.ErrorText;
 
 /**
  * Decodes photos for embedding and display: sniffs the format from the content (not the file
@@ -86,7 +84,7 @@ public final class ImageLoader {
         } catch (AccessDeniedException e) {
             throw new ImageLoadException(file, "permission denied", e);
         } catch (IOException | RuntimeException e) {
-            throw new ImageLoadException(file, "corrupt image data (" + describe(e) + ")", e);
+            throw new ImageLoadException(file, "corrupt image data (" + ErrorText.oneLine(e) + ")", e);
         } catch (OutOfMemoryError e) {
             throw new ImageLoadException(file, "image too large to decode in the available memory", e);
         }
@@ -103,7 +101,7 @@ public final class ImageLoader {
         } catch (ImageLoadException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImageLoadException(name, "corrupt image data (" + describe(e) + ")", e);
+            throw new ImageLoadException(name, "corrupt image data (" + ErrorText.oneLine(e) + ")", e);
         }
     }
 
@@ -126,7 +124,7 @@ public final class ImageLoader {
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            throw new ImageLoadException(file, "cannot read file size (" + describe(e) + ")", e);
+            throw new ImageLoadException(file, "cannot read file size (" + ErrorText.oneLine(e) + ")", e);
         }
         if (size == 0) {
             throw new ImageLoadException(file, "file is empty (0 bytes)");
@@ -210,44 +208,12 @@ public final class ImageLoader {
         int outW = swap ? sh : sw;
         int outH = swap ? sw : sh;
 
-        BufferedImage scaled = scale < 0.5 ? halveUntilNear(source, sw, sh) : source;
+        BufferedImage scaled = scale < 0.5 ? Resampling.halveUntilNear(source, sw, sh) : source;
         AffineTransform transform = orientationTransform(orientation, sw, sh);
         transform.concatenate(AffineTransform.getScaleInstance(
                 (double) sw / scaled.getWidth(), (double) sh / scaled.getHeight()));
 
-        BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.setColor(Color.WHITE); // transparent pixels become white, as viewers show them
-            g.fillRect(0, 0, outW, outH);
-            g.drawImage(scaled, transform, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
-    }
-
-    /** Repeated halving keeps bilinear downscaling from aliasing on large reductions. */
-    private static BufferedImage halveUntilNear(BufferedImage image, int targetW, int targetH) {
-        BufferedImage current = image;
-        while (current.getWidth() / 2 >= targetW && current.getHeight() / 2 >= targetH) {
-            int w = current.getWidth() / 2;
-            int h = current.getHeight() / 2;
-            BufferedImage next = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = next.createGraphics();
-            try {
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                g.setColor(Color.WHITE);
-                g.fillRect(0, 0, w, h);
-                g.drawImage(current, 0, 0, w, h, null);
-            } finally {
-                g.dispose();
-            }
-            current = next;
-        }
-        return current;
+        return Resampling.draw(scaled, outW, outH, transform);
     }
 
     /**
@@ -265,10 +231,5 @@ public final class ImageLoader {
             case 8 -> new AffineTransform(0, -1, 1, 0, 0, w);   // rotate 90 counter-clockwise
             default -> new AffineTransform();
         };
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
     }
 }

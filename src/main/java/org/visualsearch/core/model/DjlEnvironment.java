@@ -1,8 +1,6 @@
 package org.visualsearch.core.model;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.visualsearch.core.AppDirectories;
 
 /**
@@ -89,31 +87,6 @@ public final class DjlEnvironment {
     public static int threads() {
         configure();
         return Integer.getInteger("ai.djl.pytorch.num_threads", threads);
-    }
-
-    /**
-     * True when DJL will run offline: our property is set and no {@code DJL_OFFLINE} environment
-     * variable says otherwise (DJL lets the environment win).
-     */
-    public static boolean isOffline() {
-        String env = System.getenv("DJL_OFFLINE");
-        String value = env != null ? env : System.getProperty("ai.djl.offline");
-        return Boolean.parseBoolean(value);
-    }
-
-    /** The effective settings, for {@code --version}/diagnostics output. */
-    public static Map<String, String> summary() {
-        configure();
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("offline", Boolean.toString(isOffline()));
-        for (String key : new String[] {"OPT_OUT_TRACKING", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR"}) {
-            String env = System.getenv(key);
-            out.put(key, env != null ? env + " (environment)" : System.getProperty(key));
-        }
-        out.put("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads"));
-        out.put("ai.djl.pytorch.num_interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads"));
-        out.put("ai.djl.pytorch.graph_optimizer", System.getProperty("ai.djl.pytorch.graph_optimizer"));
-        return out;
     }
 
     private static int resolveThreads() {

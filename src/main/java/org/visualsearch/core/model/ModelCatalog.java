@@ -26,10 +26,6 @@ public final class ModelCatalog {
         this.modelsDir = modelsDir;
     }
 
-    public Path modelsDir() {
-        return modelsDir;
-    }
-
     /** Where a model name points: a folder under the models folder, or the path itself. */
     public Path resolve(String name) {
         Path underModels = modelsDir.resolve(name);
@@ -51,7 +47,7 @@ public final class ModelCatalog {
                     ? "model folder " + modelsDir.resolve(name) + " and no " : "") + "file or folder "
                     + path.toAbsolutePath());
         }
-        return ModelLoader.load(path);
+        return TorchScriptEmbedder.load(path);
     }
 
     /** The model folders under the models folder (those with a descriptor or a TorchScript file), sorted. */
@@ -78,7 +74,7 @@ public final class ModelCatalog {
             return true;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".pt"));
+            return files.anyMatch(f -> ModelFolder.isTorchScriptName(f.getFileName().toString()));
         } catch (IOException e) {
             return false;
         }

@@ -1,8 +1,15 @@
 package org.visualsearch.core.sampledb;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
@@ -23,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.visualsearch.core.common.Sha256;
 
 /**
  * Downloads the sample photos into a gallery folder ({@code <dest>/<category>/<file>}).
@@ -35,7 +43,8 @@ import java.util.function.BooleanSupplier;
  *       server that ignores it just sends the whole file again).</li>
  *   <li>Valid photos already present are not downloaded again.</li>
  *   <li>A failure is reported for its file and the run goes on. Once a host could not be reached
- *       at all, the remaining files from that host are reported as skipped instead of each waiting
+ *       at all or timed out (see {@link Timeouts}: connecting, answering, a stalled or drip-fed
+ *       body), the remaining files from that host are reported as skipped instead of each waiting
  *       for its own time-out.</li>
  *   <li>Cancellable between chunks through the {@code cancelled} supplier; what is done is kept.</li>
  * </ul>
@@ -63,37 +72,88 @@ public final class SampleDownloader {
      * @param bytesDone   bytes of the files obtained so far plus what the current file has received
      * @param bytesTotal  total bytes of the manifest's files
      * @param currentFile file being downloaded, or null between files
+     * @param fileBytesDone  bytes of the current file received so far (with a resumed .part), 0 between files
+     * @param fileBytesTotal the current file's size, 0 between files
      */
-    public record Progress(int filesDone, int filesTotal, long bytesDone, long bytesTotal, String currentFile) {
+    public record Progress(int filesDone, int filesTotal, long bytesDone, long bytesTotal, String currentFile,
+                           long fileBytesDone, long fileBytesTotal) {
+
+        /** {@code "photo 3 of 100 (48 of 144 KB)"}: the photo's own bytes, so a stalled one shows it. */
+        public String describe() {
+            String photo = String.format(java.util.Locale.ROOT, "photo %d of %d",
+                    Math.min(filesDone + 1, filesTotal), filesTotal);
+            return currentFile == null ? photo : String.format(java.util.Locale.ROOT, "%s (%,d of %,d KB)", photo,
+                    (fileBytesDone + 512) / 1024, (fileBytesTotal + 512) / 1024);
+        }
     }
 
-    private static final int BUFFER = 64 * 1024;
+    /**
+     * How long a mirror may keep us waiting. A host that times out once is skipped for the rest
+     * of the run (like one that cannot be reached): a stalling mirror costs one time-out, not one
+     * per photo.
+     *
+     * @param connect           connecting to the host
+     * @param response          from sending the request to the response's headers
+     * @param read              the longest gap between two pieces of the body
+     * @param minBytesPerSecond the slowest acceptable transfer, averaged over {@code rateWindow}:
+     *                          a server that drip-feeds bytes (never idle for {@code read}) fails too
+     * @param rateWindow        how long a transfer is measured before its rate counts
+     */
+    public record Timeouts(Duration connect, Duration response, Duration read, long minBytesPerSecond,
+                           Duration rateWindow) {
+        /** 15 s to connect, 30 s to answer, 30 s without a byte, at least 2 KB/s over 30 s. */
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(15), Duration.ofSeconds(30),
+                Duration.ofSeconds(30), 2048, Duration.ofSeconds(30));
+
+        public Timeouts {
+            for (Duration d : List.of(connect, response, read, rateWindow)) {
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("time-outs must be positive: " + d);
+                }
+            }
+            if (minBytesPerSecond < 0) {
+                throw new IllegalArgumentException("minBytesPerSecond < 0");
+            }
+        }
+    }
+
+    /** The {@link Listener#fileFinished} message for a valid photo that was already there. */
+    public static final String ALREADY_PRESENT = "already present";
+
+    /** Longest single wait for the body, so cancelling is noticed promptly. */
+    private static final long POLL_NANOS = Duration.ofMillis(200).toNanos();
 
     private final SampleManifest manifest;
     private final HttpClient client;
     private final URI baseUrl;
-    private final Duration responseTimeout;
+    private final Timeouts timeouts;
 
     /**
      * @param client  the HTTP client ({@link #defaultClient()} normally)
      * @param baseUrl where to fetch {@code <file>} from instead of the manifest's URLs, or null
      */
     public SampleDownloader(SampleManifest manifest, HttpClient client, URI baseUrl) {
-        this(manifest, client, baseUrl, Duration.ofSeconds(60));
+        this(manifest, client, baseUrl, Timeouts.DEFAULT);
     }
 
-    SampleDownloader(SampleManifest manifest, HttpClient client, URI baseUrl, Duration responseTimeout) {
+    /** @param timeouts the response, read and rate limits (the connect time-out is the client's: {@link #client(Timeouts)}) */
+    public SampleDownloader(SampleManifest manifest, HttpClient client, URI baseUrl, Timeouts timeouts) {
         this.manifest = Objects.requireNonNull(manifest);
         this.client = Objects.requireNonNull(client);
         this.baseUrl = baseUrl == null ? null : withTrailingSlash(baseUrl);
-        this.responseTimeout = responseTimeout;
+        this.timeouts = Objects.requireNonNull(timeouts);
     }
 
-    /** An HTTP client that follows redirects and gives up connecting after 15 s. */
+    /** An HTTP client that follows redirects and gives up connecting after {@link Timeouts#DEFAULT}'s 15 s. */
     public static HttpClient defaultClient() {
+        return client(Timeouts.DEFAULT);
+    }
+
+    /** An HTTP client that follows redirects and gives up connecting after {@code timeouts.connect()}. */
+    public static HttpClient client(Timeouts timeouts) {
         return HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(15))
+                .connectTimeout(timeouts.connect())
                 .build();
     }
 
@@ -116,7 +176,7 @@ public final class SampleDownloader {
         List<String> downloaded = new ArrayList<>();
         List<String> present = new ArrayList<>();
         List<DownloadReport.Failure> failed = new ArrayList<>();
-        Map<String, String> unreachableHosts = new HashMap<>();
+        Map<String, String> failedHosts = new HashMap<>(); // unreachable or timed out: skip the rest
         Counter counter = new Counter(manifest.size(), manifest.totalBytes());
 
         for (SampleManifest.Entry e : manifest.entries()) {
@@ -127,13 +187,13 @@ public final class SampleDownloader {
             if (SampleStatus.checkOne(e, target).state() == SampleStatus.State.PRESENT) {
                 present.add(e.file());
                 counter.finish(e.bytes());
-                out.fileFinished(e.file(), true, "already present");
-                out.progress(counter.progress(null, 0));
+                out.fileFinished(e.file(), true, ALREADY_PRESENT);
+                out.progress(counter.progress(null, 0, 0));
                 continue;
             }
             URI url = urlOf(e);
             String host = url.getHost();
-            String reason = unreachableHosts.get(host);
+            String reason = failedHosts.get(host);
             if (reason != null) {
                 fail(failed, out, counter, e, "skipped " + e.fileName() + ": " + host + " already failed: " + reason);
                 continue;
@@ -145,7 +205,8 @@ public final class SampleDownloader {
                 if (Files.exists(target.getParent()) && !Files.isWritable(target.getParent())) {
                     throw ex;
                 }
-                outcome = Outcome.failure("cannot download " + e.fileName() + " from " + host + ": " + describe(ex), false);
+                outcome = Outcome.failure("cannot download " + e.fileName() + " from " + host + ": "
+                        + describe(ex, timeouts), false);
             }
             if (outcome.cancelled) {
                 return new DownloadReport(downloaded, present, failed, true);
@@ -154,10 +215,10 @@ public final class SampleDownloader {
                 downloaded.add(e.file());
                 counter.finish(e.bytes());
                 out.fileFinished(e.file(), true, "downloaded");
-                out.progress(counter.progress(null, 0));
+                out.progress(counter.progress(null, 0, 0));
             } else {
                 if (outcome.hostUnreachable) {
-                    unreachableHosts.put(host, outcome.shortReason);
+                    failedHosts.put(host, outcome.shortReason);
                 }
                 fail(failed, out, counter, e, outcome.failure);
             }
@@ -170,7 +231,7 @@ public final class SampleDownloader {
         failed.add(new DownloadReport.Failure(e.file(), message));
         counter.finish(0);
         out.fileFinished(e.file(), false, message);
-        out.progress(counter.progress(null, 0));
+        out.progress(counter.progress(null, 0, 0));
     }
 
     /** Downloads one file into its .part and moves it into place. */
@@ -180,6 +241,9 @@ public final class SampleDownloader {
         String host = url.getHost();
         String prefix = "cannot download " + e.fileName() + " from " + host + ": ";
 
+        if (Files.exists(part, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(part); // a FIFO or link where our .part belongs: opening it could block for ever
+        }
         long have = Files.isRegularFile(part) ? Files.size(part) : 0;
         if (have >= e.bytes() && have > 0) {
             // A complete (or overlong) .part from an earlier run: keep it if it is right.
@@ -191,21 +255,23 @@ public final class SampleDownloader {
             have = 0;
         }
 
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(responseTimeout).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeouts.response()).GET();
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
         }
-        HttpResponse<InputStream> response;
+        HttpResponse<TimedBody> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(request.build(), info -> new TimedBody());
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return Outcome.CANCELLED;
         } catch (IOException ex) {
-            String reason = describe(ex);
-            return Outcome.failure(prefix + reason, isUnreachable(ex), reason);
+            String reason = describe(ex, timeouts);
+            // Once a host could not be reached or did not answer in time, the next photo would wait just as long.
+            return Outcome.failure(prefix + reason, isUnreachable(ex) || isTimeout(ex), reason);
         }
 
+        TimedBody body = response.body();
         int status = response.statusCode();
         boolean append;
         if (status == 206 && have > 0 && rangeStartsAt(response, have)) {
@@ -214,45 +280,90 @@ public final class SampleDownloader {
             append = false; // the server ignored the Range: start over
         } else if (status == 416 && have > 0) {
             // Our .part no longer fits the file on the server: drop it, the next run starts clean.
-            response.body().close();
+            body.cancel();
             Files.deleteIfExists(part);
             return Outcome.failure(prefix + "the server refused to resume a partial download (HTTP 416); "
                     + "the partial file was deleted, run again", false);
         } else {
-            response.body().close();
+            body.cancel();
             return Outcome.failure(prefix + "the server answered HTTP " + status, false);
         }
 
         long written = append ? have : 0;
         Files.createDirectories(target.getParent()); // only now: a failed run leaves no empty folders
-        try (InputStream in = response.body();
-             OutputStream file = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                     append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-            byte[] buffer = new byte[BUFFER];
-            out.progress(counter.progress(e.file(), written));
+        try (FileChannel file = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.progress(counter.progress(e.file(), written, e.bytes()));
+            long readNanos = timeouts.read().toNanos();
+            long windowNanos = timeouts.rateWindow().toNanos();
+            long lastData = System.nanoTime();
+            long windowStart = lastData;
+            long windowBytes = 0;
             while (true) {
                 if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    body.cancel();
                     return Outcome.CANCELLED; // the .part stays for the next run
                 }
-                int n;
+                long now = System.nanoTime();
+                if (now - lastData >= readNanos) {
+                    body.cancel();
+                    String reason = "the server stopped sending (nothing for " + seconds(timeouts.read()) + ")";
+                    return Outcome.failure(prefix + reason + " after " + written + " of " + e.bytes()
+                            + " bytes; run again to resume", true, reason);
+                }
+                if (now - windowStart >= windowNanos) {
+                    double rate = windowBytes / (timeouts.rateWindow().toMillis() / 1000.0);
+                    if (rate < timeouts.minBytesPerSecond()) {
+                        body.cancel();
+                        String reason = String.format(java.util.Locale.ROOT,
+                                "the server sends too slowly (%.0f bytes/s over %s, below the minimum of %d bytes/s)",
+                                rate, seconds(timeouts.rateWindow()), timeouts.minBytesPerSecond());
+                        return Outcome.failure(prefix + reason + " after " + written + " of " + e.bytes()
+                                + " bytes; run again to resume", true, reason);
+                    }
+                    windowStart = now;
+                    windowBytes = 0;
+                }
+                long wait = Math.min(POLL_NANOS, Math.min(readNanos - (now - lastData), windowNanos - (now - windowStart)));
+                List<ByteBuffer> chunk;
                 try {
-                    n = in.read(buffer);
+                    chunk = body.poll(Math.max(1, wait));
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    body.cancel();
+                    return Outcome.CANCELLED;
                 } catch (IOException ex) {
                     return Outcome.failure(prefix + "the connection broke after " + written + " of " + e.bytes()
-                            + " bytes (" + describe(ex) + "); run again to resume", false);
+                            + " bytes (" + describe(ex, timeouts) + "); run again to resume", false);
                 }
-                if (n < 0) {
+                if (chunk == null) {
+                    continue; // nothing yet: the checks above decide how long that may go on
+                }
+                if (chunk == TimedBody.END) {
                     break;
                 }
+                long n = 0;
+                for (ByteBuffer b : chunk) {
+                    n += b.remaining();
+                }
                 if (written + n > e.bytes()) {
+                    body.cancel();
                     file.close();
                     Files.deleteIfExists(part);
                     return Outcome.failure(prefix + "the server sent more than the expected " + e.bytes()
                             + " bytes; not the manifest's file", false);
                 }
-                file.write(buffer, 0, n);
+                for (ByteBuffer b : chunk) {
+                    while (b.hasRemaining()) {
+                        file.write(b);
+                    }
+                }
                 written += n;
-                out.progress(counter.progress(e.file(), written));
+                if (n > 0) {
+                    lastData = System.nanoTime();
+                    windowBytes += n;
+                }
+                out.progress(counter.progress(e.file(), written, e.bytes()));
             }
         }
 
@@ -289,8 +400,22 @@ public final class SampleDownloader {
         return false;
     }
 
+    /** True when the failure is a time-out (connecting, or waiting for the response). */
+    static boolean isTimeout(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof HttpTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
     /** One-line human reason for a network exception. */
-    static String describe(Throwable ex) {
+    static String describe(Throwable ex, Timeouts timeouts) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
                 return "no network connection (cannot resolve the host name)";
@@ -299,7 +424,8 @@ public final class SampleDownloader {
                 return "no network connection (no route to host)";
             }
             if (t instanceof HttpConnectTimeoutException) {
-                return "no network connection (connecting timed out)";
+                return "connecting timed out after " + seconds(timeouts.connect())
+                        + " (no network connection, or the host is down)";
             }
         }
         for (Throwable t = ex; t != null; t = t.getCause()) {
@@ -317,7 +443,7 @@ public final class SampleDownloader {
                         : "no network connection (" + m + ")";
             }
             if (t instanceof HttpTimeoutException) {
-                return "the server did not answer in time";
+                return "the server did not answer within " + seconds(timeouts.response());
             }
         }
         String m = ex.getMessage();
@@ -345,8 +471,77 @@ public final class SampleDownloader {
             bytesDone += bytes;
         }
 
-        Progress progress(String current, long currentBytes) {
-            return new Progress(filesDone, filesTotal, bytesDone + currentBytes, bytesTotal, current);
+        Progress progress(String current, long currentBytes, long currentTotal) {
+            return new Progress(filesDone, filesTotal, bytesDone + currentBytes, bytesTotal, current,
+                    currentBytes, currentTotal);
+        }
+    }
+
+    /**
+     * The response body as the HTTP client delivers it, handed to the downloading thread with a
+     * time-out on every wait (a blocking {@code InputStream.read} would wait for ever on a
+     * stalled server). One chunk is requested at a time, so a slow disk holds the sender back.
+     */
+    private static final class TimedBody implements HttpResponse.BodySubscriber<TimedBody> {
+        static final List<ByteBuffer> END = new ArrayList<>(0); // compared by identity
+
+        private final BlockingQueue<Object> chunks = new LinkedBlockingQueue<>();
+        private volatile Flow.Subscription subscription;
+        private volatile boolean cancelled;
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (cancelled) {
+                s.cancel();
+            } else {
+                s.request(1);
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+            chunks.add(item);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            chunks.add(t);
+        }
+
+        @Override
+        public void onComplete() {
+            chunks.add(END);
+        }
+
+        @Override
+        public CompletionStage<TimedBody> getBody() {
+            return CompletableFuture.completedFuture(this);
+        }
+
+        /** The next chunk, {@link #END} after the last, or null when nothing came within {@code nanos}. */
+        @SuppressWarnings("unchecked")
+        List<ByteBuffer> poll(long nanos) throws IOException, InterruptedException {
+            Object next = chunks.poll(nanos, TimeUnit.NANOSECONDS);
+            if (next instanceof Throwable t) {
+                throw t instanceof IOException io ? io : new IOException(t);
+            }
+            if (next != null && next != END) {
+                Flow.Subscription s = subscription;
+                if (s != null) {
+                    s.request(1);
+                }
+            }
+            return (List<ByteBuffer>) next;
+        }
+
+        /** Stops the transfer and frees the connection. */
+        void cancel() {
+            cancelled = true;
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
         }
     }
 

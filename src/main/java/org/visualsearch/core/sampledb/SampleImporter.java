@@ -10,10 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import org.visualsearch.core.common.Sha256;
 
 /**
  * Copies the sample photos from a local folder laid out like the gallery
- * ({@code <folder>/<category>/<file>}, e.g. a colleague's copy or {@code ../shared/sample-photos})
+ * ({@code <folder>/<category>/<file>}, e.g. a colleague's copy or {@code ../shared/sample-photos-v2})
  * into a gallery folder, verifying each file's SHA-256 against the manifest. A file whose hash
  * or size does not match is reported and not imported; an already valid target is left alone.
  */

@@ -117,8 +117,17 @@ public final class SampleManifest {
         }
     }
 
-    /** Reads a manifest file. */
+    /**
+     * Reads a manifest file.
+     *
+     * @throws ManifestException when {@code file} is a folder, FIFO, socket or device: opening a
+     *                           FIFO would wait for a writer for ever
+     */
     public static SampleManifest load(Path file) throws IOException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            String kind = Files.isDirectory(file) ? "a folder" : "a FIFO, socket or device";
+            throw new ManifestException(file + ": not a regular file (it is " + kind + "); a manifest is a .tsv file");
+        }
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(r, file.toString());
         }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.visualsearch.core.common.Sha256;
 
 /**
  * Which sample photos a gallery folder holds: present and valid (right size and SHA-256),

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.Map;
+import org.visualsearch.core.sampledb.PhotoCredit;
 import org.visualsearch.core.sampledb.SampleCredits;
 import org.visualsearch.core.sampledb.SampleManifest;
 
@@ -14,30 +16,41 @@ import org.visualsearch.core.sampledb.SampleManifest;
 @FunctionalInterface
 public interface CreditsSource {
 
-    /** One photo's credit line: shown as a table row. */
-    record Credit(String category, String file, String source, String licence) {
+    /**
+     * One photo's credit: shown as a table row.
+     *
+     * @param author  who made it, or a note that the source names no one (never "unknown")
+     * @param licence the licence(s) spelled out
+     * @param source  the link to the photo's page at its pinned commit
+     * @param details the licences' short names and links, and where the licence is stated (hover)
+     */
+    record Credit(String category, String file, String author, String licence, String source, String details) {
+    }
+
+    /** One licence of the summary: how many photos use it and where its text is. */
+    record LicenceCount(String licence, String name, int photos, String link) {
     }
 
     /**
      * One tab of the credits view.
      *
-     * @param text    free text (an introduction, or a whole NOTICE file)
-     * @param credits per-photo credits shown as a table under the text; empty for plain text
+     * @param text     free text (an introduction and summary, or a whole NOTICE file)
+     * @param licences photos per licence, shown as the summary table; empty for plain text
+     * @param credits  per-photo credits shown as a table under the text; empty for plain text
      */
-    record Section(String title, String text, List<Credit> credits) {
+    record Section(String title, String text, List<LicenceCount> licences, List<Credit> credits) {
         public Section {
+            licences = List.copyOf(licences);
             credits = List.copyOf(credits);
         }
 
         public Section(String title, String text) {
-            this(title, text, List.of());
+            this(title, text, List.of(), List.of());
         }
     }
 
-    String SAMPLE_INTRO = "The sample photos are not part of this program: each is a file from a public "
-            + "repository, pinned to a commit, under the licence that repository states (\"origin not stated\" "
-            + "means it does not say where the photo itself comes from). They serve only as a small labelled "
-            + "gallery for teaching and demonstrating image retrieval.";
+    String SUMMARY_TITLE = "Sample photos: licences";
+    String PHOTOS_TITLE = "Sample photos: each photo";
 
     List<Section> sections();
 
@@ -45,7 +58,7 @@ public interface CreditsSource {
     static CreditsSource of(SampleManifest manifest, Path models) {
         return () -> {
             List<Section> sections = new ArrayList<>();
-            sections.add(sampleSection(manifest));
+            sections.addAll(sampleSections(manifest));
             sections.addAll(modelSections(models));
             return sections;
         };
@@ -59,7 +72,7 @@ public interface CreditsSource {
             try {
                 SampleManifest manifest = Files.isRegularFile(manifestFile)
                         ? SampleManifest.load(manifestFile) : SampleManifest.bundled();
-                sections.add(sampleSection(manifest));
+                sections.addAll(sampleSections(manifest));
             } catch (IOException | RuntimeException e) {
                 sections.add(new Section("Sample photos", "Cannot read the sample gallery's manifest "
                         + manifestFile + ": " + e.getMessage()));
@@ -73,12 +86,34 @@ public interface CreditsSource {
         return fromFolder(Path.of("").toAbsolutePath());
     }
 
-    private static Section sampleSection(SampleManifest manifest) {
+    private static List<Section> sampleSections(SampleManifest manifest) {
+        List<PhotoCredit> photos = SampleCredits.credits(manifest);
         List<Credit> credits = new ArrayList<>();
-        for (SampleManifest.Entry e : manifest.entries()) {
-            credits.add(new Credit(e.category(), e.fileName(), SampleCredits.source(e), e.licence()));
+        for (PhotoCredit c : photos) {
+            StringBuilder details = new StringBuilder();
+            for (PhotoCredit.Licence l : c.licences()) {
+                details.append(l.id()).append(": ").append(l.url()).append('\n');
+            }
+            if (!c.provenance().isEmpty()) {
+                details.append("Stated in the source: ").append(c.provenance());
+            }
+            credits.add(new Credit(c.category(), c.file(), c.authorOrNote(), c.licenceNames(),
+                    c.source().toString(), details.toString().strip()));
         }
-        return new Section("Sample photos", SAMPLE_INTRO, credits);
+        Map<String, PhotoCredit.Licence> used = SampleCredits.licencesUsed(photos);
+        List<LicenceCount> licences = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : SampleCredits.photosPerLicence(photos).entrySet()) {
+            List<PhotoCredit.Licence> parts = java.util.Arrays.stream(e.getKey().split(" or "))
+                    .map(used::get).filter(java.util.Objects::nonNull).toList();
+            licences.add(new LicenceCount(e.getKey(),
+                    String.join(" or ", parts.stream().map(PhotoCredit.Licence::name).toList()), e.getValue(),
+                    String.join("  ", parts.stream().map(l -> l.url().toString()).toList())));
+        }
+        String summary = SampleCredits.INTRO + "\n\nSharing the gallery (for example, handing it to a class):\n"
+                + String.join("\n", SampleCredits.sharingRules(photos).stream().map(r -> "•  " + r).toList());
+        return List.of(new Section(SUMMARY_TITLE, summary, licences, List.of()),
+                new Section(PHOTOS_TITLE, "Each photo's author, licence and source. Hover over a licence for its "
+                        + "links; select rows and press Ctrl+C (or right-click) to copy their credits.", List.of(), credits));
     }
 
     private static List<Section> modelSections(Path models) {

@@ -35,7 +35,7 @@ import org.visualsearch.core.evaluation.GalleryEvaluation;
 import org.visualsearch.core.evaluation.GalleryEvaluator;
 import org.visualsearch.core.evaluation.PhotoCredits;
 import org.visualsearch.core.evaluation.QueryScore;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.metrics.PrecisionAtK;
 
 /**

@@ -20,7 +20,7 @@ import javax.imageio.ImageIO;
 import org.visualsearch.core.evaluation.EvaluationCache;
 import org.visualsearch.core.evaluation.EvaluationReport;
 import org.visualsearch.core.evaluation.PhotoCredits;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.sampledb.SampleManifest;
 import org.visualsearch.ui.gallery.ThumbnailCache;
 import org.visualsearch.ui.gallery.ThumbnailSource;

@@ -8,7 +8,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.visualsearch.core.evaluation.Match;
-import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.ui.gallery.CategoryColors;
 import org.visualsearch.ui.gallery.ThumbnailCache;
 

@@ -1,7 +1,7 @@
 package org.visualsearch.ui.gallery;
 
 import java.nio.file.Path;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 
 /**
  * Gets the sample gallery into place and indexes it with the current model. The integrator

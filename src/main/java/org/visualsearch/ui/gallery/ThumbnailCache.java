@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
-import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.search.GalleryEntry;
 
 /**
  * Thumbnails for the grid and the top-5, decoded on a small pool of background threads and kept

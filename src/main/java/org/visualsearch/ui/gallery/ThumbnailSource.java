@@ -1,9 +1,9 @@
 package org.visualsearch.ui.gallery;
 
 import java.awt.image.BufferedImage;
-import org.visualsearch.core.gallery.GalleryEntry;
 import org.visualsearch.core.image.ImageLoadException;
 import org.visualsearch.core.image.ImageLoader;
+import org.visualsearch.core.search.GalleryEntry;
 
 /**
  * Gives the small picture of a gallery entry. Called from background threads, several at a time.

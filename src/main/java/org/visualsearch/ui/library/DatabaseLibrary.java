@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import org.visualsearch.core.gallery.IndexListener;
 import org.visualsearch.core.gallery.IndexProgress;
 import org.visualsearch.core.gallery.IndexReport;
-import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.gallery.Indexer;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ImageEmbedder;
@@ -23,6 +22,7 @@ import org.visualsearch.core.sampledb.ImportReport;
 import org.visualsearch.core.sampledb.SampleDownloader;
 import org.visualsearch.core.sampledb.SampleImporter;
 import org.visualsearch.core.sampledb.SampleManifest;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.ui.AppServices;
 import org.visualsearch.ui.gallery.ProgressSink;
@@ -166,8 +166,7 @@ public final class DatabaseLibrary implements GalleryLibrary {
                 SampleDownloader downloader = new SampleDownloader(manifest, SampleDownloader.defaultClient(),
                         sample.baseUrl());
                 DownloadReport report = downloader.download(sample.folder(), p -> progress.progress(p.bytesDone(),
-                        p.bytesTotal(), String.format("Downloading photo %d of %d", Math.min(p.filesDone() + 1,
-                                p.filesTotal()), p.filesTotal())), progress::isCancelled);
+                        p.bytesTotal(), "Downloading " + p.describe()), progress::isCancelled);
                 if (report.cancelled() || progress.isCancelled()) {
                     throw new CancellationException("cancelled");
                 }

@@ -1,7 +1,7 @@
 package org.visualsearch.ui.library;
 
 import java.util.List;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.Folder;
 import org.visualsearch.core.store.GalleryCounts;
 import org.visualsearch.core.store.Problem;

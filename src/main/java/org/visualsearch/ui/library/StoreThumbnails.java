@@ -5,9 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Optional;
 import javax.imageio.ImageIO;
-import org.visualsearch.core.gallery.GalleryEntry;
 import org.visualsearch.core.image.ImageLoadException;
 import org.visualsearch.core.image.ImageLoader;
+import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.ui.gallery.ThumbnailSource;
 

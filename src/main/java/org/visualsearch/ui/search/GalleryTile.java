@@ -1,7 +1,7 @@
 package org.visualsearch.ui.search;
 
 import java.util.Locale;
-import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.search.GalleryEntry;
 
 /**
  * One tile of the gallery grid.

@@ -6,7 +6,7 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.visualsearch.core.gallery.IndexedGallery;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.ui.gallery.CategoryColors;
 import org.visualsearch.ui.gallery.ThumbnailCache;
 

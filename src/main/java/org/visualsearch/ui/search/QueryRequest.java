@@ -3,7 +3,7 @@ package org.visualsearch.ui.search;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.search.GalleryEntry;
 
 /** Where a query comes from: a file (drop, chooser, pasted file), a pasted image, or a gallery photo. */
 public sealed interface QueryRequest {

@@ -30,11 +30,11 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
-import org.visualsearch.core.gallery.GalleryEntry;
-import org.visualsearch.core.gallery.IndexedGallery;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelInfo;
+import org.visualsearch.core.search.GalleryEntry;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.ui.jobs.Messages;
 
 /**

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visualsearch.core.common.Sha256;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelInfo;
+import org.visualsearch.core.search.GalleryEntry;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.store.ModelMismatchException;
 
@@ -189,7 +192,7 @@ class IndexerTest {
         TestImages.write(photos.resolve("delete.jpg"), 3);
         db.addFolder(photos);
         index(embedder);
-        String oldHash = Indexer.sha256(photos.resolve("change.jpg"));
+        String oldHash = Sha256.of(photos.resolve("change.jpg"));
 
         TestImages.write(photos.resolve("change.jpg"), 22);
         Files.setLastModifiedTime(photos.resolve("change.jpg"),

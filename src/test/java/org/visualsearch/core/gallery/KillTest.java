@@ -27,6 +27,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.visualsearch.ChildJvm;
+import org.visualsearch.core.common.Sha256;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.store.GalleryDatabase;
@@ -193,7 +194,7 @@ class KillTest {
                 while (rs.next()) {
                     entries++;
                     String path = rs.getString(1);
-                    if (!Indexer.sha256(Path.of(path)).equals(rs.getString(2))) {
+                    if (!Sha256.of(Path.of(path)).equals(rs.getString(2))) {
                         failures.add(when + ": wrong hash for " + path);
                     }
                     float[] stored = new float[64];

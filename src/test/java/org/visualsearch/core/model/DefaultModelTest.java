@@ -30,7 +30,7 @@ class DefaultModelTest {
     void isA64dGuieModelWithItsDescriptorName() {
         assertThat(model.info().dimension()).isEqualTo(64);
         assertThat(model.info().name()).isEqualTo("MobileNetV2 + ArcFace head");
-        assertThat(((TorchScriptEmbedder) model).descriptor().convention()).isEqualTo(ModelDescriptor.Convention.GUIE);
+        assertThat(((TorchScriptEmbedder) model).descriptor().inputSpec()).isEqualTo(new InputSpec.Guie());
     }
 
     @Test

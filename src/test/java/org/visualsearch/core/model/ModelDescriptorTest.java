@@ -33,7 +33,7 @@ class ModelDescriptorTest {
         assertThat(d.modelFile()).isEqualTo(folder.resolve("model.pt").toAbsolutePath());
         assertThat(d.descriptorFile()).isNull();
         assertThat(d.name()).isEqualTo("m");
-        assertThat(d.convention()).isEqualTo(ModelDescriptor.Convention.GUIE);
+        assertThat(d.inputSpec()).isEqualTo(new InputSpec.Guie());
         assertThat(d.maxSide()).isEqualTo(512);
         assertThat(d.method()).isNull();
         assertThat(d.declaredDimension()).isNull();
@@ -55,12 +55,8 @@ class ModelDescriptorTest {
                 "vss.notes=unknown vss keys are ignored"));
         ModelDescriptor d = ModelDescriptor.resolve(folder);
         assertThat(d.name()).isEqualTo("CLIP image tower");
-        assertThat(d.convention()).isEqualTo(ModelDescriptor.Convention.FIXED);
-        assertThat(d.width()).isEqualTo(224);
-        assertThat(d.height()).isEqualTo(200);
-        assertThat(d.resize()).isEqualTo(ModelDescriptor.Resize.STRETCH);
-        assertThat(d.mean()).containsExactly(0.48145466f, 0.4578275f, 0.40821073f);
-        assertThat(d.std()).containsExactly(0.5f, 0.5f, 0.5f);
+        assertThat(d.inputSpec()).isEqualTo(new InputSpec.Fixed(224, 200, InputSpec.Resize.STRETCH,
+                new float[] {0.48145466f, 0.4578275f, 0.40821073f}, new float[] {0.5f, 0.5f, 0.5f}));
         assertThat(d.method()).isEqualTo("get_image_features");
         assertThat(d.maxSide()).isEqualTo(1024);
         assertThat(d.declaredDimension()).isEqualTo(512);
@@ -69,9 +65,8 @@ class ModelDescriptorTest {
     @Test
     void fixedDefaultsAreCenterCropAndPlainZeroToOne() throws Exception {
         ModelDescriptor d = ModelDescriptor.resolve(folderWith("vss.convention=fixed\nvss.width=32\nvss.height=32\n"));
-        assertThat(d.resize()).isEqualTo(ModelDescriptor.Resize.SHORTER_SIDE_THEN_CENTER_CROP);
-        assertThat(d.mean()).containsExactly(0f, 0f, 0f);
-        assertThat(d.std()).containsExactly(1f, 1f, 1f);
+        assertThat(d.inputSpec()).isEqualTo(new InputSpec.Fixed(32, 32, InputSpec.Resize.SHORTER_SIDE_THEN_CENTER_CROP,
+                new float[] {0f, 0f, 0f}, new float[] {1f, 1f, 1f}));
     }
 
     @ParameterizedTest
@@ -136,5 +131,69 @@ class ModelDescriptorTest {
         assertThatThrownBy(() -> ModelDescriptor.resolve(folder))
                 .hasMessageContaining(folder.toString())
                 .hasMessageContaining("holds no TorchScript file (*.pt)");
+    }
+    @Test
+    void settingsOfAnExistingFixedFolderAreUnchangedSoItsModelIdAndCachedVectorsStay() throws Exception {
+        ModelDescriptor d = ModelDescriptor.resolve(TestModels.folder("fixed-tiny"));
+        assertThat(d.canonicalSettings()).isEqualTo(String.join("\n",
+                "convention=FIXED",
+                "maxSide=64",
+                "method=get_image_features",
+                "size=8x6",
+                "resize=shorter-side-then-center-crop",
+                "mean=0.5,0.25,0.0",
+                "std=0.5,0.25,1.0",
+                "prop.vss.convention=fixed",
+                "prop.vss.dimension=5",
+                "prop.vss.height=6",
+                "prop.vss.maxSide=64",
+                "prop.vss.mean=0.5, 0.25, 0",
+                "prop.vss.method=get_image_features",
+                "prop.vss.name=Fixed tiny",
+                "prop.vss.resize=shorter-side-then-center-crop",
+                "prop.vss.std=0.5, 0.25, 1",
+                "prop.vss.width=8",
+                ""));
+        assertThat(ModelDescriptor.resolve(folderWith(null)).canonicalSettings())
+                .isEqualTo("convention=GUIE\nmaxSide=512\nmethod=null\n");
+    }
+    @Test
+    void djlKeyNamesDescribeAFixedInputLikeTheOldKeys() throws Exception {
+        InputSpec djl = ModelDescriptor.resolve(folderWith(
+                "width=224\nheight=200\ncenterCrop=true\nnormalize=0.5,0.25,0,0.5,0.25,1\n")).inputSpec();
+        Files.delete(temp.resolve("m/serving.properties"));
+        InputSpec old = ModelDescriptor.resolve(folderWith("vss.convention=fixed\nvss.width=224\nvss.height=200\n"
+                + "vss.resize=shorter-side-then-center-crop\nvss.mean=0.5,0.25,0\nvss.std=0.5,0.25,1\n")).inputSpec();
+        assertThat(djl).isEqualTo(old).isEqualTo(new InputSpec.Fixed(224, 200,
+                InputSpec.Resize.SHORTER_SIDE_THEN_CENTER_CROP, new float[] {0.5f, 0.25f, 0f}, new float[] {0.5f, 0.25f, 1f}));
+    }
+
+    @Test
+    void djlResizeStretchesAndNormalizeTrueIsImageNet() throws Exception {
+        InputSpec spec = ModelDescriptor.resolve(folderWith(
+                "vss.convention=fixed\nwidth=64\nheight=48\nresize=true\nnormalize=true\n")).inputSpec();
+        assertThat(spec).isEqualTo(new InputSpec.Fixed(64, 48, InputSpec.Resize.STRETCH,
+                new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f}));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "width=8\\nvss.width=9\\nheight=8                     | width=8 and vss.width=9 disagree",
+        "width=8\\nheight=8\\nresize=true\\ncenterCrop=true   | resize=true and centerCrop=true: choose one",
+        "width=8\\nheight=8\\nresize=256                      | resize '256' is not true or false; only resize=true",
+        "width=8\\nheight=8\\ncenterCrop=false                | one is needed to bring photos to width x height",
+        "width=8\\nheight=8\\nvss.resize=stretch\\nresize=true | vss.resize and DJL's resize/centerCrop are both given",
+        "width=8\\nheight=8\\nnormalize=0.5,0.5               | normalize '0.5,0.5' is not true, false or six numbers",
+        "width=8\\nheight=8\\nnormalize=true\\nvss.mean=0.5   | normalize and vss.mean/vss.std are both given",
+        "width=8\\nheight=8\\nnormalize=0,0,0,1,0,1           | normalize's std values must be positive",
+        "width=8                                              | needs vss.width and vss.height (or DJL's width and height)",
+        "vss.convention=guie\\nwidth=8\\nheight=8             | width only applies to vss.convention=fixed",
+    })
+    void badDjlKeysAreExplained(String properties, String reason) throws IOException {
+        Path folder = folderWith(properties.replace("\\n", "\n"));
+        assertThatThrownBy(() -> ModelDescriptor.resolve(folder))
+                .isInstanceOf(EmbeddingException.class)
+                .hasMessageContaining(folder.resolve("serving.properties").toString())
+                .hasMessageContaining(reason);
     }
 }

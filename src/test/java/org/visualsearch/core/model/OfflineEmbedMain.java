@@ -16,7 +16,7 @@ public final class OfflineEmbedMain {
         DjlEnvironment.configure();
         BufferedImage image = new BufferedImage(6, 4, BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, 0xff8000);
-        try (TorchScriptEmbedder embedder = ModelLoader.load(Path.of(args[0]))) {
+        try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(Path.of(args[0]))) {
             System.out.println("vector " + Arrays.toString(embedder.embed(image)));
         }
     }

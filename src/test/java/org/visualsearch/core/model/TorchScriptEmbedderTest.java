@@ -58,12 +58,12 @@ class TorchScriptEmbedderTest {
     @Test
     void guieModelGetsUint8PixelsInRgbPlanesAtTheirOwnSize() throws Exception {
         Path folder = TestModels.folder("guie-tiny");
-        try (TorchScriptEmbedder embedder = ModelLoader.load(folder)) {
+        try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(folder)) {
             assertThat(embedder.info().dimension()).isEqualTo(8);
             assertThat(embedder.info().name()).isEqualTo("guie-tiny");
             assertThat(embedder.info().id()).matches("guie-tiny-[0-9a-f]{12}");
             assertThat(embedder.maxSide()).isEqualTo(512);
-            assertThat(embedder.descriptor().convention()).isEqualTo(ModelDescriptor.Convention.GUIE);
+            assertThat(embedder.descriptor().inputSpec()).isEqualTo(new InputSpec.Guie());
 
             int w = 7;
             int h = 5;
@@ -89,7 +89,7 @@ class TorchScriptEmbedderTest {
 
     @Test
     void fixedModelCallsTheNamedMethodOnNormalisedFloats() throws Exception {
-        try (TorchScriptEmbedder embedder = ModelLoader.load(TestModels.folder("fixed-tiny"))) {
+        try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(TestModels.folder("fixed-tiny"))) {
             assertThat(embedder.info().dimension()).isEqualTo(5);
             assertThat(embedder.info().name()).isEqualTo("Fixed tiny");
             assertThat(embedder.info().id()).startsWith("fixed-tiny-");
@@ -116,14 +116,14 @@ class TorchScriptEmbedderTest {
         Files.writeString(crop.resolve("serving.properties"), String.join("\n",
                 "vss.convention=fixed", "vss.width=10", "vss.height=10",
                 "vss.resize=shorter-side-then-center-crop", "vss.method=get_image_features"));
-        try (TorchScriptEmbedder embedder = ModelLoader.load(crop)) {
+        try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(crop)) {
             assertThat(embedder.embed(image)).containsExactly(new float[] {1, 1, 1, 10, 10}, within(1e-6f));
         }
         Path stretch = TestModels.copy("fixed-tiny", temp.resolve("stretch"));
         Files.writeString(stretch.resolve("serving.properties"), String.join("\n",
                 "vss.convention=fixed", "vss.width=10", "vss.height=10",
                 "vss.resize=stretch", "vss.method=get_image_features"));
-        try (TorchScriptEmbedder embedder = ModelLoader.load(stretch)) {
+        try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(stretch)) {
             float[] v = embedder.embed(image);
             assertThat(v[0]).isBetween(0.25f, 0.5f); // bilinear, not area-averaged: about 1/3
             assertThat(v[3]).isEqualTo(10);
@@ -132,8 +132,22 @@ class TorchScriptEmbedderTest {
     }
 
     @Test
+    void aFolderWrittenWithDjlKeyNamesEmbedsLikeOneWithTheOldKeys() throws Exception {
+        BufferedImage image = pattern(40, 24);
+        Path djl = TestModels.copy("fixed-tiny", temp.resolve("djl"));
+        Files.writeString(djl.resolve("serving.properties"), String.join("\n",
+                "width=8", "height=6", "centerCrop=true", "normalize=0.5,0.25,0,0.5,0.25,1",
+                "vss.method=get_image_features", "vss.maxSide=64"));
+        try (TorchScriptEmbedder old = TorchScriptEmbedder.load(TestModels.folder("fixed-tiny"));
+             TorchScriptEmbedder renamed = TorchScriptEmbedder.load(djl)) {
+            assertThat(renamed.descriptor().inputSpec()).isEqualTo(old.descriptor().inputSpec());
+            assertThat(renamed.embed(image)).containsExactly(old.embed(image));
+        }
+    }
+
+    @Test
     void oneDimensionalOutputIsAccepted() throws Exception {
-        try (TorchScriptEmbedder embedder = ModelLoader.load(TestModels.folder("vector-1d"))) {
+        try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(TestModels.folder("vector-1d"))) {
             assertThat(embedder.info().dimension()).isEqualTo(3);
             assertThat(embedder.embed(uniform(9, 4, 0xff0000))).containsExactly(new float[] {1, 0, 0}, within(1e-6f));
         }
@@ -143,7 +157,7 @@ class TorchScriptEmbedderTest {
     void bareTorchScriptFilePathLoadsWithGuieDefaults() throws Exception {
         Path file = TestModels.copy("guie-tiny", temp.resolve("sub")).resolve("guie_tiny.pt");
         Path saved = Files.move(file, temp.resolve("saved_model.pt"));
-        try (TorchScriptEmbedder embedder = ModelLoader.load(saved)) {
+        try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(saved)) {
             assertThat(embedder.info().name()).isEqualTo("saved_model");
             assertThat(embedder.info().dimension()).isEqualTo(8);
         }
@@ -152,7 +166,7 @@ class TorchScriptEmbedderTest {
     @Test
     void wrongOutputShapeIsRefusedNamingTheModel() {
         Path folder = TestModels.folder("wrong-shape");
-        assertThatThrownBy(() -> ModelLoader.load(folder))
+        assertThatThrownBy(() -> TorchScriptEmbedder.load(folder))
                 .isInstanceOf(EmbeddingException.class)
                 .hasMessageContaining(folder.resolve("model.pt").toString())
                 .hasMessageContaining("shape [1, 2, 3]");
@@ -161,7 +175,7 @@ class TorchScriptEmbedderTest {
     @Test
     void nanOutputIsRefusedNamingTheModel() {
         Path folder = TestModels.folder("nan-output");
-        assertThatThrownBy(() -> ModelLoader.load(folder))
+        assertThatThrownBy(() -> TorchScriptEmbedder.load(folder))
                 .isInstanceOf(EmbeddingException.class)
                 .hasMessageContaining(folder.resolve("model.pt").toString())
                 .hasMessageContaining("non-finite value (NaN");
@@ -173,13 +187,13 @@ class TorchScriptEmbedderTest {
         byte[] junk = new byte[4096];
         new Random(42).nextBytes(junk);
         Path file = Files.write(folder.resolve("model.pt"), junk);
-        assertThatThrownBy(() -> ModelLoader.load(folder))
+        assertThatThrownBy(() -> TorchScriptEmbedder.load(folder))
                 .isInstanceOf(EmbeddingException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("not a loadable TorchScript file");
 
         Path text = Files.writeString(folder.resolve("model.pt"), "def forward(x): return x\n");
-        assertThatThrownBy(() -> ModelLoader.load(text))
+        assertThatThrownBy(() -> TorchScriptEmbedder.load(text))
                 .hasMessageContaining(text.toString())
                 .hasMessageContaining("not a loadable TorchScript file");
     }
@@ -187,16 +201,16 @@ class TorchScriptEmbedderTest {
     @Test
     void missingFolderEmptyFolderAndSeveralFilesAreExplained() throws IOException {
         Path missing = temp.resolve("nope");
-        assertThatThrownBy(() -> ModelLoader.load(missing))
+        assertThatThrownBy(() -> TorchScriptEmbedder.load(missing))
                 .hasMessageContaining(missing.toString()).hasMessageContaining("not found");
 
         Path empty = Files.createDirectories(temp.resolve("empty"));
-        assertThatThrownBy(() -> ModelLoader.load(empty))
+        assertThatThrownBy(() -> TorchScriptEmbedder.load(empty))
                 .hasMessageContaining(empty.toString()).hasMessageContaining("no TorchScript file");
 
         Path several = TestModels.copy("guie-tiny", temp.resolve("several"));
         Files.copy(several.resolve("guie_tiny.pt"), several.resolve("other.pt"));
-        assertThatThrownBy(() -> ModelLoader.load(several))
+        assertThatThrownBy(() -> TorchScriptEmbedder.load(several))
                 .hasMessageContaining(several.toString())
                 .hasMessageContaining("several TorchScript files [guie_tiny.pt, other.pt]")
                 .hasMessageContaining("vss.file");
@@ -208,16 +222,16 @@ class TorchScriptEmbedderTest {
         Files.copy(TestModels.folder("vector-1d").resolve("model.pt"), several.resolve("other.pt"));
 
         Files.writeString(several.resolve("serving.properties"), "vss.file=other.pt\n");
-        try (TorchScriptEmbedder embedder = ModelLoader.load(several)) {
+        try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(several)) {
             assertThat(embedder.info().dimension()).isEqualTo(3);
         }
         // DJL's own key, without the extension, works too.
         Files.writeString(several.resolve("serving.properties"), "option.modelName=guie_tiny\n");
-        try (TorchScriptEmbedder embedder = ModelLoader.load(several)) {
+        try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(several)) {
             assertThat(embedder.info().dimension()).isEqualTo(8);
         }
         Files.writeString(several.resolve("serving.properties"), "vss.file=absent.pt\n");
-        assertThatThrownBy(() -> ModelLoader.load(several))
+        assertThatThrownBy(() -> TorchScriptEmbedder.load(several))
                 .hasMessageContaining(several.toString()).hasMessageContaining("absent.pt, which does not exist");
     }
 
@@ -226,7 +240,7 @@ class TorchScriptEmbedderTest {
         Path folder = TestModels.copy("fixed-tiny", temp.resolve("method"));
         Files.writeString(folder.resolve("serving.properties"), String.join("\n",
                 "vss.convention=fixed", "vss.width=8", "vss.height=6", "vss.method=no_such_method"));
-        assertThatThrownBy(() -> ModelLoader.load(folder))
+        assertThatThrownBy(() -> TorchScriptEmbedder.load(folder))
                 .hasMessageContaining(folder.resolve("fixed_tiny.pt").toString())
                 .hasMessageContaining("failed on a 8x6 image");
     }
@@ -235,7 +249,7 @@ class TorchScriptEmbedderTest {
     void declaredDimensionMustMatchTheModel() throws IOException {
         Path folder = TestModels.copy("guie-tiny", temp.resolve("dim"));
         Files.writeString(folder.resolve("serving.properties"), "vss.dimension=64\n");
-        assertThatThrownBy(() -> ModelLoader.load(folder))
+        assertThatThrownBy(() -> TorchScriptEmbedder.load(folder))
                 .hasMessageContaining(folder.toString())
                 .hasMessageContaining("vss.dimension=64 but the model returns 8-d vectors");
     }
@@ -245,7 +259,7 @@ class TorchScriptEmbedderTest {
         Path folder = TestModels.copy("guie-tiny", temp.resolve("id"));
         String original = ModelDescriptor.resolve(folder).computeId();
         assertThat(ModelDescriptor.resolve(folder).computeId()).isEqualTo(original);
-        try (TorchScriptEmbedder embedder = ModelLoader.load(folder)) {
+        try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(folder)) {
             assertThat(embedder.info().id()).isEqualTo(original);
         }
 
@@ -266,7 +280,7 @@ class TorchScriptEmbedderTest {
 
     @Test
     void thousandEmbeddingsLeaveNoArraysBehind() throws Exception {
-        try (TorchScriptEmbedder embedder = ModelLoader.load(TestModels.folder("fixed-tiny"))) {
+        try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(TestModels.folder("fixed-tiny"))) {
             BufferedImage image = pattern(64, 48);
             embedder.embed(image);
             int before = countResources(embedder.manager());
@@ -275,7 +289,7 @@ class TorchScriptEmbedderTest {
             }
             assertThat(countResources(embedder.manager())).isEqualTo(before);
         }
-        try (TorchScriptEmbedder embedder = ModelLoader.load(TestModels.folder("guie-tiny"))) {
+        try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(TestModels.folder("guie-tiny"))) {
             BufferedImage image = pattern(64, 48);
             embedder.embed(image);
             int before = countResources(embedder.manager());
@@ -288,7 +302,7 @@ class TorchScriptEmbedderTest {
 
     @Test
     void sharedEmbedderIsSafeAcrossThreads() throws Exception {
-        try (TorchScriptEmbedder embedder = ModelLoader.load(TestModels.folder("guie-tiny"))) {
+        try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(TestModels.folder("guie-tiny"))) {
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
             try {
                 java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
@@ -316,7 +330,7 @@ class TorchScriptEmbedderTest {
 
     @Test
     void closedEmbedderRefusesWork() throws Exception {
-        TorchScriptEmbedder embedder = ModelLoader.load(TestModels.folder("guie-tiny"));
+        TorchScriptEmbedder embedder = TorchScriptEmbedder.load(TestModels.folder("guie-tiny"));
         embedder.close();
         embedder.close(); // idempotent
         assertThatThrownBy(() -> embedder.embed(pattern(4, 4))).isInstanceOf(IllegalStateException.class);

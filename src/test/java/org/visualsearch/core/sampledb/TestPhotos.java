@@ -85,7 +85,25 @@ public final class TestPhotos {
      * file (to serve a wrong photo) and Range support switched off.
      */
     public final class Server implements AutoCloseable {
+        /** How the server misbehaves, as a stalling mirror would. */
+        public enum Stall {
+            /** Serves normally. */
+            NONE,
+            /** Accepts the request and never answers. */
+            NO_ANSWER,
+            /** Sends the headers and {@link #STALL_AFTER_BYTES} bytes, then nothing. */
+            MID_BODY,
+            /** Sends 16 bytes every 20 ms: never idle for long, but far too slow. */
+            DRIP
+        }
+
+        public static final int STALL_AFTER_BYTES = 1000;
+
         public final HttpServer http;
+        public volatile Stall stall = Stall.NONE;
+        /** Released on close: a held response ends then. */
+        private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
         public final Map<String, byte[]> overrides = new ConcurrentHashMap<>();
         public final List<String> rangeHeaders = new CopyOnWriteArrayList<>();
         public final List<String> requested = new CopyOnWriteArrayList<>();
@@ -95,6 +113,7 @@ public final class TestPhotos {
         Server() throws IOException {
             http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             http.createContext("/", this::handle);
+            http.setExecutor(executor); // a held response must not hold up the others
             http.start();
         }
 
@@ -132,7 +151,15 @@ public final class TestPhotos {
                             "bytes " + start + "-" + (content.length - 1) + "/" + content.length);
                 }
                 int length = content.length - start;
+                if (stall == Stall.NO_ANSWER) {
+                    hold();
+                    return;
+                }
                 ex.sendResponseHeaders(status, length);
+                if (stall == Stall.MID_BODY || stall == Stall.DRIP) {
+                    misbehave(ex.getResponseBody(), content, start);
+                    return;
+                }
                 try (OutputStream out = ex.getResponseBody()) {
                     out.write(content, start, length);
                 }
@@ -140,9 +167,42 @@ public final class TestPhotos {
             }
         }
 
+        private void hold() {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void misbehave(OutputStream out, byte[] content, int start) {
+            try {
+                if (stall == Stall.MID_BODY) {
+                    out.write(content, start, STALL_AFTER_BYTES);
+                    out.flush();
+                    bodyBytesSent.addAndGet(STALL_AFTER_BYTES);
+                    hold();
+                    return;
+                }
+                // Drip until the client hangs up (the write fails) or the server closes.
+                for (int at = start; at < content.length && !release.await(20, java.util.concurrent.TimeUnit.MILLISECONDS); at += 16) {
+                    int n = Math.min(16, content.length - at);
+                    out.write(content, at, n);
+                    out.flush();
+                    bodyBytesSent.addAndGet(n);
+                }
+            } catch (IOException e) {
+                // the client gave up: what a stalling mirror sees
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         @Override
         public void close() {
+            release.countDown();
             http.stop(0);
+            executor.shutdownNow();
         }
     }
 

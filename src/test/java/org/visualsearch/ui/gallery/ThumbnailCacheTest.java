@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.visualsearch.core.gallery.GalleryEntry;
+import org.visualsearch.core.search.GalleryEntry;
 
 /** The thumbnail cache stays within its memory budget however far the grid is scrolled. */
 class ThumbnailCacheTest {

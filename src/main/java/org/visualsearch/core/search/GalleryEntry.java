@@ -1,4 +1,4 @@
-package org.visualsearch.core.gallery;
+package org.visualsearch.core.search;
 
 import java.nio.file.Path;
 

@@ -1,9 +1,7 @@
-package org.visualsearch.core.gallery;
+package org.visualsearch.core.search;
 
 import java.util.List;
 import org.visualsearch.core.model.ModelInfo;
-import org.visualsearch.core.search.Neighbor;
-import org.visualsearch.core.search.VectorIndex;
 
 /**
  * A gallery whose photos are all embedded by one model, ready to search. Entry {@code i} has

@@ -1,0 +1,125 @@
+package org.visualsearch.core.gallery;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.visualsearch.core.model.ModelInfo;
+import org.visualsearch.core.store.FileProblem;
+import org.visualsearch.core.store.GalleryDatabase;
+import org.visualsearch.core.store.StoredFile;
+
+/**
+ * The first half of a run: rescans each folder and brings the database in line with what is on
+ * disk (entries of deleted files go, problems of unchanged bad files stay), and lists the files
+ * the model still has to see. A file whose size and modification time are unchanged keeps its
+ * stored hash.
+ */
+final class FolderReconciler {
+
+    /** What the scans found. */
+    record Result(List<WorkItem> work, int found, int removed, int knownBad) {
+    }
+
+    private final GalleryDatabase db;
+    private final FolderScanner scanner = new FolderScanner();
+    private final ModelInfo model;
+
+    FolderReconciler(GalleryDatabase db, ModelInfo model) {
+        this.db = db;
+        this.model = model;
+    }
+
+    /**
+     * Reconciles each root in turn, reporting a SCANNING progress for each; stops before the next
+     * root when {@code stopRequested}, and does not apply a scan cut short by {@code cancelled}.
+     *
+     * @param embedded content hashes that already have the model's vector
+     */
+    Result reconcile(List<Path> roots, Set<String> embedded, IndexListener listener,
+                     BooleanSupplier stopRequested, BooleanSupplier cancelled) {
+        List<WorkItem> work = new ArrayList<>();
+        int found = 0;
+        int removed = 0;
+        int knownBad = 0;
+        for (Path root : roots) {
+            if (stopRequested.getAsBoolean()) {
+                break;
+            }
+            long folderId = db.folderIdForIndexing(root);
+            listener.onProgress(new IndexProgress(IndexProgress.State.SCANNING, 0, 0, 0, null, root));
+            Map<String, StoredFile> stored = db.storedFiles(folderId);
+            Map<String, List<FileProblem>> storedProblems = db.storedProblems(folderId);
+            FolderScanner.ScanResult scan;
+            try {
+                scan = scanner.scan(root, stopRequested);
+            } catch (IOException e) {
+                // The root is gone (unplugged drive?): report it, keep its entries.
+                String rootPath = GalleryDatabase.normalize(root).toString();
+                List<FileProblem> kept = new ArrayList<>();
+                storedProblems.values().forEach(kept::addAll);
+                kept.removeIf(p -> p.path().equals(rootPath));
+                db.applyScan(folderId, List.of(), kept, List.of(new FileProblem(rootPath, rootProblem(e), -1, -1)));
+                continue;
+            }
+            if (cancelled.getAsBoolean()) {
+                break; // a partial scan must not delete entries of files it did not reach
+            }
+            found += scan.files().size();
+            Set<String> seen = new HashSet<>();
+            List<FileProblem> keptProblems = new ArrayList<>();
+            for (FolderScanner.ScannedFile f : scan.files()) {
+                String path = f.path().toString();
+                seen.add(path);
+                // Problems of an unchanged file are kept, other models' too (for them to skip it);
+                // a changed file is retried by every model.
+                boolean knownBadForModel = false;
+                for (FileProblem problem : storedProblems.getOrDefault(path, List.of())) {
+                    if (problem.sameFile(f.size(), f.modifiedMillis())) {
+                        keptProblems.add(problem);
+                        knownBadForModel |= problem.blocks(model.id());
+                    }
+                }
+                if (knownBadForModel) {
+                    knownBad++; // unchanged bad file (for every model, or this one): not retried
+                    continue;
+                }
+                StoredFile s = stored.get(path);
+                boolean unchanged = s != null && s.size() == f.size() && s.modifiedMillis() == f.modifiedMillis();
+                if (unchanged && embedded.contains(s.contentHash())) {
+                    continue; // up to date
+                }
+                work.add(new WorkItem(folderId, f, unchanged ? s.contentHash() : null));
+            }
+            List<String> vanished = new ArrayList<>();
+            for (String path : stored.keySet()) {
+                if (!seen.contains(path)) {
+                    vanished.add(path);
+                }
+            }
+            removed += vanished.size();
+            List<FileProblem> scanProblems = new ArrayList<>();
+            for (FolderScanner.ScanProblem p : scan.problems()) {
+                scanProblems.add(new FileProblem(p.path().toString(), p.reason(), -1, -1));
+            }
+            db.applyScan(folderId, vanished, keptProblems, scanProblems);
+        }
+        return new Result(work, found, removed, knownBad);
+    }
+
+    private static String rootProblem(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "folder not found; its photos are kept until it is back";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "cannot open folder: permission denied";
+        }
+        return "cannot read folder (" + e + ")";
+    }
+}

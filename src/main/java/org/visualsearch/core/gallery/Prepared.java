@@ -1,0 +1,29 @@
+package org.visualsearch.core.gallery;
+
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+
+/** What the decoder thread hands the run thread: a photo it is done with, or the end of the work. */
+sealed interface Prepared {
+
+    /** A work item after hashing and, when needed, decoding. */
+    sealed interface Photo extends Prepared {
+        WorkItem item();
+    }
+
+    /** The file cannot be read or decoded: a file-level problem. */
+    record Failed(WorkItem item, String reason) implements Photo {
+    }
+
+    /** Hashed only: the content already has its vector and thumbnail, so nothing was decoded. */
+    record Hashed(WorkItem item, String hash) implements Photo {
+    }
+
+    /** Decoded for the model; with a thumbnail when the content had none yet. */
+    record Decoded(WorkItem item, String hash, BufferedImage image, Optional<byte[]> thumbnail) implements Photo {
+    }
+
+    /** No more work. */
+    record End() implements Prepared {
+    }
+}
