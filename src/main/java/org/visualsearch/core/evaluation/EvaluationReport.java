@@ -47,8 +47,9 @@ public final class EvaluationReport {
 
     /** Writes the page to {@code file} (through a temporary file, so a failed write leaves no half page). */
     public static void write(Content content, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(parent, ".report-", ".html.tmp");
+        // Beside the target with the usual permissions (a temp file would be private to its
+        // owner: the report is meant to be handed out).
+        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(html(content));
