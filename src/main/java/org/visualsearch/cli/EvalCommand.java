@@ -1,5 +1,6 @@
 package org.visualsearch.cli;
 
+import org.visualsearch.app.GallerySession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import org.visualsearch.core.evaluation.BaselineScore;
 import org.visualsearch.core.evaluation.EvaluationCache;
 import org.visualsearch.core.evaluation.EvaluationReport;
 import org.visualsearch.core.evaluation.GalleryEvaluation;
-import org.visualsearch.core.evaluation.GalleryEvaluator;
 import org.visualsearch.core.evaluation.PhotoCredits;
 import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.metrics.PrecisionAtK;
@@ -60,14 +60,15 @@ public final class EvalCommand extends DatabaseCommand {
     @Override
     int run(GalleryDatabase db) throws Exception {
         if (report != null && report.toAbsolutePath().getParent() != null && !Files.isDirectory(report.toAbsolutePath().getParent())) {
-            throw new Failure("cannot write the report " + report + ": folder " + report.toAbsolutePath().getParent() + " not found");
+            throw new CliException("cannot write the report " + report + ": folder " + report.toAbsolutePath().getParent() + " not found");
         }
-        try (ImageEmbedder embedder = model.open()) {
-            GalleryChoice.Loaded loaded = GalleryChoice.load(db, dataFolder.resolve(), embedder, gallery, err());
+        GallerySession session = model.session(db);
+        try (ImageEmbedder embedder = session.embedder()) {
+            GallerySession.LoadedGallery loaded = GalleryChoice.load(session, gallery, err());
             IndexedGallery indexed = loaded.gallery();
-            GalleryEvaluation evaluation = GalleryEvaluator.evaluate(indexed);
+            GalleryEvaluation evaluation = GallerySession.evaluate(indexed);
             if (!evaluation.hasScore()) {
-                throw new Failure("nothing to score: no photo has another photo of its label (are the photos in category subfolders?)");
+                throw new CliException("nothing to score: no photo has another photo of its label (are the photos in category subfolders?)");
             }
             EvalOutput output = new EvalOutput(evaluation, embedder.info(), loaded.description());
             PrintWriter out = out();

@@ -1,9 +1,13 @@
 package org.visualsearch.cli;
 
+import org.visualsearch.app.GallerySession;
+import org.visualsearch.app.SampleGallery;
 import org.visualsearch.core.DefaultLocations;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelCatalog;
+import org.visualsearch.core.sampledb.SampleManifest;
+import org.visualsearch.core.store.GalleryDatabase;
 import picocli.CommandLine.Option;
 
 /** The {@code --model} option shared by the commands that embed, as a picocli mixin. */
@@ -16,11 +20,26 @@ public final class ModelOption {
 
     /** Opens the model; an unloadable one becomes a one-line CLI failure. */
     ImageEmbedder open() {
+        return open(catalog());
+    }
+
+    private ImageEmbedder open(ModelCatalog catalog) {
         try {
-            return catalog().open(model);
+            return catalog.open(model);
         } catch (EmbeddingException e) {
             throw new CliException(e.getMessage());
         }
+    }
+
+    /**
+     * A session on {@code db} with this model opened; the caller closes its embedder. The sample
+     * folder is the default one, so a new database starts with it as the app's does.
+     */
+    GallerySession session(GalleryDatabase db) {
+        ModelCatalog catalog = catalog();
+        ImageEmbedder embedder = open(catalog);
+        return new GallerySession(db, catalog, embedder, GallerySession.choiceOf(catalog, model),
+                new SampleGallery(DefaultLocations.current().sampleGalleryDir(), SampleManifest.bundled(), null), null);
     }
 
     static ModelCatalog catalog() {

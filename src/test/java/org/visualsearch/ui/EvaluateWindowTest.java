@@ -1,7 +1,7 @@
 package org.visualsearch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.visualsearch.ui.SearchViewModelTest.fx;
+import static org.visualsearch.ui.FxThread.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +68,10 @@ class EvaluateWindowTest {
     void openWindow() throws Exception {
         app = (VisualSearchApp) FxToolkit.setupApplication(() -> new VisualSearchApp(
                 () -> AppServices.of(new ColorHistogramEmbedder(), gallery, null), new WindowTestSupport.ScriptedChooser()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !robot.lookup("#evaluateButton").queryButton().isDisabled()));
-        robot.clickOn("#evaluateButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.stage().getScene().lookup("#evaluateView") != null
+                && !fx(() -> ((javafx.scene.control.TabPane) app.stage().getScene().lookup("#viewTabs")).getTabs().isEmpty())));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> search().galleryProperty().get() != null));
+        robot.clickOn("#evaluateTab");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> viewModel() != null && viewModel().evaluationProperty().get() != null));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -80,15 +82,17 @@ class EvaluateWindowTest {
         FxToolkit.cleanupStages();
     }
 
-    private static Stage evaluateStage() {
-        return (Stage) Window.getWindows().stream()
-                .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Evaluate"))
-                .findFirst().orElse(null);
+    private Stage evaluateStage() {
+        return app.stage();
     }
 
-    private static EvaluateViewModel viewModel() {
-        Stage stage = evaluateStage();
-        return stage == null ? null : (EvaluateViewModel) stage.getScene().getRoot().getProperties().get(EvaluateViewModel.class);
+    private org.visualsearch.ui.search.SearchViewModel search() {
+        return app.viewModel().search();
+    }
+
+    private EvaluateViewModel viewModel() {
+        Node view = evaluateStage().getScene().lookup("#evaluateView");
+        return view == null ? null : (EvaluateViewModel) view.getProperties().get(EvaluateViewModel.class);
     }
 
     private <T extends Node> T find(String id) {
@@ -170,8 +174,10 @@ class EvaluateWindowTest {
     @Test
     void reopeningIsInstantFromTheCache() throws Exception {
         GalleryEvaluation first = fx(() -> viewModel().evaluationProperty().get());
-        fx(() -> evaluateStage().hide());
-        robot.clickOn("#evaluateButton");
+        robot.clickOn("#searchTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> viewModel().activeProperty().get())).isFalse();
+        robot.clickOn("#evaluateTab");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> viewModel().evaluationProperty().get())).isSameAs(first);
         assertThat(fx(() -> viewModel().runningProperty().get())).isFalse();

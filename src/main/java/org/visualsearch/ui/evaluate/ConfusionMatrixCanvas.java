@@ -18,10 +18,12 @@ import org.visualsearch.core.evaluation.ConfusionMatrix;
  * A click on a cell reports (row, column).
  */
 final class ConfusionMatrixCanvas extends Canvas {
-    private static final double LARGE_CELL = 64;
+    private static final double LARGE_CELL = 50;
     private static final double SMALL_CELL = 14;
     private ConfusionMatrix matrix;
     private double cell = LARGE_CELL;
+    /** Cell width: as wide as the longest column name when cells are large, so names show whole. */
+    private double cellW = LARGE_CELL;
     private double headerWidth = 120;
     private double headerHeight = 40;
     private int selectedRow = -1;
@@ -56,8 +58,16 @@ final class ConfusionMatrixCanvas extends Canvas {
         }
         headerWidth = Math.min(200, Math.max(90, longest * 8.5 + 16));
         double longestColumn = matrix.columns().stream().mapToDouble(c -> label(c).length()).max().orElse(4);
-        headerHeight = vertical ? Math.min(160, longestColumn * 8 + 12) : 30;
-        setWidth(headerWidth + cell * matrix.columns().size() + 2);
+        headerHeight = vertical ? Math.min(160, longestColumn * 8 + 12) : 26;
+        cellW = cell;
+        if (cell >= LARGE_CELL) {
+            for (String c : matrix.columns()) {
+                javafx.scene.text.Text probe = new javafx.scene.text.Text(label(c));
+                probe.setFont(font);
+                cellW = Math.max(cellW, Math.min(76, Math.ceil(probe.getLayoutBounds().getWidth()) + 10));
+            }
+        }
+        setWidth(headerWidth + cellW * matrix.columns().size() + 2);
         setHeight(headerHeight + cell * matrix.rows().size() + 2);
         draw();
     }
@@ -70,14 +80,14 @@ final class ConfusionMatrixCanvas extends Canvas {
 
     /** Centre of a cell in this canvas' coordinates, for tests that click it. */
     double[] cellCentre(int row, int column) {
-        return new double[] {headerWidth + (column + 0.5) * cell, headerHeight + (row + 0.5) * cell};
+        return new double[] {headerWidth + (column + 0.5) * cellW, headerHeight + (row + 0.5) * cell};
     }
 
     private int[] cellAt(double x, double y) {
         if (matrix == null || x < headerWidth || y < headerHeight) {
             return null;
         }
-        int column = (int) ((x - headerWidth) / cell);
+        int column = (int) ((x - headerWidth) / cellW);
         int row = (int) ((y - headerHeight) / cell);
         return row < matrix.rows().size() && column < matrix.columns().size() ? new int[] {row, column} : null;
     }
@@ -94,10 +104,10 @@ final class ConfusionMatrixCanvas extends Canvas {
         boolean text = cell >= 40;
         // column headers
         for (int c = 0; c < matrix.columns().size(); c++) {
-            double x = headerWidth + c * cell + cell / 2;
+            double x = headerWidth + c * cellW + cellW / 2;
             if (cell >= LARGE_CELL) {
                 g.setTextAlign(TextAlignment.CENTER);
-                g.fillText(fit(label(matrix.columns().get(c)), 8), x, headerHeight / 2);
+                g.fillText(fitWidth(label(matrix.columns().get(c)), cellW - 4), x, headerHeight / 2);
             } else {
                 g.save();
                 g.translate(x, headerHeight - 4);
@@ -114,19 +124,19 @@ final class ConfusionMatrixCanvas extends Canvas {
             g.setFont(font);
             g.fillText(fit(matrix.rows().get(r), 22), headerWidth - 8, y + cell / 2);
             for (int c = 0; c < matrix.columns().size(); c++) {
-                double x = headerWidth + c * cell;
+                double x = headerWidth + c * cellW;
                 double f = matrix.fraction(r, c);
                 boolean diagonal = matrix.rows().get(r).equals(matrix.columns().get(c));
                 g.setFill(cellColour(f, diagonal));
-                g.fillRect(x + 1, y + 1, cell - 2, cell - 2);
+                g.fillRect(x + 1, y + 1, cellW - 2, cell - 2);
                 if (text) {
                     g.setFill(f > 0.45 ? Color.WHITE : Color.web("#1f2328"));
                     g.setTextAlign(TextAlignment.CENTER);
                     g.setFont(bold);
-                    g.fillText(String.valueOf(matrix.count(r, c)), x + cell / 2, y + cell / 2 - (cell >= LARGE_CELL ? 9 : 0));
+                    g.fillText(String.valueOf(matrix.count(r, c)), x + cellW / 2, y + cell / 2 - (cell >= LARGE_CELL ? 8 : 0));
                     if (cell >= LARGE_CELL) {
                         g.setFont(font);
-                        g.fillText(String.format(Locale.ROOT, "%.0f%%", 100 * f), x + cell / 2, y + cell / 2 + 11);
+                        g.fillText(String.format(Locale.ROOT, "%.0f%%", 100 * f), x + cellW / 2, y + cell / 2 + 10);
                     }
                 }
             }
@@ -134,7 +144,7 @@ final class ConfusionMatrixCanvas extends Canvas {
         if (selectedRow >= 0) {
             g.setStroke(Color.web("#1f2328"));
             g.setLineWidth(3);
-            g.strokeRect(headerWidth + selectedColumn * cell + 1.5, headerHeight + selectedRow * cell + 1.5, cell - 3, cell - 3);
+            g.strokeRect(headerWidth + selectedColumn * cellW + 1.5, headerHeight + selectedRow * cell + 1.5, cellW - 3, cell - 3);
         }
     }
 
@@ -149,6 +159,18 @@ final class ConfusionMatrixCanvas extends Canvas {
 
     static String label(String category) {
         return category == null ? "(none)" : category;
+    }
+
+    /** The label, shortened with "…" until it is at most {@code width} pixels wide in the header font. */
+    private String fitWidth(String s, double width) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(s);
+        probe.setFont(font);
+        String shown = s;
+        while (shown.length() > 1 && probe.getLayoutBounds().getWidth() > width) {
+            shown = shown.substring(0, shown.length() - 1);
+            probe.setText(shown + "…");
+        }
+        return shown.equals(s) ? s : shown + "…";
     }
 
     private static String fit(String s, int max) {

@@ -48,7 +48,7 @@ import org.visualsearch.ui.gallery.ThumbnailCache;
  * state is in {@link EvaluateViewModel}.
  */
 public final class EvaluateView {
-    static final double CARD_SIDE = 96;
+    static final double CARD_SIDE = 84;
     private static final String STYLESHEET = "/org/visualsearch/ui/evaluate/evaluate.css";
 
     private final EvaluateViewModel vm;
@@ -73,14 +73,18 @@ public final class EvaluateView {
         matrix.setId("evalConfusion");
 
         root.setTop(buildHeader());
-        HBox upper = new HBox(20, section("Per category", "evalCategoriesTitle", buildCategories()),
-                section("Confusion matrix", "evalConfusionTitle", buildConfusion()), buildPairs());
-        HBox.setHgrow(upper.getChildren().get(2), Priority.ALWAYS);
-        HBox lower = new HBox(20, buildQueries(), buildSelected());
-        HBox.setHgrow(lower.getChildren().get(1), Priority.ALWAYS);
-        VBox center = new VBox(16, upper, lower);
-        center.setPadding(new Insets(12, 20, 16, 20));
-        VBox.setVgrow(lower, Priority.ALWAYS);
+        // Left: the table and the queries; right: the matrix with its pairs, and the selected
+        // query's top 5 below it (fits a 1280 x 800 window without scrolling).
+        Node queries = buildQueries();
+        VBox left = new VBox(10, section("Per category", "evalCategoriesTitle", buildCategories()), queries);
+        VBox.setVgrow(queries, Priority.ALWAYS);
+        Node pairs = buildPairs();
+        HBox matrixAndPairs = new HBox(20, section("Confusion matrix", "evalConfusionTitle", buildConfusion()), pairs);
+        HBox.setHgrow(pairs, Priority.ALWAYS);
+        VBox right = new VBox(6, matrixAndPairs, buildSelected());
+        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox center = new HBox(20, left, right);
+        center.setPadding(new Insets(8, 20, 8, 20));
         ScrollPane scroll = new ScrollPane(center);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
@@ -194,16 +198,17 @@ public final class EvaluateView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(12, bar, message, cancel, exportMessage);
+        HBox status = new HBox(12, leftOut, bar, message, cancel, exportMessage);
         status.setAlignment(Pos.CENTER_LEFT);
-        VBox text = new VBox(4, title, references, status);
+        leftOut.setMinWidth(0);
+        VBox text = new VBox(4, title, references);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox top = new HBox(20, score, text, spacer, again, export);
         top.setAlignment(Pos.CENTER_LEFT);
         spacer.setMinWidth(0);
         HBox.setHgrow(spacer, Priority.NEVER);
-        VBox header = new VBox(8, top, leftOut);
+        VBox header = new VBox(6, top, status);
         header.getStyleClass().add("eval-header");
         return header;
     }
@@ -219,7 +224,7 @@ public final class EvaluateView {
     // ---- per category ---------------------------------------------------------------------------
 
     private Node buildCategories() {
-        VBox rows = new VBox(4);
+        VBox rows = new VBox(2);
         rows.setId("evalCategories");
         Runnable refresh = () -> {
             rows.getChildren().clear();
@@ -249,7 +254,8 @@ public final class EvaluateView {
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        scroll.setPrefViewportHeight(5 * 34 + 30);
+        scroll.setPrefViewportHeight(5 * 28 + 30);
+        scroll.setMaxHeight(Region.USE_PREF_SIZE);
         scroll.setMinWidth(390);
         scroll.setPrefWidth(390);
         return scroll;
@@ -276,16 +282,16 @@ public final class EvaluateView {
     // ---- confusion matrix and its pairs ---------------------------------------------------------
 
     private Node buildConfusion() {
-        Label hint = new Label("Rows: the query's category. Columns: the category of a photo in its top 5. Click a cell.");
+        Label hint = new Label("Rows: the query's category · columns: its results'");
         hint.getStyleClass().add("eval-hint");
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.maxWidthProperty().bind(Bindings.max(380, Bindings.min(520, matrix.widthProperty())));
         ScrollPane scroll = new ScrollPane(new StackPane(matrix));
         scroll.getStyleClass().add("edge-to-edge");
-        // As large as the matrix up to 520 x 380; a larger one (many categories) scrolls.
-        scroll.prefViewportWidthProperty().bind(Bindings.min(520, matrix.widthProperty()));
-        scroll.prefViewportHeightProperty().bind(Bindings.min(380, matrix.heightProperty()));
+        // As large as the matrix up to 560 x 340; a larger one (many categories) scrolls.
+        scroll.prefViewportWidthProperty().bind(Bindings.min(560, matrix.widthProperty()));
+        scroll.prefViewportHeightProperty().bind(Bindings.min(340, matrix.heightProperty()));
         scroll.minViewportWidthProperty().bind(scroll.prefViewportWidthProperty());
         scroll.minViewportHeightProperty().bind(scroll.prefViewportHeightProperty());
         scroll.setMaxWidth(Region.USE_PREF_SIZE);
@@ -411,9 +417,9 @@ public final class EvaluateView {
                 }
             }
         });
-        list.setPrefWidth(380);
-        list.setMinWidth(380);
-        list.setPrefHeight(260);
+        list.setPrefWidth(390);
+        list.setMinWidth(390);
+        list.setPrefHeight(200);
         VBox.setVgrow(list, Priority.ALWAYS);
         return section("Queries, worst first", "evalQueriesTitle", list);
     }
@@ -507,7 +513,7 @@ public final class EvaluateView {
         };
         vm.selectedQueryProperty().addListener((o, a, b) -> refresh.run());
         refresh.run();
-        return new VBox(10, title, cards);
+        return new VBox(6, title, cards);
     }
 
     private static Node section(String title, String id, Node content) {

@@ -37,18 +37,19 @@ final class ResultCard extends VBox {
         image.setFitWidth(side);
         image.setFitHeight(side);
         rank.getStyleClass().add("eval-rank");
-        frame = new StackPane(image, rank);
+        frame = new StackPane(image, rank, verdict);
         frame.getStyleClass().add("eval-frame");
         frame.setMinSize(side + 8, side + 8);
         frame.setPrefSize(side + 8, side + 8);
         frame.setMaxSize(side + 8, side + 8);
         StackPane.setAlignment(rank, Pos.TOP_LEFT);
+        StackPane.setAlignment(verdict, Pos.BOTTOM_RIGHT); // a badge on the picture: one line less per card
         distance.getStyleClass().add("eval-distance");
         verdict.getStyleClass().add("eval-verdict");
         name.getStyleClass().add("eval-name");
         name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         name.setMaxWidth(side + 8);
-        getChildren().addAll(frame, chip, verdict, distance, name);
+        getChildren().addAll(frame, chip, distance, name);
     }
 
     /** Shows a result: marked wrong when its category is not the query's. */
@@ -57,6 +58,7 @@ final class ResultCard extends VBox {
         rank.setVisible(true);
         distance.setText(String.format(Locale.ROOT, "distance %.3f", match.distance()));
         verdict.setText(match.correct() ? "✓ right" : "✗ wrong");
+        verdict.setVisible(true);
         setMarked(match.correct() ? "right" : "wrong");
         setId(null);
         show(match.entry(), match);
@@ -68,6 +70,7 @@ final class ResultCard extends VBox {
         rank.setVisible(true);
         distance.setText(caption);
         verdict.setText("");
+        verdict.setVisible(false);
         setMarked("query");
         show(query, query);
     }

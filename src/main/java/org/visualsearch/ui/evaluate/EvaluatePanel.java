@@ -11,10 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableValue;
-import javafx.scene.Scene;
 import javafx.stage.FileChooser;
-import javafx.stage.Modality;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.visualsearch.core.evaluation.EvaluationCache;
@@ -23,14 +20,15 @@ import org.visualsearch.core.evaluation.PhotoCredits;
 import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.sampledb.SampleManifest;
 import org.visualsearch.ui.gallery.ThumbnailCache;
-import org.visualsearch.ui.gallery.ThumbnailSource;
+import org.visualsearch.app.ThumbnailSource;
 
 /**
- * The Evaluate view in a window of its own beside the main one, for as long as the main window
- * lives: closing it keeps its view-model, so reopening shows the evaluation at once (and the
- * cache makes a changed-and-changed-back gallery instant too). Owns the evaluation's thread.
+ * The Evaluate view wired for the main window's Evaluate tab: its view-model, its own thread
+ * (an evaluation of 100,000 photos takes minutes and must not hold up searches), the report's
+ * thumbnails and credits. It evaluates while it is shown; switching away keeps the result, and
+ * the cache makes a changed-and-changed-back gallery instant too.
  */
-public final class EvaluateWindow implements AutoCloseable {
+public final class EvaluatePanel implements AutoCloseable {
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "vss-evaluate");
         t.setDaemon(true);
@@ -38,7 +36,6 @@ public final class EvaluateWindow implements AutoCloseable {
         return t;
     });
     private final EvaluateView view;
-    private Stage stage;
 
     /**
      * @param gallery    the searched gallery
@@ -46,7 +43,7 @@ public final class EvaluateWindow implements AutoCloseable {
      * @param source     where thumbnails come from now, for the report (called off the FX thread)
      * @param baseline   the histogram baseline's mP@5 on a gallery when it can be had (called off the FX thread)
      */
-    public EvaluateWindow(ObservableValue<IndexedGallery> gallery, ThumbnailCache thumbnails, Supplier<ThumbnailSource> source,
+    public EvaluatePanel(ObservableValue<IndexedGallery> gallery, ThumbnailCache thumbnails, Supplier<ThumbnailSource> source,
                           Function<IndexedGallery, OptionalDouble> baseline, EvaluationCache cache) {
         PhotoCredits credits;
         try {
@@ -55,47 +52,42 @@ public final class EvaluateWindow implements AutoCloseable {
             credits = PhotoCredits.none();
         }
         EvaluateViewModel vm = new EvaluateViewModel(gallery, executor, cache, jpegs(source), credits, baseline);
-        view = new EvaluateView(vm, thumbnails, EvaluateWindow::askWhereToSave);
+        view = new EvaluateView(vm, thumbnails, EvaluatePanel::askWhereToSave);
     }
 
     public EvaluateView view() {
         return view;
     }
 
-    /** Shows the window (creating it the first time) and starts the evaluation if there is none yet. */
-    public void show(Window owner) {
-        if (stage == null) {
-            stage = new Stage();
-            stage.setTitle("Evaluate: the model's score on the gallery");
-            if (owner != null) {
-                stage.initOwner(owner);
-                stage.initModality(Modality.NONE);
+    /**
+     * Evaluates while the view is on screen: in a scene, and its container visible (a tab pane
+     * hides the container of an unselected tab, not the tab's content itself).
+     */
+    public void activeWhileShown() {
+        javafx.scene.Parent root = view.root();
+        javafx.beans.property.BooleanProperty active = view.viewModel().activeProperty();
+        javafx.beans.value.ChangeListener<Boolean> parentVisible = (o, a, b) ->
+                active.set(root.getScene() != null && root.getParent() != null && root.getParent().isVisible());
+        root.parentProperty().addListener((o, old, parent) -> {
+            if (old != null) {
+                old.visibleProperty().removeListener(parentVisible);
             }
-            Scene scene = new Scene(view.root(), 1280, 900);
-            if (owner != null && owner.getScene() != null) {
-                scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+            if (parent != null) {
+                parent.visibleProperty().addListener(parentVisible);
             }
-            stage.setScene(scene);
-            stage.setMinWidth(960);
-            stage.setMinHeight(640);
-            stage.showingProperty().addListener((o, was, now) -> view.viewModel().activeProperty().set(now));
+            parentVisible.changed(null, null, null);
+        });
+        if (root.getParent() != null) {
+            root.getParent().visibleProperty().addListener(parentVisible);
         }
-        stage.show();
-        stage.toFront();
-        view.viewModel().activeProperty().set(true);
-    }
-
-    public Stage stage() {
-        return stage;
+        root.sceneProperty().addListener((o, a, b) -> parentVisible.changed(null, null, null));
+        parentVisible.changed(null, null, null);
     }
 
     @Override
     public void close() {
         view.viewModel().cancel();
         executor.shutdownNow();
-        if (stage != null) {
-            stage.close();
-        }
     }
 
     private static Optional<Path> askWhereToSave(Window owner) {
