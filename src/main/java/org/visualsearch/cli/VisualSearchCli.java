@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
             QueryCommand.class,
             EvalCommand.class,
             EvalBenchCommand.class,
+            CompareCommand.class,
+            MapCommand.class,
             AddCommand.class,
             RemoveCommand.class,
             ListCommand.class,
