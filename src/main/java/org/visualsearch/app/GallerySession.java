@@ -16,9 +16,11 @@ import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.gallery.Indexer;
 import org.visualsearch.core.gallery.SampleFolderBootstrap;
 import org.visualsearch.core.image.ImageLoader;
-import org.visualsearch.core.metrics.Evaluation;
-import org.visualsearch.core.metrics.LeaveOneOutEvaluator;
+import org.visualsearch.core.evaluation.GalleryEvaluation;
+import org.visualsearch.core.evaluation.GalleryEvaluator;
+import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.model.ModelCatalog;
 import org.visualsearch.core.sampledb.DownloadReport;
 import org.visualsearch.core.sampledb.ImportReport;
@@ -220,9 +222,24 @@ public final class GallerySession implements AutoCloseable {
         return new LoadedGallery(db.loadGallery(embedder.info()), report, "database " + db.file());
     }
 
-    /** The challenge's score of a labelled gallery, leave-one-out: every photo queries the others (k=5). */
-    public static Evaluation evaluate(IndexedGallery gallery) {
-        return LeaveOneOutEvaluator.evaluate(gallery);
+    /**
+     * The challenge's score of a labelled gallery, leave-one-out: every photo queries the others
+     * (k=5), with each query's top-5, the per-category means and the confusion matrix.
+     */
+    public static GalleryEvaluation evaluate(IndexedGallery gallery) {
+        return GalleryEvaluator.evaluate(gallery);
+    }
+
+    /**
+     * The user's folders as the colour-histogram baseline embedded them, when it has embedded
+     * any (for its score beside a model's); nothing is embedded here.
+     */
+    public Optional<IndexedGallery> baselineGallery() {
+        ModelInfo histogram = new ColorHistogramEmbedder().info();
+        if (db.models().stream().noneMatch(m -> m.id().equals(histogram.id()))) {
+            return Optional.empty();
+        }
+        return Optional.of(db.loadGallery(histogram));
     }
 
     // ---- models --------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             IndexCommand.class,
             QueryCommand.class,
             EvalCommand.class,
+            EvalBenchCommand.class,
             CompareCommand.class,
             MapCommand.class,
             TrainCommand.class,

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -40,6 +41,13 @@ import org.visualsearch.ui.window.MainView;
 import org.visualsearch.ui.window.StatusBarModel;
 import org.visualsearch.ui.window.StatusBarView;
 import org.visualsearch.ui.window.TopLevelView;
+import org.visualsearch.ui.evaluate.EvaluatePanel;
+import org.visualsearch.core.evaluation.BaselineScore;
+import org.visualsearch.core.evaluation.EvaluationCache;
+import org.visualsearch.core.metrics.PrecisionAtK;
+import org.visualsearch.app.GallerySession;
+import org.visualsearch.app.ThumbnailSource;
+import java.util.OptionalDouble;
 
 /**
  * Builds the main window from its regions, each a view over its own model, all fed from the
@@ -94,6 +102,7 @@ public final class MainWindow {
     private List<TopLevelView> views() {
         List<TopLevelView> views = new ArrayList<>();
         views.add(new TopLevelView("searchTab", "Search", searchView().root()));
+        views.add(new TopLevelView("evaluateTab", "Evaluate", evaluatePanel().view().root()));
         views.add(new TopLevelView("mapTab", "Map", new MapView(new MapViewModel(app.galleryProperty(),
                 search.queryVectorProperty(), search.topMatches(), app.analysisExecutor(), this::searchWithPhoto,
                 new ProjectionCache(6)), app.thumbnails()).root()));
@@ -111,6 +120,25 @@ public final class MainWindow {
         return new TrainView(new TrainViewModel(training, app.backgroundExecutor(), javafx.application.Platform::runLater,
                 saved -> library.refreshModels()),
                 owner -> chooser.chooseFolder(owner, "Choose a labelled folder (one subfolder per category)"));
+    }
+
+    private EvaluatePanel evaluatePanel() {
+        EvaluationCache cache = new EvaluationCache(4);
+        EvaluatePanel panel = new EvaluatePanel(app.galleryProperty(), app.thumbnails(),
+                () -> app.servicesProperty().get() == null ? ThumbnailSource.fromFiles() : app.servicesProperty().get().thumbnails(),
+                gallery -> {
+                    GallerySession session = app.sessionProperty().get();
+                    return session == null ? OptionalDouble.empty() : session.baselineGallery()
+                            .map(b -> BaselineScore.of(gallery, b, PrecisionAtK.CHALLENGE_K, cache)).orElse(OptionalDouble.empty());
+                }, cache);
+        Node root = panel.view().root();
+        panel.activeWhileShown();
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (old != null && scene == null) {
+                panel.close();
+            }
+        });
+        return panel;
     }
 
     private SearchView searchView() {

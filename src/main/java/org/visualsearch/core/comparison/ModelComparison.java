@@ -18,7 +18,7 @@ import org.visualsearch.core.search.VectorIndex;
 /**
  * Two models scored on the same photos, the challenge's way (leave-one-out k-NN, mean P@k): both
  * means, both per-category tables and every query's precision under each, so the queries that
- * changed most can be looked at. Scores follow {@code LeaveOneOutEvaluator}'s rules (unlabelled
+ * changed most can be looked at. Scores follow {@code core.evaluation.GalleryEvaluator}'s rules (unlabelled
  * photos and photos alone in their category are results, never queries).
  *
  * <p>The two galleries are matched photo by photo (content hash, else path); photos that only

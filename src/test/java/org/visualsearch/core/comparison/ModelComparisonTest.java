@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.metrics.Evaluation;
-import org.visualsearch.core.metrics.LeaveOneOutEvaluator;
+import org.visualsearch.core.evaluation.GalleryEvaluator;
 import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.search.VectorIndex;
 
@@ -63,8 +63,8 @@ class ModelComparisonTest {
         IndexedGallery a = gallery("A", entries(), false);
         IndexedGallery b = gallery("B", entries(), true);
         ModelComparison c = ModelComparison.of(a, b);
-        Evaluation ea = LeaveOneOutEvaluator.evaluate(a);
-        Evaluation eb = LeaveOneOutEvaluator.evaluate(b);
+        Evaluation ea = GalleryEvaluator.evaluate(a).summary();
+        Evaluation eb = GalleryEvaluator.evaluate(b).summary();
         assertThat(c.meanPrecisionA()).isCloseTo(ea.meanPrecision(), within(1e-12)).isEqualTo(1.0);
         assertThat(c.meanPrecisionB()).isCloseTo(eb.meanPrecision(), within(1e-12)).isLessThan(1.0);
         assertThat(c.difference()).isCloseTo(eb.meanPrecision() - ea.meanPrecision(), within(1e-12));
