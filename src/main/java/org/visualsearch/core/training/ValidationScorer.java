@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.core.search.IndexedGallery;
-import org.visualsearch.core.metrics.LeaveOneOutEvaluator;
+import org.visualsearch.core.evaluation.GalleryEvaluator;
 import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.search.VectorIndex;
 
@@ -43,9 +43,9 @@ final class ValidationScorer {
         }
         ModelInfo info = new ModelInfo("validation", "validation", dim);
         VectorIndex vectors = VectorIndex.wrap(dim, embeddings);
-        double category = LeaveOneOutEvaluator.evaluate(new IndexedGallery(info, byCategory, vectors)).meanPrecision();
+        double category = GalleryEvaluator.evaluate(new IndexedGallery(info, byCategory, vectors)).meanPrecision();
         double instance = instances
-                ? LeaveOneOutEvaluator.evaluate(new IndexedGallery(info, byInstance, vectors)).meanPrecision()
+                ? GalleryEvaluator.evaluate(new IndexedGallery(info, byInstance, vectors)).meanPrecision()
                 : Double.NaN;
         return new Figures(category, instance);
     }
