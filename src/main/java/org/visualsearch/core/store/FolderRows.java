@@ -3,6 +3,7 @@ package org.visualsearch.core.store;
 import static org.visualsearch.core.store.Schema.KIND_ADHOC;
 import static org.visualsearch.core.store.Schema.KIND_USER;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
@@ -25,9 +26,23 @@ final class FolderRows {
     /** See {@link GalleryDatabase#addFolder}; {@code path} is normalised. */
     Path add(Path path) {
         return db.write(c -> {
+            Path real = realPath(path);
             for (Path existing : userFolderPaths(c)) {
-                if (!existing.equals(path) && (path.startsWith(existing) || existing.startsWith(path))) {
+                if (existing.equals(path)) {
+                    continue;
+                }
+                if (path.startsWith(existing) || existing.startsWith(path)) {
                     throw new IllegalArgumentException(path + " overlaps the folder already added " + existing);
+                }
+                // The same photos through a symbolic link would be indexed (and found) twice.
+                Path existingReal = realPath(existing);
+                if (real.equals(existingReal)) {
+                    throw new IllegalArgumentException(path + " is the folder already added " + existing
+                            + " (reached through a symbolic link)");
+                }
+                if (real.startsWith(existingReal) || existingReal.startsWith(real)) {
+                    throw new IllegalArgumentException(path + " overlaps the folder already added " + existing
+                            + " (through a symbolic link: " + real + " and " + existingReal + ")");
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -96,6 +111,15 @@ final class FolderRows {
                 }
             }
         });
+    }
+
+    /** The path with every symbolic link resolved, or the path itself when it does not exist (yet). */
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return path;
+        }
     }
 
     private static List<Path> userFolderPaths(Connection c) throws SQLException {
