@@ -225,4 +225,26 @@ class ModelDescriptorTest {
         assertThatThrownBy(() -> ModelDescriptor.resolve(folder.resolve("serving.properties")))
                 .hasMessageContaining("not a regular file");
     }
+
+    @Test
+    void unknownAndMisspeltVssKeysAreWarnedAboutWithASuggestion() throws Exception {
+        ModelDescriptor d = ModelDescriptor.resolve(folderWith(String.join("\n",
+                "vss.name=Mine", "vss.maxsde=256", "vss.colour=rgb", "vss.notes=free text", "engine=PyTorch")));
+        assertThat(d.warnings()).containsExactly(
+                d.descriptorFile() + ": unknown key vss.colour",
+                d.descriptorFile() + ": unknown key vss.maxsde; did you mean vss.maxSide?");
+        assertThat(ModelDescriptor.resolve(folderWith("vss.name=Fine\nvss.dimension=8")).warnings()).isEmpty();
+    }
+
+    @Test
+    void aFixedInputSizeWhoseTensorWouldNotFitIsRefusedAtLoad() throws Exception {
+        Path folder = folderWith("vss.convention=fixed\nvss.width=16384\nvss.height=16384");
+        assertThatThrownBy(() -> ModelDescriptor.resolve(folder))
+                .isInstanceOf(EmbeddingException.class)
+                .hasMessageContaining("16384x16384")
+                .hasMessageContaining("3.2 GB")
+                .hasMessageContaining("4096x4096");
+        assertThat(ModelDescriptor.resolve(folderWith("vss.convention=fixed\nvss.width=16384\nvss.height=64"))
+                .inputSpec()).isInstanceOf(InputSpec.Fixed.class);
+    }
 }

@@ -1,0 +1,62 @@
+package org.visualsearch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad inputs through the command line: each gives a clear line, none a stack trace or a hang. */
+class HardeningCliTest {
+
+    @TempDir
+    Path temp;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = VisualSearchCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    static void paint(Path file, Color color) throws IOException {
+        Files.createDirectories(file.getParent());
+        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                image.setRGB(x, y, color.getRGB());
+            }
+        }
+        ImageIO.write(image, "png", file.toFile());
+    }
+
+    private static Path testModel(String name) throws URISyntaxException {
+        return Path.of(HardeningCliTest.class.getResource("/models/" + name).toURI());
+    }
+
+    @Test
+    void aMisspeltDescriptorKeyIsAWarningOnStderr() throws Exception {
+        Path model = Files.createDirectories(temp.resolve("model"));
+        Files.copy(testModel("guie-tiny").resolve("guie_tiny.pt"), model.resolve("model.pt"));
+        Files.writeString(model.resolve("serving.properties"), "vss.name=Tiny\nvss.maxsid=64\n");
+        paint(temp.resolve("gallery/a.png"), Color.RED);
+
+        Result r = cli("index", "--data", temp.resolve("data").toString(), "--model", model.toString(),
+                temp.resolve("gallery").toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: " + model.resolve("serving.properties")
+                + ": unknown key vss.maxsid; did you mean vss.maxSide?");
+    }
+}
