@@ -80,7 +80,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
             Engine.getEngine("PyTorch");
         } catch (RuntimeException | LinkageError e) {
             throw new EmbeddingException("Cannot load model " + file + ": the PyTorch engine did not start ("
-                    + ErrorText.oneLine(e) + ")", e);
+                    + ErrorText.oneLine(e) + "). " + DjlEnvironment.nativesHint(), e);
         }
         Model model = Model.newInstance(descriptor.name(), Device.cpu(), "PyTorch");
         try {
