@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.visualsearch.core.common.PathText;
 import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.store.FileProblem;
 import org.visualsearch.core.store.GalleryDatabase;
@@ -101,7 +102,8 @@ final class FolderReconciler {
             }
             List<String> vanished = new ArrayList<>();
             for (String path : stored.keySet()) {
-                if (!seen.contains(path)) {
+                // a name this locale cannot represent was not seen, but is not gone either
+                if (!seen.contains(path) && PathText.representable(path)) {
                     vanished.add(path);
                 }
             }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.visualsearch.core.common.ErrorText;
+import org.visualsearch.core.common.PathText;
 
 /**
  * Finds the photos under a folder: a recursive walk that follows symbolic links (a link back to
@@ -154,6 +155,9 @@ public final class FolderScanner {
                         if (attrs.isSymbolicLink()) {
                             // Following it failed, so the walker fell back to the link itself.
                             problems.add(new ScanProblem(file, "broken symbolic link"));
+                        } else if (attrs.isRegularFile() && !PathText.roundTrips(file)) {
+                            // stored as text, it would name no file (or fail to parse) on the next read
+                            problems.add(new ScanProblem(file, PathText.notRepresentableReason()));
                         } else if (attrs.isRegularFile()) {
                             files.add(new ScannedFile(file, categoryOf(start, file), attrs.size(),
                                     attrs.lastModifiedTime().toMillis()));

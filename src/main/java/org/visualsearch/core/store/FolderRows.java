@@ -5,7 +5,6 @@ import static org.visualsearch.core.store.Schema.KIND_USER;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +13,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.visualsearch.core.common.PathText;
 
 /** The folder table: the user's folders, and the ad-hoc folders the indexer caches. */
 final class FolderRows {
@@ -81,7 +81,7 @@ final class FolderRows {
                     "SELECT d.path, d.added_at, (SELECT count(*) FROM file f WHERE f.folder_id = d.id) "
                             + "FROM folder d WHERE d.kind = " + KIND_USER + " ORDER BY d.path")) {
                 while (rs.next()) {
-                    folders.add(new Folder(Paths.get(rs.getString(1)), Instant.ofEpochMilli(rs.getLong(2)),
+                    folders.add(new Folder(PathText.parse(rs.getString(1)), Instant.ofEpochMilli(rs.getLong(2)),
                             rs.getInt(3)));
                 }
             }
@@ -127,7 +127,7 @@ final class FolderRows {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT path FROM folder WHERE kind = " + KIND_USER)) {
             while (rs.next()) {
-                paths.add(Paths.get(rs.getString(1)));
+                paths.add(PathText.parse(rs.getString(1)));
             }
         }
         return paths;
