@@ -59,4 +59,22 @@ class HardeningCliTest {
         assertThat(r.err()).contains("warning: " + model.resolve("serving.properties")
                 + ": unknown key vss.maxsid; did you mean vss.maxSide?");
     }
+
+    @Test
+    void aNewlineOrTabInAFileNameDoesNotSplitTheTabSeparatedOutput() throws Exception {
+        Path gallery = temp.resolve("gallery");
+        paint(gallery.resolve("two\nlines.png"), Color.RED);
+        paint(gallery.resolve("tab\there.png"), new Color(250, 10, 10));
+        paint(gallery.resolve("back\\slash.png"), new Color(240, 20, 20));
+        String data = temp.resolve("data").toString();
+        assertThat(cli("add", "--data", data, "--model", "histogram", gallery.toString()).exit()).isZero();
+
+        Result r = cli("query", "--data", data, "--model", "histogram", gallery.resolve("two\nlines.png").toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().lines()).hasSize(3).allSatisfy(line -> assertThat(line.split("\t", -1)).hasSize(4));
+        assertThat(r.out()).contains("two\\nlines.png").contains("tab\\there.png").contains("back\\\\slash.png");
+        Result list = cli("list", "--data", data);
+        assertThat(list.out().lines().filter(l -> l.contains("photos"))).isNotEmpty();
+    }
 }
