@@ -1,5 +1,6 @@
 package org.visualsearch;
 
+import picocli.CommandLine.ExitCode;
 import org.visualsearch.cli.VisualSearchCli;
 import org.visualsearch.core.model.DjlEnvironment;
 import org.visualsearch.ui.AppBootstrap;
@@ -26,6 +27,6 @@ public final class Launcher {
     private static void startDesktopApp(String[] args) {
         // The window opens at once; the bootstrap (database, model) runs behind it.
         VisualSearchApp.launchApp(args, AppBootstrap.withDefaults());
-        System.exit(VisualSearchCli.ExitCode.OK);
+        System.exit(ExitCode.OK);
     }
 }

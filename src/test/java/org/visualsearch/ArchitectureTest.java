@@ -1,5 +1,8 @@
 package org.visualsearch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -9,8 +12,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point inward: the UI and the CLI use the core; the core uses neither, nor JavaFX. */
+/**
+ * The layering the README's Architecture section describes: dependencies point inward (ui and cli
+ * on app, app on core), no package cycles, JavaFX only in the UI, and the views reach the
+ * database through the application layer.
+ */
 class ArchitectureTest {
+    private static final String[] JAVAFX = {"javafx..", "atlantafx..", "org.controlsfx..", "org.kordamp.ikonli.."};
     private static JavaClasses production;
 
     @BeforeAll
@@ -21,11 +29,24 @@ class ArchitectureTest {
     }
 
     @Test
-    void theCoreKnowsNothingOfTheUiTheCliOrJavaFx() {
+    void noPackageCycles() {
+        slices().matching("org.visualsearch.(**)").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void theCoreKnowsNothingOfTheAppTheUiTheCliOrJavaFx() {
         noClasses().that().resideInAPackage("org.visualsearch.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.visualsearch.ui..", "org.visualsearch.cli..", "javafx..", "atlantafx..",
-                        "org.controlsfx..", "org.kordamp.ikonli..")
+                        "org.visualsearch.app..", "org.visualsearch.ui..", "org.visualsearch.cli..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(JAVAFX)
+                .check(production);
+    }
+
+    @Test
+    void theApplicationLayerKnowsNothingOfTheUiTheCliOrJavaFx() {
+        noClasses().that().resideInAPackage("org.visualsearch.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.visualsearch.ui..", "org.visualsearch.cli..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(JAVAFX)
                 .check(production);
     }
 
@@ -46,6 +67,20 @@ class ArchitectureTest {
     void theUiDoesNotReachIntoTheCommandLine() {
         noClasses().that().resideInAPackage("org.visualsearch.ui..")
                 .should().dependOnClassesThat().resideInAPackage("org.visualsearch.cli..")
+                .check(production);
+    }
+
+    /**
+     * The window reaches the database through the application layer ({@code GallerySession}); only
+     * the store's plain value records (a folder, a problem) pass through to be shown. The start-up
+     * ({@code AppBootstrap}) opens the database and hands it to the session.
+     */
+    @Test
+    void theViewsDoNotTouchTheStore() {
+        noClasses().that().resideInAPackage("org.visualsearch.ui..")
+                .and().doNotHaveFullyQualifiedName("org.visualsearch.ui.AppBootstrap")
+                .should().dependOnClassesThat(resideInAPackage("org.visualsearch.core.store..")
+                        .and(not(simpleName("Folder").or(simpleName("Problem")))))
                 .check(production);
     }
 }

@@ -1,5 +1,6 @@
 package org.visualsearch.cli;
 
+import picocli.CommandLine.ExitCode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (dimension <= 0 || k <= 0 || queries <= 0 || warmup < 0 || sizes.stream().anyMatch(s -> s <= 0)) {
-            throw new CliException(VisualSearchCli.ExitCode.USAGE,
+            throw new CliException(ExitCode.USAGE,
                     "sizes, --dim, -k and --queries must be positive, --warmup not negative");
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -63,6 +64,6 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        return VisualSearchCli.ExitCode.OK;
+        return ExitCode.OK;
     }
 }

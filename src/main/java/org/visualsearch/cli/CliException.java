@@ -1,5 +1,6 @@
 package org.visualsearch.cli;
 
+import picocli.CommandLine.ExitCode;
 /**
  * An expected failure of a command: the CLI prints its message as one line on stderr (no stack
  * trace) and exits with {@link #exitCode()}.
@@ -8,7 +9,7 @@ public class CliException extends RuntimeException {
     private final int exitCode;
 
     public CliException(String message) {
-        this(VisualSearchCli.ExitCode.FAILED, message);
+        this(ExitCode.SOFTWARE, message);
     }
 
     public CliException(int exitCode, String message) {

@@ -1,16 +1,21 @@
 package org.visualsearch.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.store.StoreException;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Base of the commands working on the gallery database: opens it from the data folder, runs,
- * and turns failures into exit code 1 with a one-line reason on stderr.
+ * Base of the commands working on the gallery database: opens it from the data folder and runs.
+ * An expected failure ({@link CliException}, an I/O or database error) is one line on stderr
+ * with its exit code; anything else is a bug and goes on to the root's handler (stack trace,
+ * exit 70).
  */
 abstract class DatabaseCommand implements Callable<Integer> {
 
@@ -20,27 +25,27 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** A failure to report as one line on stderr with exit code 1. */
-    static final class Failure extends Exception {
-        Failure(String message) {
-            super(message);
-        }
-    }
-
     @Override
-    public final Integer call() {
+    public final Integer call() throws Exception {
         try (GalleryDatabase db = GalleryDatabase.open(dataFolder.resolve())) {
             return run(db);
-        } catch (Failure | CliException | StoreException | IllegalArgumentException e) {
-            err().println(spec.name() + ": " + oneLine(e.getMessage()));
-            return 1;
-        } catch (Exception e) {
-            err().println(spec.name() + ": " + oneLine(String.valueOf(e)));
-            return 1;
+        } catch (CliException e) {
+            return fail(e.getMessage(), e.exitCode());
+        } catch (StoreException e) {
+            return fail(e.getMessage(), ExitCode.SOFTWARE);
+        } catch (IOException e) {
+            return fail(VisualSearchCli.describe(e), ExitCode.SOFTWARE);
+        } catch (UncheckedIOException e) {
+            return fail(VisualSearchCli.describe(e.getCause()), ExitCode.SOFTWARE);
         } finally {
             out().flush();
             err().flush();
         }
+    }
+
+    private int fail(String message, int exitCode) {
+        err().println(spec.name() + ": " + oneLine(message));
+        return exitCode;
     }
 
     abstract int run(GalleryDatabase db) throws Exception;

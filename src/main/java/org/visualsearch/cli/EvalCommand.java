@@ -1,8 +1,8 @@
 package org.visualsearch.cli;
 
+import org.visualsearch.app.GallerySession;
 import java.nio.file.Path;
 import org.visualsearch.core.metrics.Evaluation;
-import org.visualsearch.core.metrics.LeaveOneOutEvaluator;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.GalleryDatabase;
@@ -26,15 +26,16 @@ public final class EvalCommand extends DatabaseCommand {
 
     @Override
     int run(GalleryDatabase db) throws Exception {
-        try (ImageEmbedder embedder = model.open()) {
-            GalleryChoice.Loaded loaded = GalleryChoice.load(db, dataFolder.resolve(), embedder, gallery, err());
+        GallerySession session = model.session(db);
+        try (ImageEmbedder embedder = session.embedder()) {
+            GallerySession.LoadedGallery loaded = GalleryChoice.load(session, gallery, err());
             IndexedGallery indexed = loaded.gallery();
-            Evaluation evaluation = LeaveOneOutEvaluator.evaluate(indexed);
+            Evaluation evaluation = GallerySession.evaluate(indexed);
             out().printf("model %s (%d-d), %s: %d photos, %d queries%s%n", embedder.info().name(),
                     embedder.info().dimension(), loaded.description(), indexed.size(), evaluation.queries(),
                     evaluation.skipped() > 0 ? ", " + evaluation.skipped() + " not scored (no label or no other photo of it)" : "");
             if (!evaluation.hasScore()) {
-                throw new Failure("nothing to score: no photo has another photo of its label (are the photos in category subfolders?)");
+                throw new CliException("nothing to score: no photo has another photo of its label (are the photos in category subfolders?)");
             }
             out().printf("%-16s %7s %6s%n", "label", "queries", "P@" + evaluation.k());
             for (Evaluation.LabelScore score : evaluation.perLabel().values()) {

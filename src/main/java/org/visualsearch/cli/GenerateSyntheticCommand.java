@@ -40,7 +40,7 @@ public final class GenerateSyntheticCommand extends DatabaseCommand {
     @Override
     int run(GalleryDatabase db) throws Exception {
         if (count < 1 || dimension < 1) {
-            throw new Failure("--count and --dimension must be positive");
+            throw new CliException("--count and --dimension must be positive");
         }
         List<byte[]> thumbnails = noThumbnails ? List.of()
                 : thumbnailsFrom != null ? SyntheticGallery.thumbnailsFrom(thumbnailsFrom, 200)

@@ -1,5 +1,6 @@
 package org.visualsearch.cli;
 
+import org.visualsearch.app.GallerySession;
 import java.nio.file.Path;
 import org.visualsearch.core.gallery.IndexReport;
 import org.visualsearch.core.model.ImageEmbedder;
@@ -22,9 +23,10 @@ public final class IndexCommand extends DatabaseCommand {
     Path gallery;
 
     @Override
-    int run(GalleryDatabase db) {
-        try (ImageEmbedder embedder = model.open()) {
-            GalleryChoice.Loaded loaded = GalleryChoice.load(db, dataFolder.resolve(), embedder, gallery, err());
+    int run(GalleryDatabase db) throws Exception {
+        GallerySession session = model.session(db);
+        try (ImageEmbedder embedder = session.embedder()) {
+            GallerySession.LoadedGallery loaded = GalleryChoice.load(session, gallery, err());
             IndexReport r = loaded.report();
             double seconds = r.elapsed().toMillis() / 1000.0;
             out().printf("indexed %s with %s (%d-d): %d photos, %d embedded now, %d from the cache, %d problems, "

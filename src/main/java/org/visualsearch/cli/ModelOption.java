@@ -1,10 +1,14 @@
 package org.visualsearch.cli;
 
+import org.visualsearch.app.GallerySession;
+import org.visualsearch.app.SampleGallery;
 import org.visualsearch.core.DefaultLocations;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelCatalog;
 import org.visualsearch.core.model.TorchScriptEmbedder;
+import org.visualsearch.core.sampledb.SampleManifest;
+import org.visualsearch.core.store.GalleryDatabase;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,9 +29,13 @@ public final class ModelOption {
      * that the app ignores (a misspelt key) is a warning on stderr.
      */
     ImageEmbedder open() {
+        return open(catalog());
+    }
+
+    private ImageEmbedder open(ModelCatalog catalog) {
         ImageEmbedder embedder;
         try {
-            embedder = catalog().open(model);
+            embedder = catalog.open(model);
         } catch (EmbeddingException e) {
             throw new CliException(e.getMessage());
         }
@@ -37,6 +45,17 @@ public final class ModelOption {
             }
         }
         return embedder;
+    }
+
+    /**
+     * A session on {@code db} with this model opened; the caller closes its embedder. The sample
+     * folder is the default one, so a new database starts with it as the app's does.
+     */
+    GallerySession session(GalleryDatabase db) {
+        ModelCatalog catalog = catalog();
+        ImageEmbedder embedder = open(catalog);
+        return new GallerySession(db, catalog, embedder, GallerySession.choiceOf(catalog, model),
+                new SampleGallery(DefaultLocations.current().sampleGalleryDir(), SampleManifest.bundled(), null), null);
     }
 
     static ModelCatalog catalog() {

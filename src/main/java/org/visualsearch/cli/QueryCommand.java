@@ -1,5 +1,6 @@
 package org.visualsearch.cli;
 
+import org.visualsearch.app.GallerySession;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import org.visualsearch.core.image.ImageLoadException;
@@ -37,13 +38,14 @@ public final class QueryCommand extends DatabaseCommand {
     @Override
     int run(GalleryDatabase db) throws Exception {
         if (k < 1) {
-            throw new Failure("-k must be at least 1, not " + k);
+            throw new CliException("-k must be at least 1, not " + k);
         }
-        try (ImageEmbedder embedder = model.open()) {
+        GallerySession session = model.session(db);
+        try (ImageEmbedder embedder = session.embedder()) {
             float[] query = embedQuery(embedder);
-            IndexedGallery searched = GalleryChoice.load(db, dataFolder.resolve(), embedder, gallery, err()).gallery();
+            IndexedGallery searched = GalleryChoice.load(session, gallery, err()).gallery();
             if (searched.size() == 0) {
-                throw new Failure("the gallery has no indexed photos");
+                throw new CliException("the gallery has no indexed photos");
             }
             for (IndexedGallery.Hit hit : searched.nearest(query, k)) {
                 out().printf("%d\t%.4f\t%s\t%s%n", hit.rank(), hit.distance(), Tsv.field(hit.entry().path()),
@@ -53,14 +55,14 @@ public final class QueryCommand extends DatabaseCommand {
         }
     }
 
-    private float[] embedQuery(ImageEmbedder embedder) throws Failure {
+    private float[] embedQuery(ImageEmbedder embedder) {
         try {
             BufferedImage photo = new ImageLoader(embedder.maxSide()).load(image);
             return embedder.embed(photo);
         } catch (ImageLoadException e) {
-            throw new Failure("cannot read the query " + e.getMessage());
+            throw new CliException("cannot read the query " + e.getMessage());
         } catch (EmbeddingException e) {
-            throw new Failure(e.getMessage());
+            throw new CliException(e.getMessage());
         }
     }
 }

@@ -13,9 +13,9 @@ public final class RemoveCommand extends DatabaseCommand {
     Path folder;
 
     @Override
-    int run(GalleryDatabase db) throws Failure {
+    int run(GalleryDatabase db) {
         if (!db.removeFolder(folder)) {
-            throw new Failure("not a folder of the gallery: " + GalleryDatabase.normalize(folder));
+            throw new CliException("not a folder of the gallery: " + GalleryDatabase.normalize(folder));
         }
         out().println("removed " + GalleryDatabase.normalize(folder));
         return 0;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import org.visualsearch.app.SampleGallery;
 import org.visualsearch.core.DefaultLocations;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +16,11 @@ import org.visualsearch.core.sampledb.DownloadReport;
 import org.visualsearch.core.sampledb.ImportReport;
 import org.visualsearch.core.sampledb.SampleCredits;
 import org.visualsearch.core.sampledb.SampleDownloader;
-import org.visualsearch.core.sampledb.SampleImporter;
 import org.visualsearch.core.sampledb.SampleManifest;
 import org.visualsearch.core.sampledb.SampleStatus;
 import org.visualsearch.core.sampledb.SampleStatus.State;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,15 +89,15 @@ public final class SampleDbCommand implements Runnable {
             SampleManifest m = manifest.load();
             URI base = baseUrl == null ? null : parseBaseUrl(baseUrl);
             AtomicBoolean cancelled = new AtomicBoolean();
-            SampleDownloader downloader = new SampleDownloader(m, SampleDownloader.defaultClient(), base);
+            SampleGallery sample = new SampleGallery(dest.dest, m, base);
             out.printf("Downloading %d sample photos (%s) into %s%n", m.size(), megabytes(m.totalBytes()), dest.dest);
             DownloadLines lines = new DownloadLines(out, err, m.size(), System::nanoTime);
-            DownloadReport report = downloader.download(dest.dest, lines, cancelled::get);
+            DownloadReport report = sample.download(lines, cancelled::get);
             lines.finish();
             if (report.complete()) {
                 out.printf("All %d sample photos are in %s (%d downloaded, %d already there).%n",
                         m.size(), dest.dest, report.downloaded().size(), report.alreadyPresent().size());
-                return VisualSearchCli.ExitCode.OK;
+                return ExitCode.OK;
             }
             int have = report.downloaded().size() + report.alreadyPresent().size();
             throw new CliException(String.format(Locale.ROOT,
@@ -114,7 +115,7 @@ public final class SampleDbCommand implements Runnable {
                 }
                 return u;
             } catch (URISyntaxException e) {
-                throw new CliException(VisualSearchCli.ExitCode.USAGE, "--base-url: not an http(s) URL: " + s);
+                throw new CliException(ExitCode.USAGE, "--base-url: not an http(s) URL: " + s);
             }
         }
     }
@@ -138,7 +139,7 @@ public final class SampleDbCommand implements Runnable {
             if (!java.nio.file.Files.isDirectory(folder)) {
                 throw new CliException("not a folder: " + folder);
             }
-            ImportReport report = new SampleImporter(m).importFrom(folder, dest.dest);
+            ImportReport report = new SampleGallery(dest.dest, m, null).importFrom(folder);
             out.printf("Imported %d photos into %s (%d already there).%n",
                     report.imported().size(), dest.dest, report.alreadyPresent().size());
             out.flush();
@@ -148,7 +149,7 @@ public final class SampleDbCommand implements Runnable {
                         + report.notInSource().get(0));
             }
             if (report.complete()) {
-                return VisualSearchCli.ExitCode.OK;
+                return ExitCode.OK;
             }
             throw new CliException(String.format(Locale.ROOT, "%d of %d photos could not be imported "
                     + "(%d rejected, %d not in %s)", report.rejected().size() + report.notInSource().size(),
@@ -180,7 +181,7 @@ public final class SampleDbCommand implements Runnable {
             out.printf("%d present, %d missing, %d corrupt%n", status.count(State.PRESENT),
                     status.count(State.MISSING), status.count(State.CORRUPT));
             if (status.complete()) {
-                return VisualSearchCli.ExitCode.OK;
+                return ExitCode.OK;
             }
             throw new CliException(String.format(Locale.ROOT,
                     "incomplete: %d missing, %d corrupt; run 'sample-db download' or 'sample-db import FOLDER'",
@@ -197,7 +198,7 @@ public final class SampleDbCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             spec.commandLine().getOut().print(SampleCredits.markdown(manifest.load()));
-            return VisualSearchCli.ExitCode.OK;
+            return ExitCode.OK;
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import org.visualsearch.core.model.DjlEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Spec;
  * visual-search.jar} runs when given arguments).
  *
  * <h2>Adding a subcommand</h2>
- * Write a picocli {@code @Command} class implementing {@code Callable<Integer>} (return an
- * {@link ExitCode}) and add its class to {@code subcommands} below: one line. Inside it, print
+ * Write a picocli {@code @Command} class implementing {@code Callable<Integer>} (return a
+ * picocli {@link ExitCode}) and add its class to {@code subcommands} below: one line. Inside it, print
  * through {@code spec.commandLine().getOut()/getErr()} (inject {@code @Spec CommandSpec spec}) so
  * tests can capture the output, and report an expected failure by throwing {@link CliException}
  * (or letting an {@link IOException} through): the root prints its message as one line on stderr,
@@ -46,19 +47,13 @@ import picocli.CommandLine.Spec;
         })
 public final class VisualSearchCli implements Runnable {
 
-    /** The exit codes of every command. */
-    public static final class ExitCode {
-        public static final int OK = 0;
-        /** The command ran but could not do what was asked (reason on stderr). */
-        public static final int FAILED = 1;
-        /** Bad command line (reason on stderr). */
-        public static final int USAGE = 2;
-        /** A bug: unexpected exception (stack trace on stderr). */
-        public static final int INTERNAL = 70;
+    // Exit codes: picocli's ExitCode.OK (0), ExitCode.SOFTWARE (1: the command ran but could not do
+    // what was asked, reason on stderr), ExitCode.USAGE (2: bad command line), and these two.
 
-        private ExitCode() {
-        }
-    }
+    /** A bug: an unexpected exception (its stack trace on stderr). */
+    public static final int BUG = 70;
+    /** Interrupted with Ctrl-C after saving what was done. */
+    public static final int INTERRUPTED = 130;
 
     @Spec
     CommandSpec spec;
@@ -106,11 +101,11 @@ public final class VisualSearchCli implements Runnable {
         if (ex instanceof IOException || ex instanceof UncheckedIOException) {
             Throwable io = ex instanceof UncheckedIOException u ? u.getCause() : ex;
             err.println(name + ": " + describe(io));
-            return ExitCode.FAILED;
+            return ExitCode.SOFTWARE;
         }
         err.println(name + ": internal error: " + ex);
         ex.printStackTrace(err);
-        return ExitCode.INTERNAL;
+        return BUG;
     }
 
     /** Bad command line: the reason and where to get help, on one line. */

@@ -1,15 +1,13 @@
 package org.visualsearch.ui;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.visualsearch.app.GallerySession;
+import org.visualsearch.app.LastModel;
+import org.visualsearch.app.ModelChoice;
+import org.visualsearch.app.SampleGallery;
 import org.visualsearch.core.DefaultLocations;
 import org.visualsearch.core.gallery.SampleFolderBootstrap;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
@@ -21,10 +19,6 @@ import org.visualsearch.core.sampledb.SampleManifest;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.ui.credits.CreditsSource;
 import org.visualsearch.ui.jobs.Messages;
-import org.visualsearch.ui.library.DatabaseLibrary;
-import org.visualsearch.ui.library.LibrarySnapshot;
-import org.visualsearch.ui.library.ModelChoice;
-import org.visualsearch.ui.library.StoreThumbnails;
 
 /**
  * Builds the window's {@link AppServices} from the core: the gallery database in the data
@@ -35,11 +29,8 @@ import org.visualsearch.ui.library.StoreThumbnails;
  * <p>A model that cannot be loaded ends in a {@link StartupFailure} offering the colour-histogram
  * baseline on the same database.
  */
-public final class AppBootstrap implements Callable<AppServices>, DatabaseLibrary.ServicesFactory {
+public final class AppBootstrap implements Callable<AppServices> {
     private static final System.Logger LOG = System.getLogger(AppBootstrap.class.getName());
-    /** In the data folder: the model chosen last. */
-    static final String SETTINGS_FILE = "app.properties";
-
     /**
      * @param dataDir       the gallery database's folder
      * @param modelsDir     installed models, one folder each
@@ -75,11 +66,13 @@ public final class AppBootstrap implements Callable<AppServices>, DatabaseLibrar
 
     private final Settings settings;
     private final ModelCatalog catalog;
+    private final LastModel lastModel;
     private GalleryDatabase db;
 
     public AppBootstrap(Settings settings) {
         this.settings = Objects.requireNonNull(settings);
         this.catalog = new ModelCatalog(settings.modelsDir());
+        this.lastModel = new LastModel(settings.dataDir(), settings.modelsDir());
     }
 
     /** The app on this process's defaults. */
@@ -100,8 +93,8 @@ public final class AppBootstrap implements Callable<AppServices>, DatabaseLibrar
                 LOG.log(System.Logger.Level.WARNING, "could not add the sample folder", e);
             }
         }
-        String name = settings.model() != null ? settings.model() : rememberedModel().orElse(ModelCatalog.DEFAULT);
-        ModelChoice choice = choiceOf(name);
+        String name = settings.model() != null ? settings.model() : lastModel.read().orElse(ModelCatalog.DEFAULT);
+        ModelChoice choice = GallerySession.choiceOf(catalog, name);
         ImageEmbedder embedder;
         try {
             embedder = catalog.open(name);
@@ -123,58 +116,15 @@ public final class AppBootstrap implements Callable<AppServices>, DatabaseLibrar
     }
 
     /** Services for a model on the (open) database, with what is already indexed for it. */
-    @Override
     public AppServices servicesFor(ImageEmbedder embedder, ModelChoice choice) {
-        rememberModel(choice.key());
-        DatabaseLibrary library = new DatabaseLibrary(db, catalog, embedder, choice,
-                new DatabaseLibrary.SampleSettings(settings.sampleDir(), settings.manifest(), settings.sampleBaseUrl()),
-                this);
-        LibrarySnapshot snapshot = library.snapshot();
-        return new AppServices(embedder, snapshot.gallery(), snapshot.indexState(), library.sampleSource(),
-                new StoreThumbnails(db), credits(), library);
-    }
-
-    private ModelChoice choiceOf(String name) {
-        if (ModelChoice.HISTOGRAM.key().equalsIgnoreCase(name)) {
-            return ModelChoice.HISTOGRAM;
-        }
-        return DatabaseLibrary.choiceFor(catalog.resolve(name));
+        lastModel.remember(choice);
+        GallerySession session = new GallerySession(db, catalog, embedder, choice,
+                new SampleGallery(settings.sampleDir(), settings.manifest(), settings.sampleBaseUrl()), lastModel);
+        return AppServices.forSession(session, credits());
     }
 
     /** The sample photos' credits from the manifest, and the notices of the installed models. */
     CreditsSource credits() {
         return CreditsSource.of(settings.manifest(), settings.modelsDir());
-    }
-
-    private Optional<String> rememberedModel() {
-        Path file = settings.dataDir().resolve(SETTINGS_FILE);
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            properties.load(in);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        String model = properties.getProperty("model");
-        if (model == null || model.isBlank()) {
-            return Optional.empty();
-        }
-        // A remembered model that was uninstalled since: back to the default.
-        if (!ModelChoice.HISTOGRAM.key().equals(model) && !Files.exists(settings.modelsDir().resolve(model))) {
-            return Optional.empty();
-        }
-        return Optional.of(model);
-    }
-
-    private void rememberModel(String key) {
-        Properties properties = new Properties();
-        properties.setProperty("model", key);
-        try {
-            Files.createDirectories(settings.dataDir());
-            try (OutputStream out = Files.newOutputStream(settings.dataDir().resolve(SETTINGS_FILE))) {
-                properties.store(out, "Visual Search Simulator");
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot remember the model: " + e.getMessage());
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.search.VectorIndex;
+import org.visualsearch.ui.common.FileChooserPort;
 import org.visualsearch.ui.jobs.Messages;
 
 /**
@@ -42,11 +43,6 @@ public class VisualSearchApp extends Application {
     public VisualSearchApp(Callable<AppServices> factory, FileChooserPort chooser) {
         this.factory = factory;
         this.chooser = Objects.requireNonNull(chooser);
-    }
-
-    /** Opens the window with the colour-histogram baseline and no gallery until the core is wired. */
-    public static void launchApp(String[] args) {
-        launchApp(args, VisualSearchApp::baselineServices);
     }
 
     /** Opens the window; blocks until it is closed. {@code factory} runs once, off the FX thread. */
@@ -83,7 +79,7 @@ public class VisualSearchApp extends Application {
         stage = primaryStage;
         applyTheme();
         viewModel = new AppViewModel();
-        MainView view = new MainView(viewModel, chooser);
+        MainWindow view = new MainWindow(viewModel, chooser);
         // 1280 x 820 fits a classroom projector; smaller screens get a window that fits them.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view.root(), Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
@@ -119,7 +115,7 @@ public class VisualSearchApp extends Application {
         thread.start();
     }
 
-    /** The window's view-model (tests, and the integrator for later wiring such as indexing jobs). */
+    /** The window's composition root (tests drive the window through it). */
     public AppViewModel viewModel() {
         return viewModel;
     }

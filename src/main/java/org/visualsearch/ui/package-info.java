@@ -1,5 +1,5 @@
 /**
- * The desktop app (JavaFX; the only package that may import it).
+ * The desktop app (JavaFX; with its sub-packages, the only code that may import it).
  *
  * <p>Entry point: {@link org.visualsearch.ui.VisualSearchApp#launchApp(String[], java.util.concurrent.Callable)}
  * with a factory of {@link org.visualsearch.ui.AppServices}. The launcher passes
@@ -11,16 +11,14 @@
  * resumes). A model that cannot be loaded ends in a {@link org.visualsearch.ui.StartupFailure},
  * whose way out (the colour-histogram baseline) the window offers as a button.
  *
- * <p>The database side is {@link org.visualsearch.ui.library.GalleryLibrary} (implemented over the
- * core by {@link org.visualsearch.ui.library.DatabaseLibrary}): add/remove folders, index, problems,
- * models, sample gallery download/import. {@link org.visualsearch.ui.AppViewModel} runs its work as
- * jobs ({@code updateIndex}, {@code addFolders}, {@code removeFolder}, {@code switchModel}) and
- * exposes folders, problems and models as observable lists. Tests without a database still build
- * {@code AppServices.of(embedder, gallery, sample)} and use
- * {@link org.visualsearch.ui.AppViewModel#runGalleryJob} and {@link org.visualsearch.ui.AppViewModel#install}.
- *
- * <p>Shape: views ({@code MainView}, {@code TopMatchesPanel}, {@code GalleryTileCell}, {@code CreditsView})
- * and the folders/problems dialogs only bind and forward gestures; state and logic live in {@code AppViewModel}, {@code SearchViewModel}
- * and {@code JobViewModel}, which tests drive without a window.
+ * <p>Shape: {@link org.visualsearch.ui.AppViewModel} is the composition root (threads, the
+ * search, job and library view-models, the services); {@link org.visualsearch.ui.MainWindow}
+ * builds the window from region views ({@code ui.window}: header, error banner, status bar, the
+ * frame with its top-level views; {@code ui.search}: query pane and top 5; {@code ui.gallery}: the
+ * gallery pane and its empty state; {@code ui.jobs}: the job bar), each over its own model. The
+ * database side is the app layer's {@link org.visualsearch.app.GallerySession}, whose jobs
+ * {@link org.visualsearch.ui.library.LibraryViewModel} runs through the one job runner
+ * {@link org.visualsearch.ui.jobs.JobViewModel}, outcomes as {@link org.visualsearch.ui.jobs.JobOutcome}
+ * values. Views only bind and forward gestures; tests drive the view-models without a window.
  */
 package org.visualsearch.ui;

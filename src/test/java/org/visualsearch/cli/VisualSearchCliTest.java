@@ -1,5 +1,6 @@
 package org.visualsearch.cli;
 
+import picocli.CommandLine.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -60,7 +61,7 @@ class VisualSearchCliTest {
     void badCommandLinesGiveOneLineReasonAndUsageExitCode() {
         for (String[] args : new String[][] {{"frobnicate"}, {"sample-db"}, {"sample-db", "import"}, {"bench", "--dim", "x"}}) {
             Run r = cli(args);
-            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(VisualSearchCli.ExitCode.USAGE);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
             assertThat(r.err().lines()).as(String.join(" ", args)).hasSize(1);
             assertThat(r.err()).contains("--help").doesNotContain("at org.");
         }
@@ -195,6 +196,6 @@ class VisualSearchCliTest {
         assertThat(r.out()).contains("median ms", "p95 ms", "queries/s", "vector MB");
         assertThat(r.out().lines().filter(l -> l.matches("\\s+[0-9,]+\\s+[0-9.]+ (k=5|rank-all)\\s+.*"))).hasSize(4);
         assertThat(r.out()).containsPattern("1,000\\s+0\\.26 k=5");
-        assertThat(cli("bench", "--sizes", "0").code()).isEqualTo(VisualSearchCli.ExitCode.USAGE);
+        assertThat(cli("bench", "--sizes", "0").code()).isEqualTo(ExitCode.USAGE);
     }
 }

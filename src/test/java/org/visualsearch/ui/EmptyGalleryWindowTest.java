@@ -1,7 +1,7 @@
 package org.visualsearch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.visualsearch.ui.SearchViewModelTest.fx;
+import static org.visualsearch.ui.FxThread.fx;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.ImageEmbedder;
-import org.visualsearch.core.search.IndexedGallery;
-import org.visualsearch.ui.gallery.ProgressSink;
+import org.visualsearch.app.ProgressSink;
 import org.visualsearch.ui.gallery.SampleGallerySource;
 
 /** A fresh clone: no gallery yet. The window offers the sample gallery, shows progress, can cancel. */
@@ -128,8 +128,8 @@ class EmptyGalleryWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Node jobBar = robot.lookup("#jobBar").query();
         assertThat(fx(jobBar::isVisible)).isTrue();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().job().progressProperty().get() > 0));
-        assertThat(fx(() -> app.viewModel().job().messageProperty().get())).startsWith("Embedding ");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().jobs().progressProperty().get() > 0));
+        assertThat(fx(() -> app.viewModel().jobs().messageProperty().get())).startsWith("Embedding ");
         assertThat(fx(() -> robot.lookup("#downloadSampleButton").queryAs(Button.class).isDisabled())).isTrue();
         WindowTestSupport.screenshot(app.stage().getScene(), "sample-download-progress");
 

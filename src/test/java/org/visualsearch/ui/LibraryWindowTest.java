@@ -1,7 +1,7 @@
 package org.visualsearch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.visualsearch.ui.SearchViewModelTest.fx;
+import static org.visualsearch.ui.FxThread.fx;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
@@ -37,7 +37,7 @@ import org.visualsearch.core.sampledb.SampleManifest;
 import org.visualsearch.core.store.Folder;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.store.Problem;
-import org.visualsearch.ui.library.ModelChoice;
+import org.visualsearch.app.ModelChoice;
 
 /**
  * The app wired to a real gallery database in a temporary data folder, with the colour-histogram
@@ -108,7 +108,7 @@ class LibraryWindowTest {
 
     private void awaitIdle() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> !app.viewModel().job().runningProperty().get()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> !app.viewModel().jobs().runningProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -162,7 +162,7 @@ class LibraryWindowTest {
         awaitGallerySize(10);
         awaitIdle();
         assertThat(Files.isRegularFile(sampleDir.resolve("dog").resolve("dog_0.png"))).isTrue();
-        assertThat(fx(() -> app.viewModel().folders().stream().map(Folder::path).toList()))
+        assertThat(fx(() -> app.viewModel().library().folders().stream().map(Folder::path).toList()))
                 .containsExactly(GalleryDatabase.normalize(sampleDir));
         assertThat(text("#statusIndex")).isEqualTo("index up to date");
         searchWith(TestGalleries.writeQuery(dir.resolve("q"), "dog", 3));
@@ -284,10 +284,10 @@ class LibraryWindowTest {
         awaitGallerySize(10);
         awaitIdle();
         assertThat(fx(() -> app.viewModel().search().errorProperty().get())).isNull();
-        assertThat(fx(() -> app.viewModel().folders().size())).isEqualTo(1);
+        assertThat(fx(() -> app.viewModel().library().folders().size())).isEqualTo(1);
         searchWith(TestGalleries.writeQuery(dir.resolve("q"), "food", 4));
         assertThat(fx(() -> app.viewModel().search().topMatches().get(0).entry().category())).isEqualTo("food");
-        assertThat(fx(() -> app.viewModel().folders().size())).isEqualTo(1);
+        assertThat(fx(() -> app.viewModel().library().folders().size())).isEqualTo(1);
     }
 
     @Test
@@ -301,7 +301,7 @@ class LibraryWindowTest {
         robot.clickOn("#addFolderButton");
         awaitGallerySize(10);
         awaitIdle();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().problems().size() == 2));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().library().problems().size() == 2));
         Button problems = robot.lookup("#statusProblems").queryAs(Button.class);
         assertThat(fx(problems::isVisible)).isTrue();
         assertThat(fx(problems::getText)).isEqualTo("2 problems");
@@ -328,17 +328,17 @@ class LibraryWindowTest {
         robot.clickOn("#addFolderButton");
         assertThat(slow.holding.await(20, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#jobBar").query().isVisible()
-                && app.viewModel().job().messageProperty().get().contains("of 40 photos")));
-        String message = fx(() -> app.viewModel().job().messageProperty().get());
+                && app.viewModel().jobs().messageProperty().get().contains("of 40 photos")));
+        String message = fx(() -> app.viewModel().jobs().messageProperty().get());
         assertThat(message).contains("photos/s");
-        assertThat(fx(() -> app.viewModel().job().progressProperty().get())).isGreaterThan(0);
+        assertThat(fx(() -> app.viewModel().jobs().progressProperty().get())).isGreaterThan(0);
         Button pause = robot.lookup("#jobPause").queryAs(Button.class);
         assertThat(fx(pause::isVisible)).isTrue();
         assertThat(fx(pause::getText)).isEqualTo("Pause");
         robot.clickOn("#jobPause");
         assertThat(fx(pause::getText)).isEqualTo("Resume");
         // The embedder is held mid-photo, so the pause is still pending, and the bar says so.
-        assertThat(fx(() -> app.viewModel().job().messageProperty().get())).isEqualTo("Pausing after the current photo…");
+        assertThat(fx(() -> app.viewModel().jobs().messageProperty().get())).isEqualTo("Pausing after the current photo…");
         WindowTestSupport.screenshot(app.stage().getScene(), "indexing-progress");
         robot.clickOn("#jobPause");
         assertThat(fx(pause::getText)).isEqualTo("Pause");
@@ -348,7 +348,7 @@ class LibraryWindowTest {
         assertThat(fx(() -> robot.lookup("#jobBar").query().isVisible())).isFalse();
         assertThat(fx(() -> app.viewModel().search().errorProperty().get())).isNull();
         // What was committed before the cancel is searchable; the rest is missing.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().indexStateProperty().get()
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().library().indexStateProperty().get()
                 .startsWith("indexing cancelled")));
         int firstRun = fx(() -> app.viewModel().search().galleryProperty().get().size());
         assertThat(firstRun).isBetween(1, 39);
@@ -380,7 +380,7 @@ class LibraryWindowTest {
         awaitIdle();
         assertThat(text("#statusModel")).startsWith(new ColorHistogramEmbedder().info().name());
         assertThat(fx(() -> app.viewModel().search().errorProperty().get())).isNull();
-        assertThat(fx(() -> app.viewModel().currentModelProperty().get())).isEqualTo(ModelChoice.HISTOGRAM);
+        assertThat(fx(() -> app.viewModel().library().currentModelProperty().get())).isEqualTo(ModelChoice.HISTOGRAM);
     }
 
     static Path writeQuery(Path folder) throws Exception {

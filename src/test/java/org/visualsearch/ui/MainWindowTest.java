@@ -1,7 +1,7 @@
 package org.visualsearch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.visualsearch.ui.SearchViewModelTest.fx;
+import static org.visualsearch.ui.FxThread.fx;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.search.IndexedGallery;
-import org.visualsearch.ui.search.GalleryTile;
+import org.visualsearch.core.model.ColorHistogramEmbedder;
+import org.visualsearch.ui.gallery.GalleryTile;
 import org.visualsearch.ui.search.SearchViewModel;
 import org.visualsearch.ui.search.TopMatchesPanel;
 
@@ -130,8 +130,7 @@ class MainWindowTest {
         Path query = TestGalleries.writeQuery(dir.resolve("queries"), "food", 14);
         fx(() -> WindowTestSupport.dropFiles(robot.lookup("#queryPane").query(), List.of(query)));
         awaitSearches(1);
-        Thread.sleep(200);
-        WaitForAsyncUtils.waitForFxEvents();
+        settleLayout();
 
         double sceneWidth = fx(() -> app.stage().getScene().getWidth());
         assertThat(sceneWidth).isEqualTo(fx(() -> app.stage().getWidth()));
@@ -244,8 +243,7 @@ class MainWindowTest {
         fx(() -> WindowTestSupport.dropFiles(queryPane, List.of(fast)));
         embedder.open();
         awaitSearches(1);
-        Thread.sleep(300); // give the superseded search time to (wrongly) land
-        WaitForAsyncUtils.waitForFxEvents();
+        drainSearchThread(); // the superseded search has run: had it landed, it would show now
         assertThat(fx(() -> search().completedSearchesProperty().get())).isEqualTo(1);
         assertThat(fx(() -> search().queryNameProperty().get())).isEqualTo(fast.getFileName().toString());
         assertThat(fx(() -> topPanel().shownHits())).hasSize(5).allMatch(h -> h.entry().category().equals("dog"));
@@ -265,8 +263,7 @@ class MainWindowTest {
             return shown.size() > 5 && shown.stream().allMatch(node ->
                     ((javafx.scene.image.ImageView) node.lookup(".image-view")).getImage() != null);
         }));
-        Thread.sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
+        settleLayout();
         WritableImage shot = fx(() -> app.stage().getScene().snapshot(null));
         BufferedImage image = SwingFXUtils.fromFXImage(shot, null);
         Path out = Files.createDirectories(Path.of("target", "screenshots")).resolve("main-window.png");
@@ -274,6 +271,25 @@ class MainWindowTest {
         assertThat(image.getWidth()).isGreaterThanOrEqualTo(1200);
         Region root = (Region) app.stage().getScene().getRoot();
         assertThat(root.getWidth()).isGreaterThanOrEqualTo(1200);
+    }
+
+    /** Lays the window out now (after a resize or new results) instead of waiting for the next pulse. */
+    private void settleLayout() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            javafx.scene.Parent root = app.stage().getScene().getRoot();
+            root.applyCss();
+            root.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until every task queued on the search thread has run and its result reached the FX thread. */
+    private void drainSearchThread() throws Exception {
+        java.util.concurrent.CountDownLatch drained = new java.util.concurrent.CountDownLatch(1);
+        fx(() -> app.viewModel().backgroundExecutor().execute(drained::countDown));
+        assertThat(drained.await(10, TimeUnit.SECONDS)).as("search thread drained").isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void awaitSearches(long count) throws Exception {

@@ -1,7 +1,7 @@
 package org.visualsearch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.visualsearch.ui.SearchViewModelTest.fx;
+import static org.visualsearch.ui.FxThread.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import org.visualsearch.core.model.DjlEnvironment;
 import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.sampledb.SampleManifest;
 import org.visualsearch.core.store.GalleryDatabase;
-import org.visualsearch.ui.library.ModelChoice;
+import org.visualsearch.app.ModelChoice;
 
 /**
  * The model chooser lists the models installed under the models folder and the baseline;
@@ -96,7 +96,7 @@ class ModelSwitchWindowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> {
             var vm = app.viewModel();
             var g = vm.search().galleryProperty().get();
-            return vm.servicesProperty().get() != null && !vm.job().runningProperty().get() && g != null
+            return vm.servicesProperty().get() != null && !vm.jobs().runningProperty().get() && g != null
                     && g.size() == size && (modelPrefix == null || g.model().name().startsWith(modelPrefix));
         }));
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,6 +1,7 @@
 package org.visualsearch.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.visualsearch.ui.FxThread.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.visualsearch.core.image.ImageLoader;
-import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.core.search.IndexedGallery;
-import org.visualsearch.ui.search.GalleryTile;
+import org.visualsearch.core.image.ImageLoader;
+import org.visualsearch.core.model.ColorHistogramEmbedder;
+import org.visualsearch.ui.gallery.GalleryTile;
 import org.visualsearch.ui.search.QueryRequest;
 import org.visualsearch.ui.search.SearchViewModel;
 
@@ -280,11 +281,4 @@ class SearchViewModelTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> vm.completedSearchesProperty().get() >= count));
     }
 
-    static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
-    }
-
-    static void fx(Runnable action) throws Exception {
-        WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
-    }
 }

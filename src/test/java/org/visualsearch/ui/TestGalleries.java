@@ -21,7 +21,7 @@ import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.search.VectorIndex;
-import org.visualsearch.ui.gallery.ProgressSink;
+import org.visualsearch.app.ProgressSink;
 
 /**
  * Real galleries for the UI tests: PNGs the tests write themselves, one subfolder per category,

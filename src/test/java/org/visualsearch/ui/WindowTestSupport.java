@@ -14,6 +14,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.visualsearch.ui.common.FileChooserPort;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
@@ -55,7 +56,7 @@ final class WindowTestSupport {
 
     /** Writes a PNG of {@code scene} to {@code target/screenshots/<name>.png}; call off the FX thread. */
     static java.awt.image.BufferedImage screenshot(javafx.scene.Scene scene, String name) throws Exception {
-        javafx.scene.image.WritableImage shot = SearchViewModelTest.fx(() -> scene.snapshot(null));
+        javafx.scene.image.WritableImage shot = FxThread.fx(() -> scene.snapshot(null));
         java.awt.image.BufferedImage image = javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null);
         Path out = java.nio.file.Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
         javax.imageio.ImageIO.write(image, "png", out.toFile());

@@ -17,7 +17,6 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
-import org.visualsearch.ui.search.GalleryTile;
 
 /**
  * A gallery tile: thumbnail framed in its category's colour and, once a query is shown, its rank

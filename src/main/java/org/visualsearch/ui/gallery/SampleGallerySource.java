@@ -1,12 +1,13 @@
 package org.visualsearch.ui.gallery;
 
 import java.nio.file.Path;
+import org.visualsearch.app.ProgressSink;
 import org.visualsearch.core.search.IndexedGallery;
 
 /**
- * Gets the sample gallery into place and indexes it with the current model. The integrator
- * implements it over {@code core.sampledb} (download/import with sha256 checks) and the indexer.
- * Both methods run on a background thread and report through {@code progress}.
+ * Gets the sample gallery into place and indexes it with the current model (over a
+ * {@code GallerySession}, see {@code AppServices.forSession}). Both methods run on a background
+ * thread and report through {@code progress}.
  */
 public interface SampleGallerySource {
 

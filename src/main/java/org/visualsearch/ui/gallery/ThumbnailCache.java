@@ -1,5 +1,6 @@
 package org.visualsearch.ui.gallery;
 
+import org.visualsearch.app.ThumbnailSource;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.Map;

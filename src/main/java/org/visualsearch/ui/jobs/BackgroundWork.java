@@ -1,6 +1,6 @@
 package org.visualsearch.ui.jobs;
 
-import org.visualsearch.ui.gallery.ProgressSink;
+import org.visualsearch.app.ProgressSink;
 
 /** A piece of long core work (download, import, indexing) run by {@link JobViewModel}. */
 @FunctionalInterface

@@ -18,7 +18,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
-import org.visualsearch.ui.gallery.ProgressSink;
+import org.visualsearch.app.ProgressSink;
 
 /**
  * The one long job the window shows at a time (sample download, import, indexing): title,
@@ -41,20 +41,10 @@ public final class JobViewModel {
     }
 
     /**
-     * Starts {@code work} unless a job is already running (then returns false). {@code onSuccess}
-     * gets the result on the FX thread; {@code onFailure} gets a user-facing message (never for a cancel).
+     * Starts {@code work} unless a job is already running (then returns false). {@code onEnd} gets
+     * the outcome on the FX thread, after {@link #runningProperty()} turned false.
      */
-    public <T> boolean start(String jobTitle, BackgroundWork<T> work, Consumer<T> onSuccess, Consumer<String> onFailure) {
-        return start(jobTitle, work, onSuccess, onFailure, warning -> { });
-    }
-
-    /**
-     * Like {@link #start(String, BackgroundWork, Consumer, Consumer)}; after a success,
-     * {@code onWarnings} gets what the work reported through {@link ProgressSink#warn}, joined
-     * into one message (not called when there was none).
-     */
-    public <T> boolean start(String jobTitle, BackgroundWork<T> work, Consumer<T> onSuccess, Consumer<String> onFailure,
-                             Consumer<String> onWarnings) {
+    public <T> boolean start(String jobTitle, BackgroundWork<T> work, Consumer<JobOutcome<T>> onEnd) {
         if (running.get()) {
             return false;
         }
@@ -106,20 +96,21 @@ public final class JobViewModel {
         task.progressProperty().addListener((obs, old, now) -> progress.set(now.doubleValue()));
         task.setOnSucceeded(e -> {
             finish(task, "Done");
-            onSuccess.accept(task.getValue());
-            if (!warnings.isEmpty()) {
-                onWarnings.accept(String.join(" ", warnings));
-            }
+            onEnd.accept(new JobOutcome.Done<>(task.getValue(), warnings));
         });
-        task.setOnCancelled(e -> finish(task, "Cancelled"));
+        task.setOnCancelled(e -> {
+            finish(task, "Cancelled");
+            onEnd.accept(new JobOutcome.Cancelled<>());
+        });
         task.setOnFailed(e -> {
             Throwable error = task.getException();
             if (error instanceof CancellationException || task.isCancelled()) {
                 finish(task, "Cancelled");
+                onEnd.accept(new JobOutcome.Cancelled<>());
                 return;
             }
             finish(task, "Failed");
-            onFailure.accept(jobTitle + " failed: " + Messages.describe(error));
+            onEnd.accept(new JobOutcome.Failed<>(jobTitle + " failed: " + Messages.describe(error), error));
         });
         current = task;
         running.set(true);
@@ -170,7 +161,7 @@ public final class JobViewModel {
         paused.set(false);
         message.set(title.get() + ": " + outcome.toLowerCase());
         progress.set(0);
-        running.set(false); // last: listeners see the outcome in the message
+        running.set(false);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

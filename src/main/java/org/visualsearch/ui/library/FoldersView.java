@@ -19,14 +19,14 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.visualsearch.core.store.Folder;
-import org.visualsearch.ui.AppViewModel;
+
 
 /** The database's folders: path and photo count; add one, remove the selected one. */
 public final class FoldersView {
     private FoldersView() {
     }
 
-    public static Stage show(Window owner, AppViewModel app, Supplier<Optional<Path>> chooseFolder) {
+    public static Stage show(Window owner, LibraryViewModel app, Supplier<Optional<Path>> chooseFolder) {
         ListView<Folder> list = new ListView<>(app.folders());
         list.setId("foldersList");
         list.setPlaceholder(new Label("No folders yet: add one, or drop a folder on the main window."));
@@ -53,7 +53,7 @@ public final class FoldersView {
         Button remove = new Button("Remove from the gallery", new FontIcon(MaterialDesignF.FOLDER_REMOVE_OUTLINE));
         remove.setId("foldersRemove");
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull()
-                .or(app.job().runningProperty()));
+                .or(app.jobs().runningProperty()));
         remove.setOnAction(e -> {
             Folder selected = list.getSelectionModel().getSelectedItem();
             if (selected != null) {

@@ -11,14 +11,14 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.visualsearch.core.store.Problem;
-import org.visualsearch.ui.AppViewModel;
+
 
 /** Files that could not be indexed (path, reason); everything else was indexed. */
 public final class ProblemsView {
     private ProblemsView() {
     }
 
-    public static Stage show(Window owner, AppViewModel app) {
+    public static Stage show(Window owner, LibraryViewModel app) {
         TableView<Problem> table = new TableView<>(app.problems());
         table.setId("problemsTable");
         table.setPlaceholder(new Label("No problems: every file was indexed."));

@@ -1,5 +1,6 @@
 package org.visualsearch.ui.search;
 
+import org.visualsearch.ui.gallery.GalleryTile;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;

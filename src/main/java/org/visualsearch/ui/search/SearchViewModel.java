@@ -1,12 +1,8 @@
 package org.visualsearch.ui.search;
 
+import org.visualsearch.ui.gallery.GalleryTile;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -30,11 +26,10 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
-import org.visualsearch.core.image.ImageLoader;
-import org.visualsearch.core.model.ImageEmbedder;
-import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.core.search.IndexedGallery;
+import org.visualsearch.core.image.ImageLoader;
+import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.ui.jobs.Messages;
 
 /**
@@ -122,7 +117,7 @@ public final class SearchViewModel {
                 if (myGeneration != generation.get() || latest != target) {
                     return null;
                 }
-                return ranked(target.rankAll(vector), categoriesOf(target));
+                return ranked(target.rankAll(vector), GalleryGrouping.categoriesOf(target));
             }
         };
         task.setOnSucceeded(e -> {
@@ -144,82 +139,10 @@ public final class SearchViewModel {
 
     private void setGalleryTiles(IndexedGallery newGallery) {
         latest = newGallery;
-        Grouping grouping = group(newGallery);
+        GalleryGrouping grouping = GalleryGrouping.of(newGallery);
         categories.setAll(grouping.categories());
         gallery.set(newGallery);
         tiles.replaceAll(grouping.tiles());
-    }
-
-    /** Tiles grouped by category, then by path; the categories in that order. */
-    private record Grouping(List<GalleryTile> tiles, List<String> categories) {
-    }
-
-    /**
-     * Before any query the grid is grouped by category (by name; photos without one come last),
-     * each category by path. A stable bucketing by category keeps the gallery's order inside each
-     * category, which is already by path when the gallery comes from the store, so 100,000 tiles
-     * are grouped in a few milliseconds instead of a sort with string comparisons.
-     */
-    /** The gallery's categories by name, {@code null} last. */
-    private static List<String> categoriesOf(IndexedGallery g) {
-        java.util.Set<String> found = new java.util.HashSet<>();
-        for (GalleryEntry entry : g.entries()) {
-            found.add(entry.category());
-        }
-        List<String> sorted = new ArrayList<>(found);
-        sorted.sort(Comparator.nullsLast(Comparator.naturalOrder()));
-        return Collections.unmodifiableList(sorted);
-    }
-
-    private static Grouping group(IndexedGallery newGallery) {
-        if (newGallery == null || newGallery.size() == 0) {
-            return new Grouping(List.of(), List.of());
-        }
-        List<GalleryEntry> entries = newGallery.entries();
-        int n = entries.size();
-        Map<String, Integer> idOf = new HashMap<>();
-        List<String> found = new ArrayList<>();
-        int[] idOfEntry = new int[n];
-        for (int i = 0; i < n; i++) {
-            String category = entries.get(i).category();
-            Integer id = idOf.get(category);
-            if (id == null) {
-                id = found.size();
-                idOf.put(category, id);
-                found.add(category);
-            }
-            idOfEntry[i] = id;
-        }
-        List<String> sorted = new ArrayList<>(found);
-        sorted.sort(Comparator.nullsLast(Comparator.naturalOrder()));
-        int[] slotOfId = new int[sorted.size()];
-        for (int slot = 0; slot < sorted.size(); slot++) {
-            slotOfId[idOf.get(sorted.get(slot))] = slot;
-        }
-        int[] next = new int[sorted.size() + 1];
-        for (int id : idOfEntry) {
-            next[slotOfId[id] + 1]++;
-        }
-        for (int slot = 0; slot < sorted.size(); slot++) {
-            next[slot + 1] += next[slot];
-        }
-        int[] starts = next.clone();
-        GalleryTile[] grouped = new GalleryTile[n];
-        for (int i = 0; i < n; i++) {
-            grouped[next[slotOfId[idOfEntry[i]]]++] = GalleryTile.unranked(i, entries.get(i));
-        }
-        Comparator<GalleryTile> byPath = Comparator.comparing(t -> t.entry().path().toString());
-        for (int slot = 0; slot < sorted.size(); slot++) {
-            int from = starts[slot];
-            int to = starts[slot + 1];
-            for (int i = from + 1; i < to; i++) {
-                if (byPath.compare(grouped[i - 1], grouped[i]) > 0) {
-                    Arrays.sort(grouped, from, to, byPath); // stable, like the sort it replaces
-                    break;
-                }
-            }
-        }
-        return new Grouping(Arrays.asList(grouped), Collections.unmodifiableList(sorted));
     }
 
     private void clearQuery() {
@@ -339,7 +262,7 @@ public final class SearchViewModel {
         if (myGeneration != generation.get()) {
             return null;
         }
-        Ranking ranking = ranked(target.rankAll(vector), shown == null ? null : categoriesOf(target));
+        Ranking ranking = ranked(target.rankAll(vector), shown == null ? null : GalleryGrouping.categoriesOf(target));
         Image preview = image == null ? null : SwingFXUtils.toFXImage(image, null);
         return new SearchOutcome(preview, vector, ranking);
     }
@@ -371,15 +294,6 @@ public final class SearchViewModel {
     public void reportError(String message) {
         error.set(null);
         error.set(message);
-    }
-
-    public String modelDescription() {
-        ImageEmbedder model = embedder.get();
-        if (model == null) {
-            return "Loading model…";
-        }
-        ModelInfo info = model.info();
-        return info.name() + " · " + info.dimension() + "-d";
     }
 
     public ReadOnlyObjectProperty<ImageEmbedder> embedderProperty() {

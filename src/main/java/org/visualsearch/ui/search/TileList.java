@@ -1,5 +1,6 @@
 package org.visualsearch.ui.search;
 
+import org.visualsearch.ui.gallery.GalleryTile;
 import java.util.List;
 import javafx.collections.ObservableListBase;
 

@@ -149,12 +149,11 @@ class IndexerTest {
         Indexer indexer = new Indexer(db, embedder, new ImageLoader(), 4);
         List<IndexProgress> seen = new CopyOnWriteArrayList<>();
         int[] whilePaused = new int[2];
+        java.util.concurrent.CountDownLatch pausedReported = new java.util.concurrent.CountDownLatch(1);
         Thread resumer = new Thread(() -> {
             try {
-                while (!indexer.isPaused()) {
-                    Thread.sleep(5);
-                }
-                Thread.sleep(300);
+                // the one thread that embeds reports PAUSED just before it waits to be resumed
+                assertThat(pausedReported.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
                 whilePaused[0] = embedder.calls();
                 whilePaused[1] = db.counts(embedder.info()).embedded();
             } catch (InterruptedException e) {
@@ -166,6 +165,9 @@ class IndexerTest {
         resumer.start();
         IndexReport report = indexer.indexUserFolders(p -> {
             seen.add(p);
+            if (p.state() == IndexProgress.State.PAUSED) {
+                pausedReported.countDown();
+            }
             if (p.done() == 5 && p.state() == IndexProgress.State.INDEXING) {
                 indexer.pause();
             }

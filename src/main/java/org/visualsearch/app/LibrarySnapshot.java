@@ -1,4 +1,4 @@
-package org.visualsearch.ui.library;
+package org.visualsearch.app;
 
 import java.util.List;
 import org.visualsearch.core.search.IndexedGallery;

@@ -1,4 +1,4 @@
-package org.visualsearch.ui.search;
+package org.visualsearch.ui.gallery;
 
 import java.util.Locale;
 import org.visualsearch.core.search.GalleryEntry;

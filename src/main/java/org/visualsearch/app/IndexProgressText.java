@@ -1,4 +1,4 @@
-package org.visualsearch.ui.library;
+package org.visualsearch.app;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.visualsearch.ui;
+package org.visualsearch.ui.common;
 
 import java.io.File;
 import java.nio.file.Path;

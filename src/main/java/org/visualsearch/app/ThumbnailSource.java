@@ -1,4 +1,4 @@
-package org.visualsearch.ui.gallery;
+package org.visualsearch.app;
 
 import java.awt.image.BufferedImage;
 import org.visualsearch.core.image.ImageLoadException;
@@ -7,8 +7,8 @@ import org.visualsearch.core.search.GalleryEntry;
 
 /**
  * Gives the small picture of a gallery entry. Called from background threads, several at a time.
- * The store will answer from its cached thumbnail JPEGs; until then {@link #fromFiles()} decodes
- * the photo itself.
+ * A session answers from the store's thumbnail JPEGs ({@link GallerySession#thumbnails()});
+ * {@link #fromFiles()} decodes the photo itself.
  */
 @FunctionalInterface
 public interface ThumbnailSource {

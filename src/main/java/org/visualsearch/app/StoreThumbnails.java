@@ -1,4 +1,4 @@
-package org.visualsearch.ui.library;
+package org.visualsearch.app;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -9,7 +9,6 @@ import org.visualsearch.core.image.ImageLoadException;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.core.store.GalleryDatabase;
-import org.visualsearch.ui.gallery.ThumbnailSource;
 
 /**
  * Thumbnails from the database (small JPEGs made once while indexing, keyed by content hash), so

@@ -1,7 +1,10 @@
-package org.visualsearch.ui.gallery;
+package org.visualsearch.app;
+
+import org.visualsearch.core.gallery.IndexProgress;
 
 /**
- * What long-running core work (download, import, indexing) reports to the window, from any thread.
+ * What long-running work (download, import, indexing) reports to whoever runs it (the window's
+ * job bar, the command line's stderr), from any thread.
  * Work should check {@link #isCancelled()} between items and stop (e.g. by throwing
  * {@link java.util.concurrent.CancellationException}) when it returns true.
  */
@@ -16,6 +19,11 @@ public interface ProgressSink {
 
     boolean isCancelled();
 
+    /** An indexing run's progress, after every photo; by default one line of {@link IndexProgressText}. */
+    default void indexing(IndexProgress p) {
+        progress(p.done(), p.total() > 0 ? p.total() : -1, IndexProgressText.describe(p));
+    }
+
     /**
      * Reports a problem that did not stop the work (e.g. some photos could not be downloaded);
      * the window shows it when the work ends.
@@ -24,13 +32,13 @@ public interface ProgressSink {
     }
 
     /**
-     * Offers the window a Pause/Resume control for this work (e.g. the indexer's); call it from
+     * Offers a Pause/Resume control for this work (e.g. the indexer's); call it from
      * the work once the control exists. Work that cannot pause never calls it.
      */
     default void pausable(Pausable control) {
     }
 
-    /** Pauses and resumes running work; called from the FX thread. */
+    /** Pauses and resumes running work; called from another thread than the work's. */
     interface Pausable {
         void pause();
 

@@ -1,0 +1,60 @@
+package org.visualsearch.ui.window;
+
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window's frame: header and error banner on top, the top-level views in the middle
+ * (one view fills it; several become tabs), the job bar and the status bar at the bottom. Each
+ * region is its own view with its own model; the composition root ({@code ui.MainWindow}) builds
+ * them and the list of views.
+ */
+public final class MainView {
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+
+    public MainView(Node header, Node errorBanner, List<TopLevelView> views, Node jobBar, Node statusBar) {
+        if (views.isEmpty()) {
+            throw new IllegalArgumentException("the window needs at least one view");
+        }
+        root.getStyleClass().add("main-window");
+        root.setId("mainWindow");
+        root.setTop(new VBox(header, errorBanner));
+        root.setCenter(center(views));
+        root.setBottom(new VBox(jobBar, statusBar));
+    }
+
+    private Node center(List<TopLevelView> views) {
+        if (views.size() == 1) {
+            return views.get(0).content();
+        }
+        tabs.setId("viewTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        for (TopLevelView view : views) {
+            Tab tab = new Tab(view.title(), view.content());
+            tab.setId(view.id());
+            tabs.getTabs().add(tab);
+        }
+        return tabs;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Shows the view with this id (when there are tabs); false when there is no such view. */
+    public boolean select(String viewId) {
+        for (Tab tab : tabs.getTabs()) {
+            if (viewId.equals(tab.getId())) {
+                tabs.getSelectionModel().select(tab);
+                return true;
+            }
+        }
+        return false;
+    }
+}

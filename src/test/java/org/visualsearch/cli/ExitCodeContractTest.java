@@ -1,0 +1,66 @@
+package org.visualsearch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.visualsearch.core.store.GalleryDatabase;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+
+/**
+ * The README's promise for every database command: an expected failure is one line on stderr with
+ * exit code 1 (or the {@link CliException}'s own code); an unexpected exception is a bug: its
+ * stack trace and exit code 70.
+ */
+class ExitCodeContractTest {
+    @TempDir
+    Path data;
+
+    @Command(name = "bug")
+    static final class Bug extends DatabaseCommand {
+        @Override
+        int run(GalleryDatabase db) {
+            throw new IllegalStateException("an unexpected state");
+        }
+    }
+
+    @Command(name = "refused")
+    static final class Refused extends DatabaseCommand {
+        @Override
+        int run(GalleryDatabase db) {
+            throw new CliException(ExitCode.USAGE, "refused for a reason\nover two lines");
+        }
+    }
+
+    private record Run(int code, String err) {
+    }
+
+    private Run run(Object command, String name) {
+        CommandLine cli = VisualSearchCli.commandLine().addSubcommand(name, command);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(name, "--data", data.toString());
+        return new Run(code, err.toString());
+    }
+
+    @Test
+    void anUnexpectedExceptionIsABugWithItsStackTraceAndExit70() {
+        Run r = run(new Bug(), "bug");
+        assertThat(r.code()).isEqualTo(VisualSearchCli.BUG).isEqualTo(70);
+        assertThat(r.err()).contains("internal error", "an unexpected state", "at org.visualsearch.cli.ExitCodeContractTest");
+    }
+
+    @Test
+    void anExpectedFailureIsOneLineWithItsOwnExitCode() {
+        Run r = run(new Refused(), "refused");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err().strip()).isEqualTo("refused: refused for a reason over two lines");
+    }
+}
