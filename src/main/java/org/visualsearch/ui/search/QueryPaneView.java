@@ -1,18 +1,14 @@
 package org.visualsearch.ui.search;
 
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DragEvent;
@@ -111,7 +107,8 @@ public final class QueryPaneView {
             pane.pseudoClassStateChanged(DRAG_OVER, false);
             Dragboard board = event.getDragboard();
             boolean accepted = board != null && input.accept(board.hasFiles() ? paths(board.getFiles()) : null,
-                    board.hasImage() ? pixels(board.getImage()) : null, "Dropped image");
+                    board.hasFiles() ? null : ClipboardImages.encodedImage(board),
+                    ClipboardImages.decodedImage(board, input::refuse), "Dropped image");
             event.setDropCompleted(accepted);
             event.consume();
         });
@@ -131,14 +128,12 @@ public final class QueryPaneView {
         }
         Clipboard clipboard = Clipboard.getSystemClipboard();
         input.paste(clipboard.hasFiles() ? paths(clipboard.getFiles()) : null,
-                clipboard.hasImage() ? pixels(clipboard.getImage()) : null);
+                clipboard.hasFiles() ? null : ClipboardImages.encodedImage(clipboard),
+                ClipboardImages.decodedImage(clipboard, input::refuse));
     }
 
     private static List<Path> paths(List<File> files) {
         return files.stream().map(File::toPath).toList();
     }
 
-    private static Supplier<BufferedImage> pixels(Image image) {
-        return () -> image == null ? null : SwingFXUtils.fromFXImage(image, null);
-    }
 }
