@@ -21,6 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.visualsearch.ui.common.Controls;
 import org.visualsearch.ui.common.FileChooserPort;
+import org.visualsearch.ui.common.ImageSmoothing;
 
 /**
  * The query: its photo (or the drop hint), its name, a busy spinner while it is searched. Drops
@@ -42,6 +43,7 @@ public final class QueryPaneView {
         ImageView image = new ImageView();
         image.setId("queryImage");
         image.setPreserveRatio(true);
+        ImageSmoothing.install(image);
         image.imageProperty().bind(search.queryImageProperty());
 
         FontIcon dropIcon = new FontIcon(MaterialDesignI.IMAGE_PLUS);
