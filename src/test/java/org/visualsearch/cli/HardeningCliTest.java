@@ -77,4 +77,18 @@ class HardeningCliTest {
         Result list = cli("list", "--data", data);
         assertThat(list.out().lines().filter(l -> l.contains("photos"))).isNotEmpty();
     }
+
+    @Test
+    void benchSizesBeyondTheHeapAreRefusedWithTheMemoryTheyNeed() {
+        for (String size : new String[] {"2000000000", "30000000"}) {
+            long heap = Runtime.getRuntime().maxMemory();
+            if (size.equals("30000000") && heap > 30_000_000L * (64 * 4 + 48) * 2) {
+                continue; // a heap that large could run it
+            }
+            Result r = cli("bench", "--sizes", size, "--queries", "1", "--warmup", "0");
+            assertThat(r.exit()).as(size).isNotZero();
+            assertThat(r.err()).as(size).contains("need about").contains("GB").contains("-Xmx")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
 }
