@@ -91,4 +91,45 @@ class HardeningCliTest {
                     .doesNotContain("Exception").doesNotContain("\tat ");
         }
     }
+
+    @Test
+    void generateSyntheticRefusesAHugeCountAndADatabaseWithRealFolders() throws Exception {
+        String data = temp.resolve("data").toString();
+        Result huge = cli("generate-synthetic", "--data", data, "--count", "2000000000", "--no-thumbnails");
+        assertThat(huge.exit()).isEqualTo(1);
+        assertThat(huge.err()).contains("--count 2000000000").contains("needs about").doesNotContain("Exception");
+
+        paint(temp.resolve("gallery/a.png"), Color.RED);
+        assertThat(cli("add", "--data", data, "--model", "histogram", temp.resolve("gallery").toString()).exit()).isZero();
+        Result real = cli("generate-synthetic", "--data", data, "--count", "10", "--no-thumbnails");
+        assertThat(real.exit()).isEqualTo(1);
+        assertThat(real.err()).contains("holds real gallery folders (gallery)");
+        assertThat(cli("list", "--data", data).out()).contains("\t1 photos").doesNotContain("synthetic");
+    }
+
+    @Test
+    void generateSyntheticWithoutDataNeverWritesIntoTheUsersDatabase() throws Exception {
+        Path home = Files.createDirectories(temp.resolve("home"));
+        java.util.List<String> command = new java.util.ArrayList<>(org.visualsearch.ChildJvm.command(
+                org.visualsearch.Launcher.class, "-Xmx256m", "-Duser.home=" + home, "-Djava.awt.headless=true"));
+        command.addAll(java.util.List.of("generate-synthetic", "--count", "20", "--no-thumbnails"));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("VSS_DATA");
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("XDG_DATA_HOME", home.resolve(".local/share").toString());
+        pb.environment().put("VSS_CACHE", temp.resolve("cache").toString());
+        Path err = temp.resolve("err.txt");
+        Process p = pb.redirectErrorStream(false).redirectOutput(temp.resolve("out.txt").toFile())
+                .redirectError(err.toFile()).start();
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+        assertThat(Files.readString(err)).contains("writing into a new temporary data folder");
+        try (var files = Files.walk(home)) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("gallery.db")).toList()).isEmpty();
+        }
+        String folder = Files.readString(err).replaceAll("(?s).*temporary data folder (\\S+) .*", "$1").strip();
+        assertThat(Path.of(folder).resolve("gallery.db")).exists();
+        new ProcessBuilder("rm", "-rf", folder).start().waitFor();
+    }
 }
