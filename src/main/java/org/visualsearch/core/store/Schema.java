@@ -133,6 +133,7 @@ final class Schema {
                     + ", newer than this app's " + VERSION + "; use a newer app or another data folder");
         }
         if (version == VERSION) {
+            markAsOurs(c);
             return;
         }
         // Version 0 is a new (or empty) file: created as version 1, then upgraded like an old
@@ -156,9 +157,22 @@ final class Schema {
                 if (now < VERSION) {
                     s.executeUpdate("PRAGMA user_version = " + VERSION);
                 }
+                s.executeUpdate("PRAGMA application_id = " + DatabaseIdentity.APPLICATION_ID);
             }
             return null;
         });
+    }
+
+    /** Stamps a gallery database from before the application id with it (so it is recognised by id). */
+    private static void markAsOurs(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA application_id")) {
+            if (rs.next() && rs.getInt(1) == DatabaseIdentity.APPLICATION_ID) {
+                return;
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("PRAGMA application_id = " + DatabaseIdentity.APPLICATION_ID);
+        }
     }
 
     private static int userVersion(Connection c) throws SQLException {
