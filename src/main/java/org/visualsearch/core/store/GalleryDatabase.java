@@ -89,8 +89,10 @@ public final class GalleryDatabase implements AutoCloseable {
             throw new StoreException("cannot create the data folder " + file.getParent() + ": " + e, e);
         }
         DatabaseIdentity.check(file); // before WAL or a schema touches another program's file
+        String readOnly = readOnlyReason(file);
         try {
-            return new GalleryDatabase(StoreConnections.open(file));
+            return new GalleryDatabase(readOnly != null ? StoreConnections.openReadOnly(file, readOnly)
+                    : StoreConnections.open(file));
         } catch (StoreException e) {
             throw e;
         } catch (SQLException e) {
@@ -101,6 +103,35 @@ public final class GalleryDatabase implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the gallery database " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Why an existing database can only be read (its file or its folder cannot be written), or
+     * null. SQLite in WAL mode writes beside the file, so a read-only folder would refuse even a read.
+     */
+    private static String readOnlyReason(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        if (!Files.isWritable(file.getParent())) {
+            return "the data folder " + file.getParent() + " cannot be written (permission denied or a read-only"
+                    + " disk); listing and searching work, adding, removing and indexing do not";
+        }
+        if (!Files.isWritable(file)) {
+            return "the file cannot be written (permission denied); listing and searching work, adding, removing"
+                    + " and indexing do not";
+        }
+        return null;
+    }
+
+    /** Whether the database was opened for reading only (see {@link #readOnlyReason()}). */
+    public boolean isReadOnly() {
+        return connections.readOnlyReason() != null;
+    }
+
+    /** Why it is read-only, or null. */
+    public String readOnlyReason() {
+        return connections.readOnlyReason();
     }
 
     /** The database file. */

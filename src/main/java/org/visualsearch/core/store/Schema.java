@@ -121,6 +121,29 @@ final class Schema {
         return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
     }
 
+    /** A connection that only reads: no journal mode is set, nothing is created. */
+    static Connection connectReadOnly(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        // immutable: a WAL database in a folder that cannot be written has no -shm file to share,
+        // and SQLite refuses to read it unless told that nobody writes it meanwhile.
+        return DriverManager.getConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1", config.toProperties());
+    }
+
+    /** Refuses to read a database whose schema is not this version's (it cannot be upgraded read-only). */
+    static void checkReadable(Connection c, Path file) throws SQLException {
+        int version = userVersion(c);
+        if (version != VERSION) {
+            throw new StoreException("the gallery database " + file + " has schema version " + version + ", not this "
+                    + "app's " + VERSION + ", and cannot be " + (version < VERSION ? "upgraded" : "read")
+                    + " while it is read-only");
+        }
+    }
+
     /**
      * Creates or upgrades the schema to {@link #VERSION}.
      *
