@@ -21,9 +21,15 @@ Every model has an analytic output so the Java tests can assert exact numbers:
                               per-channel means of the four quadrants / 255; head.npz (weight
                               [4,12], bias [4], fixed pseudo-random values); model.pt =
                               L2(head(features)); serving.properties declares vss.features.*.
+  float-input/model.pt        a float-input model in a GUIE folder: a 1x1 convolution applied to
+                              the uint8 input fails inside the TorchScript interpreter.
+  huge-output/model.pt        GUIE, returns [1,4] finite but around 1e30: distances would overflow.
+
+With folder names as arguments, writes only those (the others' bytes, and so their ids, stay).
 """
 import os
 import sys
+import zipfile
 
 import torch
 
@@ -70,6 +76,21 @@ class WrongShape(torch.nn.Module):
 class NanOutput(torch.nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return torch.full((1, 4), float("nan")) + x.float().mean()
+
+
+class FloatInput(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(3, 4, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.conv(x).mean(dim=(2, 3))       # no x.float(): what a float-input model does
+
+
+class HugeOutput(torch.nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        means = x.float().mean(dim=(2, 3)) / 255.0  # [1,3]
+        return torch.cat([means, torch.ones(1, 1)], dim=1) * 1e30
 
 
 FIXED_DESCRIPTOR = """\
@@ -119,36 +140,56 @@ vss.head.file=head.npz
 """
 
 
+def strip_debug_info(target):
+    """Drops the *.debug_pkl entries: they hold this machine's path to this script, and a model
+    loads and runs without them (its errors still end with PyTorch's own message)."""
+    with zipfile.ZipFile(target) as z:
+        entries = [(info, z.read(info)) for info in z.infolist() if not info.filename.endswith(".debug_pkl")]
+    with zipfile.ZipFile(target, "w") as z:
+        for info, data in entries:
+            z.writestr(info, data)
+
+
 def save(module, folder, name):
     path = os.path.join(OUT, folder)
     os.makedirs(path, exist_ok=True)
     scripted = torch.jit.script(module)
     target = os.path.join(path, name)
     scripted.save(target)
+    strip_debug_info(target)
     print(f"{target}: {os.path.getsize(target)} bytes")
     return scripted
 
 
 def main():
     torch.manual_seed(0)
-    m = save(GuieTiny(), "guie-tiny", "guie_tiny.pt")
-    print(" ", m(torch.full((1, 3, 5, 7), 255, dtype=torch.uint8)))
-    m = save(FixedTiny(), "fixed-tiny", "fixed_tiny.pt")
-    print(" ", m.get_image_features(torch.ones(1, 3, 6, 8)))
-    with open(os.path.join(OUT, "fixed-tiny", "serving.properties"), "w") as f:
-        f.write(FIXED_DESCRIPTOR)
-    save(Vector1d(), "vector-1d", "model.pt")
-    save(WrongShape(), "wrong-shape", "model.pt")
-    save(NanOutput(), "nan-output", "model.pt")
-    g = torch.Generator().manual_seed(16)
-    weight = torch.randn(4, 12, generator=g)
-    bias = torch.randn(4, generator=g) * 0.1
-    save(QuadrantMeans(), "features-tiny", "features.pt")
-    save(Fused(weight, bias), "features-tiny", "model.pt")
-    import numpy as np
-    np.savez(os.path.join(OUT, "features-tiny", "head.npz"), weight=weight.numpy(), bias=bias.numpy())
-    with open(os.path.join(OUT, "features-tiny", "serving.properties"), "w") as f:
-        f.write(FEATURES_DESCRIPTOR)
+    only = set(sys.argv[1:])
+
+    def wanted(folder):
+        return not only or folder in only
+
+    if wanted("guie-tiny"):
+        m = save(GuieTiny(), "guie-tiny", "guie_tiny.pt")
+        print(" ", m(torch.full((1, 3, 5, 7), 255, dtype=torch.uint8)))
+    if wanted("fixed-tiny"):
+        m = save(FixedTiny(), "fixed-tiny", "fixed_tiny.pt")
+        print(" ", m.get_image_features(torch.ones(1, 3, 6, 8)))
+        with open(os.path.join(OUT, "fixed-tiny", "serving.properties"), "w") as f:
+            f.write(FIXED_DESCRIPTOR)
+    for folder, module in [("vector-1d", Vector1d()), ("wrong-shape", WrongShape()), ("nan-output", NanOutput()),
+                           ("float-input", FloatInput()), ("huge-output", HugeOutput())]:
+        if wanted(folder):
+            save(module, folder, "model.pt")
+    if wanted("features-tiny"):
+        g = torch.Generator().manual_seed(16)
+        weight = torch.randn(4, 12, generator=g)
+        bias = torch.randn(4, generator=g) * 0.1
+        save(QuadrantMeans(), "features-tiny", "features.pt")
+        save(Fused(weight, bias), "features-tiny", "model.pt")
+        import numpy as np
+        np.savez(os.path.join(OUT, "features-tiny", "head.npz"), weight=weight.numpy(), bias=bias.numpy())
+        with open(os.path.join(OUT, "features-tiny", "serving.properties"), "w") as f:
+            f.write(FEATURES_DESCRIPTOR)
     return 0
 
 

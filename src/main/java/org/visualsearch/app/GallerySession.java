@@ -210,13 +210,18 @@ public final class GallerySession implements AutoCloseable {
             Indexer.FolderIndexResult result = indexer.indexAdHoc(folder, listener);
             return new LoadedGallery(result.gallery(), result.report(), folder.toString());
         }
-        if (sample != null) {
+        if (sample != null && !db.isReadOnly()) {
             SampleFolderBootstrap.addIfNew(db, db.file().getParent(), sample.folder());
         }
         if (db.listFolders().isEmpty()) {
             throw new NoFoldersException("the gallery database in " + db.file().getParent() + " has no folders: "
                     + "add one with 'add FOLDER', get the sample gallery with 'sample-db import|download', "
                     + "or pass a gallery folder");
+        }
+        if (db.isReadOnly()) {
+            // Nothing can be rescanned or embedded: search what is stored.
+            IndexReport none = new IndexReport(0, 0, 0, 0, 0, java.util.List.of(), false, java.time.Duration.ZERO);
+            return new LoadedGallery(db.loadGallery(embedder.info()), none, "database " + db.file() + " (read-only)");
         }
         IndexReport report = indexer.indexUserFolders(listener);
         return new LoadedGallery(db.loadGallery(embedder.info()), report, "database " + db.file());

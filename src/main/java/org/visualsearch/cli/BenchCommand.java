@@ -64,6 +64,9 @@ final class BenchCommand implements Callable<Integer> {
             throw new CliException(ExitCode.USAGE,
                     "sizes, --dim, -k, --queries and --threads must be positive, --warmup not negative");
         }
+        for (int size : sizes) {
+            checkMemory(size);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Exact search, %d-d random unit vectors, %d timed queries after %d warm-up, %d cores%n",
                 dimension, queries, warmup, Runtime.getRuntime().availableProcessors());
@@ -101,6 +104,22 @@ final class BenchCommand implements Callable<Integer> {
             faissLines.forEach(out::println);
         }
         return ExitCode.OK;
+    }
+
+    /** Bytes per vector beyond its floats while ranking everything: a sort key (8) and a result (~40). */
+    private static final long RANK_ALL_BYTES_PER_VECTOR = 48;
+
+    /** Refuses a size whose vectors cannot fit one Java array or the heap, before allocating anything. */
+    private void checkMemory(int size) {
+        long floats = (long) size * dimension;
+        long need = floats * Float.BYTES + (long) size * RANK_ALL_BYTES_PER_VECTOR;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (floats > Integer.MAX_VALUE - 8 || need > heap * 0.8) {
+            throw new CliException(String.format(Locale.ROOT, "--sizes %d: %,d vectors of %d-d need about %.1f GB, but "
+                            + "the Java heap is at most %.1f GB%s; use smaller sizes, or give Java more memory "
+                            + "(java -Xmx...)", size, size, dimension, need / 1e9, heap / 1e9,
+                    floats > Integer.MAX_VALUE - 8 ? " (and more than one Java array holds)" : ""));
+        }
     }
 
     private List<String> timeFaiss(FaissReference faiss, int size, List<Integer> threadCounts,

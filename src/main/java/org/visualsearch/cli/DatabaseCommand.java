@@ -1,5 +1,6 @@
 package org.visualsearch.cli;
 
+import java.nio.file.Path;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        try (GalleryDatabase db = GalleryDatabase.open(dataFolder.resolve())) {
+        try (GalleryDatabase db = GalleryDatabase.open(dataFolderToOpen())) {
             return run(db);
         } catch (CliException e) {
             return fail(e.getMessage(), e.exitCode());
@@ -49,6 +50,11 @@ abstract class DatabaseCommand implements Callable<Integer> {
     }
 
     abstract int run(GalleryDatabase db) throws Exception;
+
+    /** The data folder whose database {@link #run} gets: {@code --data}, else the user's. */
+    Path dataFolderToOpen() throws Exception {
+        return dataFolder.resolve();
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

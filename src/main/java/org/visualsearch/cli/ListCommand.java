@@ -22,7 +22,7 @@ public final class ListCommand extends DatabaseCommand {
             return 0;
         }
         for (Folder f : folders) {
-            out().println(f.path() + "\t" + f.fileCount() + " photos");
+            out().println(Tsv.field(f.path()) + "\t" + f.fileCount() + " photos");
         }
         for (ModelInfo model : db.models()) {
             GalleryCounts c = db.counts(model);

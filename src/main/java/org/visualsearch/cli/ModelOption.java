@@ -6,9 +6,12 @@ import org.visualsearch.core.DefaultLocations;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelCatalog;
+import org.visualsearch.core.model.TorchScriptEmbedder;
 import org.visualsearch.core.sampledb.SampleManifest;
 import org.visualsearch.core.store.GalleryDatabase;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The {@code --model} option shared by the commands that embed, as a picocli mixin. */
 public final class ModelOption {
@@ -18,17 +21,30 @@ public final class ModelOption {
                     + "or TorchScript file, or '" + ModelCatalog.HISTOGRAM + "' for the colour-histogram baseline.")
     String model = ModelCatalog.DEFAULT;
 
-    /** Opens the model; an unloadable one becomes a one-line CLI failure. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /**
+     * Opens the model; an unloadable one becomes a one-line CLI failure. What its descriptor says
+     * that the app ignores (a misspelt key) is a warning on stderr.
+     */
     ImageEmbedder open() {
         return open(catalog());
     }
 
     private ImageEmbedder open(ModelCatalog catalog) {
+        ImageEmbedder embedder;
         try {
-            return catalog.open(model);
+            embedder = catalog.open(model);
         } catch (EmbeddingException e) {
             throw new CliException(e.getMessage());
         }
+        if (embedder instanceof TorchScriptEmbedder torch && mixee != null) {
+            for (String warning : torch.descriptor().warnings()) {
+                mixee.commandLine().getErr().println("warning: " + warning);
+            }
+        }
+        return embedder;
     }
 
     /**

@@ -16,7 +16,7 @@ public final class ProblemsCommand extends DatabaseCommand {
     @Override
     int run(GalleryDatabase db) {
         for (Problem p : db.problems()) {
-            out().println(p.path() + "\t" + p.reason());
+            out().println(Tsv.field(p.path()) + "\t" + Tsv.field(p.reason()));
         }
         return 0;
     }

@@ -48,8 +48,8 @@ public final class QueryCommand extends DatabaseCommand {
                 throw new CliException("the gallery has no indexed photos");
             }
             for (IndexedGallery.Hit hit : searched.nearest(query, k)) {
-                out().printf("%d\t%.4f\t%s\t%s%n", hit.rank(), hit.distance(), hit.entry().path(),
-                        hit.entry().categoryOrUnlabelled());
+                out().printf("%d\t%.4f\t%s\t%s%n", hit.rank(), hit.distance(), Tsv.field(hit.entry().path()),
+                        Tsv.field(hit.entry().categoryOrUnlabelled()));
             }
             return 0;
         }

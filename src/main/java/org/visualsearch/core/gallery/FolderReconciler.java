@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.visualsearch.core.common.PathText;
 import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.store.FileProblem;
 import org.visualsearch.core.store.GalleryDatabase;
@@ -18,7 +19,9 @@ import org.visualsearch.core.store.StoredFile;
 /**
  * The first half of a run: rescans each folder and brings the database in line with what is on
  * disk (entries of deleted files go, problems of unchanged bad files stay), and lists the files
- * the model still has to see. A file whose size and modification time are unchanged keeps its
+ * the model still has to see. A folder that is missing, or present but empty, or lost over half
+ * of its files at once keeps its entries and gets a problem saying so: an unmounted drive or a
+ * sync half done must not wipe an index (removing the folder is how a user drops them). A file whose size and modification time are unchanged keeps its
  * stored hash.
  */
 final class FolderReconciler {
@@ -99,19 +102,55 @@ final class FolderReconciler {
             }
             List<String> vanished = new ArrayList<>();
             for (String path : stored.keySet()) {
-                if (!seen.contains(path)) {
+                // a name this locale cannot represent was not seen, but is not gone either
+                if (!seen.contains(path) && PathText.representable(path)) {
                     vanished.add(path);
                 }
             }
-            removed += vanished.size();
             List<FileProblem> scanProblems = new ArrayList<>();
             for (FolderScanner.ScanProblem p : scan.problems()) {
                 scanProblems.add(new FileProblem(p.path().toString(), p.reason(), -1, -1));
             }
+            String suspect = suspectDisappearance(vanished.size(), stored.size(), scan.files().isEmpty());
+            if (suspect != null) {
+                // An unmounted drive or a half-synced folder: keep the entries (and the problems of
+                // the files that went) until the files are back or the user removes the folder.
+                Set<String> gone = new HashSet<>(vanished);
+                storedProblems.forEach((path, problems) -> {
+                    if (gone.contains(path)) {
+                        keptProblems.addAll(problems);
+                    }
+                });
+                scanProblems.add(new FileProblem(GalleryDatabase.normalize(root).toString(), suspect, -1, -1));
+                vanished = List.of();
+            }
+            removed += vanished.size();
             db.applyScan(folderId, vanished, keptProblems, scanProblems);
         }
         return new Result(work, found, removed, knownBad);
     }
+
+    /**
+     * Why the vanished files look like a fault rather than deletions (all of them, or over half and
+     * at least {@value #MASS_DISAPPEARANCE_MIN}), or null when they are applied as deletions.
+     */
+    static String suspectDisappearance(int vanished, int stored, boolean folderEmpty) {
+        String keep = "; its photos are kept until they are back (remove the folder to drop them)";
+        if (vanished == 0) {
+            return null;
+        }
+        if (folderEmpty) {
+            return "folder is empty (an unmounted drive?); its " + vanished + " photos are kept until they are back"
+                    + " (remove the folder to drop them)";
+        }
+        if (vanished >= MASS_DISAPPEARANCE_MIN && vanished * 2 > stored) {
+            return vanished + " of " + stored + " photos vanished at once" + keep;
+        }
+        return null;
+    }
+
+    /** Fewer vanished files than this are always applied as deletions (a small folder being tidied). */
+    static final int MASS_DISAPPEARANCE_MIN = 3;
 
     private static String rootProblem(IOException e) {
         if (e instanceof NoSuchFileException) {

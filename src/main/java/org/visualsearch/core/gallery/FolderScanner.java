@@ -17,10 +17,12 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.visualsearch.core.common.ErrorText;
+import org.visualsearch.core.common.PathText;
 
 /**
  * Finds the photos under a folder: a recursive walk that follows symbolic links (a link back to
@@ -36,7 +38,23 @@ public final class FolderScanner {
 
     /** Extensions (lower case) of the files considered photos. */
     public static final Set<String> IMAGE_EXTENSIONS =
-            Set.of("jpg", "jpeg", "png", "gif", "bmp", "webp", "tif", "tiff");
+            Set.of("jpg", "jpeg", "jpe", "jfif", "jfi", "png", "gif", "bmp", "webp", "tif", "tiff");
+
+    /**
+     * Extensions (lower case) of images the app cannot decode, with the format's name: a scan
+     * lists them as problems so a user knows why a photo is not in the gallery.
+     */
+    public static final Map<String, String> UNSUPPORTED_IMAGE_FORMATS = Map.ofEntries(
+            Map.entry("heic", "HEIC"), Map.entry("heif", "HEIF"), Map.entry("hif", "HEIF"),
+            Map.entry("avif", "AVIF"), Map.entry("jxl", "JPEG XL"), Map.entry("jp2", "JPEG 2000"),
+            Map.entry("j2k", "JPEG 2000"), Map.entry("svg", "SVG"), Map.entry("svgz", "SVG"),
+            Map.entry("ppm", "PPM"), Map.entry("pgm", "PGM"), Map.entry("pbm", "PBM"), Map.entry("pnm", "PNM"),
+            Map.entry("tga", "TGA"), Map.entry("pcx", "PCX"), Map.entry("ico", "ICO"), Map.entry("cur", "ICO"),
+            Map.entry("icns", "ICNS"), Map.entry("psd", "PSD"), Map.entry("xcf", "XCF"),
+            Map.entry("dng", "DNG (camera raw)"), Map.entry("cr2", "CR2 (camera raw)"),
+            Map.entry("cr3", "CR3 (camera raw)"), Map.entry("nef", "NEF (camera raw)"),
+            Map.entry("arw", "ARW (camera raw)"), Map.entry("orf", "ORF (camera raw)"),
+            Map.entry("rw2", "RW2 (camera raw)"), Map.entry("raf", "RAF (camera raw)"));
 
     /** Folder names (lower case) never entered: recycle bins, indexes, thumbnails caches. */
     public static final Set<String> SYSTEM_FOLDERS = Set.of(
@@ -73,8 +91,17 @@ public final class FolderScanner {
 
     /** Whether a file name has one of the {@link #IMAGE_EXTENSIONS}. */
     public static boolean isImageName(String fileName) {
+        return IMAGE_EXTENSIONS.contains(extension(fileName));
+    }
+
+    /** The name of the unsupported image format a file name says it holds ("HEIC"), or null. */
+    public static String unsupportedFormat(String fileName) {
+        return UNSUPPORTED_IMAGE_FORMATS.get(extension(fileName));
+    }
+
+    private static String extension(String fileName) {
         int dot = fileName.lastIndexOf('.');
-        return dot > 0 && IMAGE_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dot > 0 ? fileName.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 
     /** Scans {@code root} to the end. */
@@ -115,15 +142,28 @@ public final class FolderScanner {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         String name = file.getFileName().toString();
-                        if (isHidden(file, attrs) || !isImageName(name)) {
+                        if (isHidden(file, attrs)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        if (!isImageName(name)) {
+                            String format = unsupportedFormat(name);
+                            if (format != null && !attrs.isSymbolicLink()) {
+                                problems.add(new ScanProblem(file, format + " is not supported (convert it to JPEG or PNG)"));
+                            }
                             return FileVisitResult.CONTINUE;
                         }
                         if (attrs.isSymbolicLink()) {
                             // Following it failed, so the walker fell back to the link itself.
                             problems.add(new ScanProblem(file, "broken symbolic link"));
+                        } else if (attrs.isRegularFile() && !PathText.roundTrips(file)) {
+                            // stored as text, it would name no file (or fail to parse) on the next read
+                            problems.add(new ScanProblem(file, PathText.notRepresentableReason()));
                         } else if (attrs.isRegularFile()) {
                             files.add(new ScannedFile(file, categoryOf(start, file), attrs.size(),
                                     attrs.lastModifiedTime().toMillis()));
+                        } else if (attrs.isOther()) {
+                            // Opening a FIFO blocks until a writer comes; a device may never end.
+                            problems.add(new ScanProblem(file, "not a regular file (a FIFO, socket or device); not read"));
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -134,6 +174,11 @@ public final class FolderScanner {
                             return FileVisitResult.CONTINUE; // a link back to an ancestor: already walked
                         }
                         String name = file.getFileName() == null ? "" : file.getFileName().toString();
+                        if (isNameTooLong(e)) {
+                            problems.add(new ScanProblem(file, "path is longer than the system allows ("
+                                    + file.toString().length() + " characters); not read"));
+                            return FileVisitResult.CONTINUE;
+                        }
                         if (name.startsWith(".") || isSystemFolder(file)) {
                             return FileVisitResult.CONTINUE; // e.g. "System Volume Information" denies listing
                         }
@@ -159,6 +204,12 @@ public final class FolderScanner {
         files.sort(Comparator.comparing(f -> f.path().toString()));
         problems.sort(Comparator.comparing(p -> p.path().toString()));
         return new ScanResult(start, files, problems);
+    }
+
+    /** ENAMETOOLONG, which Java reports only as a FileSystemException with the C library's text. */
+    private static boolean isNameTooLong(IOException e) {
+        String reason = e instanceof java.nio.file.FileSystemException fse ? fse.getReason() : e.getMessage();
+        return reason != null && reason.toLowerCase(Locale.ROOT).contains("name too long");
     }
 
     private static String describe(IOException e, boolean folder) {

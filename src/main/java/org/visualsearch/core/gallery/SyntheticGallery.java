@@ -46,6 +46,12 @@ public final class SyntheticGallery {
      */
     public static void generate(GalleryDatabase db, Path folder, int count, int dimension, List<byte[]> thumbnails,
                                 long seed) {
+        generate(db, folder, count, dimension, thumbnails, seed, done -> { });
+    }
+
+    /** As {@link #generate(GalleryDatabase, Path, int, int, List, long)}, telling {@code progress} the entries committed. */
+    public static void generate(GalleryDatabase db, Path folder, int count, int dimension, List<byte[]> thumbnails,
+                                long seed, java.util.function.IntConsumer progress) {
         ModelInfo model = model(dimension);
         Path root = db.addFolder(folder);
         db.registerModel(model);
@@ -77,9 +83,11 @@ public final class SyntheticGallery {
             if (batch.size() == BATCH) {
                 db.commitBatch(folderId, model, batch, List.of());
                 batch.clear();
+                progress.accept(i + 1);
             }
         }
         db.commitBatch(folderId, model, batch, List.of());
+        progress.accept(count);
     }
 
     /** Thumbnails of up to {@code max} photos found under {@code folder}. */

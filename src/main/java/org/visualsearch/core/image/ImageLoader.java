@@ -117,6 +117,10 @@ public final class ImageLoader {
         if (Files.isDirectory(file)) {
             throw new ImageLoadException(file, "is a folder, not an image");
         }
+        if (!Files.isRegularFile(file)) {
+            // a FIFO blocks until a writer comes, a device may never end
+            throw new ImageLoadException(file, "not a regular file (a FIFO, socket or device); not read");
+        }
         if (!Files.isReadable(file)) {
             throw new ImageLoadException(file, "permission denied");
         }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.visualsearch.core.lesson.LessonProblem.Severity;
+import org.visualsearch.core.text.Suggestions;
 
 /**
  * Reads a lesson file (YAML, or JSON when it ends in {@code .json}). Every problem is reported with

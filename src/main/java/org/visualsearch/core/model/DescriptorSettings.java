@@ -1,9 +1,13 @@
 package org.visualsearch.core.model;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.visualsearch.core.text.Suggestions;
 
 /**
  * Reads and checks the values of a {@code serving.properties}: every bad value is an
@@ -16,6 +20,19 @@ import java.util.regex.Pattern;
  */
 final class DescriptorSettings {
     private static final int MAX_SIZE = 16_384;
+    /**
+     * Most pixels of a fixed input (4096 x 4096): its float tensor takes 12 bytes a pixel, so
+     * 16384 x 16384 would be 3.2 GB, more than a Java buffer holds (and than a student's laptop has).
+     */
+    private static final long MAX_INPUT_PIXELS = 4096L * 4096L;
+    /** The vss.* keys this app reads, or writes as information for people (input, output, notes). */
+    static final List<String> KNOWN_VSS_KEYS = List.of(
+            "vss.name", "vss.file", "vss.convention", "vss.maxSide", "vss.dimension", "vss.method", "vss.width",
+            "vss.height", "vss.resize", "vss.mean", "vss.std", "vss.input", "vss.output", "vss.notes",
+            "vss.description", "vss.license", "vss.source", "vss.features.file", "vss.features.dimension",
+            "vss.head.file");
+    /** Families of keys written by the training tools; their members are not checked one by one. */
+    private static final List<String> KNOWN_VSS_PREFIXES = List.of("vss.backbone", "vss.training.");
     private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** DJL's {@code normalize=true}: the ImageNet statistics. */
     private static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};
@@ -100,6 +117,11 @@ final class DescriptorSettings {
         Integer height = eitherSize("height", "vss.height");
         if (width == null || height == null) {
             throw bad("the fixed convention needs vss.width and vss.height (or DJL's width and height)");
+        }
+        if ((long) width * height > MAX_INPUT_PIXELS) {
+            throw bad(String.format(Locale.ROOT, "an input of %dx%d is %.0f megapixels, a %.1f GB input tensor; the most"
+                    + " is %.1f megapixels (e.g. 4096x4096)", width, height, width * (double) height / 1e6,
+                    width * (double) height * 3 * Float.BYTES / 1e9, MAX_INPUT_PIXELS / 1e6));
         }
         float[][] meanStd = normalization();
         return new InputSpec.Fixed(width, height, resize(), meanStd[0], meanStd[1]);
@@ -223,6 +245,23 @@ final class DescriptorSettings {
             }
         }
         return out;
+    }
+
+    /**
+     * One warning for each vss.* key the app does not know ("unknown key vss.colour; did you mean
+     * ...?"): a misspelt key is otherwise ignored in silence and its default used.
+     */
+    List<String> unknownKeyWarnings() {
+        List<String> warnings = new ArrayList<>();
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            if (!key.startsWith("vss.") || KNOWN_VSS_KEYS.contains(key)
+                    || KNOWN_VSS_PREFIXES.stream().anyMatch(key::startsWith)) {
+                continue;
+            }
+            String suggestion = Suggestions.closest(key, KNOWN_VSS_KEYS);
+            warnings.add(where + ": unknown key " + key + (suggestion == null ? "" : "; did you mean " + suggestion + "?"));
+        }
+        return warnings;
     }
 
     EmbeddingException bad(String reason) {

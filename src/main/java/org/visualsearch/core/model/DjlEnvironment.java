@@ -1,6 +1,9 @@
 package org.visualsearch.core.model;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.visualsearch.core.AppDirectories;
 
 /**
@@ -94,19 +97,67 @@ public final class DjlEnvironment {
         if (value == null || value.isBlank()) {
             value = System.getenv("VSS_THREADS");
         }
-        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return threadCount(value, Runtime.getRuntime().availableProcessors(), System.err::println);
+    }
+
+    /**
+     * The intra-op thread count for a configured value: the default when none, clamped to the
+     * cores available (100,000 threads started 1,774 and never finished), with a warning when
+     * the value is ignored or cut.
+     */
+    static int threadCount(String value, int availableCores, Consumer<String> warn) {
+        int cores = Math.max(1, availableCores);
         if (value != null && !value.isBlank()) {
             try {
                 int n = Integer.parseInt(value.strip());
+                if (n > cores) {
+                    warn.accept("Using " + cores + " threads, not " + n + " (vss.threads / VSS_THREADS): this machine"
+                            + " has " + cores + (cores == 1 ? " core" : " cores"));
+                    return cores;
+                }
                 if (n >= 1) {
                     return n;
                 }
             } catch (NumberFormatException e) {
                 // fall through to the default
             }
-            System.err.println("Ignoring invalid thread count '" + value + "' (vss.threads / VSS_THREADS)");
+            warn.accept("Ignoring invalid thread count '" + value + "' (vss.threads / VSS_THREADS)");
         }
         return Math.min(DEFAULT_THREADS, cores);
+    }
+
+    /** Space the PyTorch natives take once unpacked (libtorch 2.7 for the CPU, measured: ~430 MB). */
+    static final long NATIVES_BYTES = 450L * 1024 * 1024;
+
+    /**
+     * Why the PyTorch engine may not have started, for a message: where its natives go, whether
+     * that folder can take them, and how to choose another ({@code VSS_CACHE}).
+     */
+    public static String nativesHint() {
+        Path dir = configure();
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        long free = -1;
+        boolean writable = existing != null && Files.isWritable(existing);
+        try {
+            free = existing == null ? -1 : Files.getFileStore(existing).getUsableSpace();
+        } catch (IOException | SecurityException e) {
+            // unknown: said so below
+        }
+        return nativesHint(dir, free, writable);
+    }
+
+    static String nativesHint(Path dir, long freeBytes, boolean writable) {
+        StringBuilder sb = new StringBuilder("PyTorch's native libraries are unpacked on first start into ")
+                .append(dir).append(" and need about ").append(NATIVES_BYTES / (1024 * 1024)).append(" MB there");
+        if (!writable) {
+            sb.append("; that folder cannot be written");
+        } else if (freeBytes >= 0 && freeBytes < NATIVES_BYTES) {
+            sb.append("; only ").append(freeBytes / (1024 * 1024)).append(" MB are free");
+        }
+        return sb.append(". Free some space, or set VSS_CACHE to a folder with room").toString();
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -57,6 +58,7 @@ public final class ModelDescriptor {
     private final String method;
     private final int maxSide;
     private final Integer declaredDimension;
+    private final List<String> warnings;
 
     ModelDescriptor(Path modelFile, Path descriptorFile, Properties properties, String defaultName)
             throws EmbeddingException {
@@ -76,6 +78,12 @@ public final class ModelDescriptor {
         this.declaredDimension = settings.get("vss.dimension") == null ? null : settings.size("vss.dimension", 0);
         this.method = settings.method();
         this.inputSpec = settings.inputSpec();
+        this.warnings = settings.unknownKeyWarnings();
+    }
+
+    /** Things the descriptor says that the app ignores, each a line naming the file (unknown vss.* keys). */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /**

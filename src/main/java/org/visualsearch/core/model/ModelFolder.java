@@ -25,6 +25,10 @@ final class ModelFolder {
         if (!Files.exists(target)) {
             throw new EmbeddingException("Model " + target + " not found (no such file or folder)");
         }
+        if (!Files.isRegularFile(target) && !Files.isDirectory(target)) {
+            // a FIFO or device: opening or listing it can block for ever
+            throw notRegular(target);
+        }
         if (Files.isRegularFile(target)) {
             if (target.getFileName().toString().equals(ModelDescriptor.DESCRIPTOR_FILE)) {
                 return resolveFolder(target.getParent());
@@ -61,12 +65,17 @@ final class ModelFolder {
         Properties props = new Properties();
         if (Files.isRegularFile(descriptor)) {
             props = readProperties(descriptor);
+        } else if (Files.exists(descriptor)) {
+            throw notRegular(descriptor);
         } else {
             descriptor = null;
         }
         String folderName = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
         Path named = descriptor == null ? null : namedFile(folder, descriptor, props);
         if (named != null) {
+            if (Files.exists(named) && !Files.isRegularFile(named)) {
+                throw notRegular(named);
+            }
             if (!Files.isRegularFile(named)) {
                 throw new EmbeddingException("Model " + folder + ": " + descriptor.getFileName()
                         + " names " + named.getFileName() + ", which does not exist");
@@ -75,12 +84,17 @@ final class ModelFolder {
         }
         List<Path> candidates = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            files.filter(Files::isRegularFile)
-                    .filter(p -> isTorchScriptName(p.getFileName().toString()))
+            files.filter(p -> isTorchScriptName(p.getFileName().toString()))
+                    .filter(p -> !Files.isDirectory(p))
                     .sorted()
                     .forEach(candidates::add);
         } catch (IOException e) {
             throw new EmbeddingException("Model folder " + folder + " cannot be listed (" + e.getMessage() + ")", e);
+        }
+        for (Path candidate : candidates) {
+            if (!Files.isRegularFile(candidate)) {
+                throw notRegular(candidate);
+            }
         }
         if (candidates.isEmpty()) {
             throw new EmbeddingException("Model folder " + folder + " holds no TorchScript file (*.pt)");
@@ -116,6 +130,11 @@ final class ModelFolder {
             return Files.isRegularFile(asIs) && isTorchScriptName(modelName) ? asIs : withPt;
         }
         return null;
+    }
+
+    private static EmbeddingException notRegular(Path path) {
+        return new EmbeddingException("Model " + path + ": not a regular file or folder (it is a FIFO, socket or "
+                + "device); a model is a folder or a TorchScript file");
     }
 
     private static Properties readProperties(Path file) throws EmbeddingException {

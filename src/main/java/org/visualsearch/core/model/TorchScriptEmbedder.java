@@ -80,7 +80,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
             Engine.getEngine("PyTorch");
         } catch (RuntimeException | LinkageError e) {
             throw new EmbeddingException("Cannot load model " + file + ": the PyTorch engine did not start ("
-                    + ErrorText.oneLine(e) + ")", e);
+                    + ErrorText.oneLine(e) + "). " + DjlEnvironment.nativesHint(), e);
         }
         Model model = Model.newInstance(descriptor.name(), Device.cpu(), "PyTorch");
         try {
@@ -147,8 +147,9 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         try {
             raw = predictor.predict(image);
         } catch (Exception e) {
+            String cause = TorchScriptErrors.cause(e);
             throw new EmbeddingException(where + " failed on a " + image.getWidth() + "x" + image.getHeight()
-                    + " image (" + ErrorText.oneLine(e) + ")", e);
+                    + " image (" + cause + ")" + TorchScriptErrors.floatInputHint(cause, descriptor.inputSpec()), e);
         }
         if (raw.tensors() != 1) {
             throw new EmbeddingException(where + " returned " + raw.tensors()
@@ -167,7 +168,28 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
                         + " at index " + i + ") for a " + image.getWidth() + "x" + image.getHeight() + " image");
             }
         }
+        checkMagnitude(values, image);
         return values;
+    }
+
+    /**
+     * Largest vector component accepted. Squared distances are summed in float; up to this, even
+     * at 65,536 dimensions a sum stays finite ((2 * 1e16)^2 * 65,536 = 2.6e37 < 3.4e38); beyond it
+     * distances can overflow to Infinity and every result ties.
+     */
+    static final float MAX_COMPONENT = 1e16f;
+
+    private void checkMagnitude(float[] values, BufferedImage image) throws EmbeddingException {
+        float largest = 0;
+        for (float v : values) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        if (largest > MAX_COMPONENT) {
+            throw new EmbeddingException(String.format(java.util.Locale.ROOT,
+                    "%s returned values too large to compare (up to %.3g for a %dx%d image): distances between such"
+                            + " vectors overflow to Infinity. Scale or L2-normalise the model's output", where,
+                    largest, image.getWidth(), image.getHeight()));
+        }
     }
 
     /** For tests: the model's root NDManager (to check that no arrays accumulate). */

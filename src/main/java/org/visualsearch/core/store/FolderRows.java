@@ -3,8 +3,8 @@ package org.visualsearch.core.store;
 import static org.visualsearch.core.store.Schema.KIND_ADHOC;
 import static org.visualsearch.core.store.Schema.KIND_USER;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.visualsearch.core.common.PathText;
 
 /** The folder table: the user's folders, and the ad-hoc folders the indexer caches. */
 final class FolderRows {
@@ -25,9 +26,23 @@ final class FolderRows {
     /** See {@link GalleryDatabase#addFolder}; {@code path} is normalised. */
     Path add(Path path) {
         return db.write(c -> {
+            Path real = realPath(path);
             for (Path existing : userFolderPaths(c)) {
-                if (!existing.equals(path) && (path.startsWith(existing) || existing.startsWith(path))) {
+                if (existing.equals(path)) {
+                    continue;
+                }
+                if (path.startsWith(existing) || existing.startsWith(path)) {
                     throw new IllegalArgumentException(path + " overlaps the folder already added " + existing);
+                }
+                // The same photos through a symbolic link would be indexed (and found) twice.
+                Path existingReal = realPath(existing);
+                if (real.equals(existingReal)) {
+                    throw new IllegalArgumentException(path + " is the folder already added " + existing
+                            + " (reached through a symbolic link)");
+                }
+                if (real.startsWith(existingReal) || existingReal.startsWith(real)) {
+                    throw new IllegalArgumentException(path + " overlaps the folder already added " + existing
+                            + " (through a symbolic link: " + real + " and " + existingReal + ")");
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -66,7 +81,7 @@ final class FolderRows {
                     "SELECT d.path, d.added_at, (SELECT count(*) FROM file f WHERE f.folder_id = d.id) "
                             + "FROM folder d WHERE d.kind = " + KIND_USER + " ORDER BY d.path")) {
                 while (rs.next()) {
-                    folders.add(new Folder(Paths.get(rs.getString(1)), Instant.ofEpochMilli(rs.getLong(2)),
+                    folders.add(new Folder(PathText.parse(rs.getString(1)), Instant.ofEpochMilli(rs.getLong(2)),
                             rs.getInt(3)));
                 }
             }
@@ -98,12 +113,21 @@ final class FolderRows {
         });
     }
 
+    /** The path with every symbolic link resolved, or the path itself when it does not exist (yet). */
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return path;
+        }
+    }
+
     private static List<Path> userFolderPaths(Connection c) throws SQLException {
         List<Path> paths = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT path FROM folder WHERE kind = " + KIND_USER)) {
             while (rs.next()) {
-                paths.add(Paths.get(rs.getString(1)));
+                paths.add(PathText.parse(rs.getString(1)));
             }
         }
         return paths;

@@ -88,13 +88,50 @@ public final class GalleryDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create the data folder " + file.getParent() + ": " + e, e);
         }
+        DatabaseIdentity.check(file); // before WAL or a schema touches another program's file
+        String readOnly = readOnlyReason(file);
         try {
-            return new GalleryDatabase(StoreConnections.open(file));
+            return new GalleryDatabase(readOnly != null ? StoreConnections.openReadOnly(file, readOnly)
+                    : StoreConnections.open(file));
         } catch (StoreException e) {
             throw e;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            if (DatabaseIdentity.isDamage(e)) {
+                throw new DamagedDatabaseException(file, e.getMessage(), e);
+            }
+            throw new StoreException("cannot open the gallery database " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
             throw new StoreException("cannot open the gallery database " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Why an existing database can only be read (its file or its folder cannot be written), or
+     * null. SQLite in WAL mode writes beside the file, so a read-only folder would refuse even a read.
+     */
+    private static String readOnlyReason(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        if (!Files.isWritable(file.getParent())) {
+            return "the data folder " + file.getParent() + " cannot be written (permission denied or a read-only"
+                    + " disk); listing and searching work, adding, removing and indexing do not";
+        }
+        if (!Files.isWritable(file)) {
+            return "the file cannot be written (permission denied); listing and searching work, adding, removing"
+                    + " and indexing do not";
+        }
+        return null;
+    }
+
+    /** Whether the database was opened for reading only (see {@link #readOnlyReason()}). */
+    public boolean isReadOnly() {
+        return connections.readOnlyReason() != null;
+    }
+
+    /** Why it is read-only, or null. */
+    public String readOnlyReason() {
+        return connections.readOnlyReason();
     }
 
     /** The database file. */
@@ -287,6 +324,31 @@ public final class GalleryDatabase implements AutoCloseable {
     @Override
     public void close() {
         connections.close();
+    }
+
+    /** Where {@link #moveAside} keeps a damaged database: {@code gallery.db.damaged-<date and time>}. */
+    static Path damagedName(Path file) {
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss"));
+        return file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
+    }
+
+    /**
+     * Keeps a damaged database (and its -wal, -shm files) aside as {@code gallery.db.damaged-<date>}
+     * so that the next {@link #open} starts fresh; nothing is deleted.
+     *
+     * @return where the database now is
+     */
+    public static Path moveAside(Path dataFolder) throws IOException {
+        Path file = dataFolder.toAbsolutePath().normalize().resolve(FILE_NAME);
+        Path target = damagedName(file);
+        for (String suffix : new String[] {"-wal", "-shm"}) {
+            Path side = file.resolveSibling(FILE_NAME + suffix);
+            if (Files.exists(side)) {
+                Files.move(side, target.resolveSibling(target.getFileName() + suffix));
+            }
+        }
+        Files.move(file, target);
+        return target;
     }
 
     /** The form under which folders and files are stored: absolute and normalised. */

@@ -1,6 +1,5 @@
 package org.visualsearch.core.store;
 
-import java.nio.file.Paths;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.visualsearch.core.common.PathText;
 import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.core.search.IndexedGallery;
@@ -82,7 +82,7 @@ final class GalleryLoader {
             for (int i = 0; i < n; i++) {
                 GalleryRow r = rows.get(i);
                 System.arraycopy(vectors, r.vectorRow() * dim, data, i * dim, dim);
-                entries.add(new GalleryEntry(Paths.get(r.path()), r.category(), r.hash()));
+                entries.add(new GalleryEntry(PathText.parse(r.path()), r.category(), r.hash()));
             }
             return new IndexedGallery(model, entries, VectorIndex.wrap(dim, data));
         });

@@ -121,6 +121,29 @@ final class Schema {
         return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
     }
 
+    /** A connection that only reads: no journal mode is set, nothing is created. */
+    static Connection connectReadOnly(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        // immutable: a WAL database in a folder that cannot be written has no -shm file to share,
+        // and SQLite refuses to read it unless told that nobody writes it meanwhile.
+        return DriverManager.getConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1", config.toProperties());
+    }
+
+    /** Refuses to read a database whose schema is not this version's (it cannot be upgraded read-only). */
+    static void checkReadable(Connection c, Path file) throws SQLException {
+        int version = userVersion(c);
+        if (version != VERSION) {
+            throw new StoreException("the gallery database " + file + " has schema version " + version + ", not this "
+                    + "app's " + VERSION + ", and cannot be " + (version < VERSION ? "upgraded" : "read")
+                    + " while it is read-only");
+        }
+    }
+
     /**
      * Creates or upgrades the schema to {@link #VERSION}.
      *
@@ -133,6 +156,7 @@ final class Schema {
                     + ", newer than this app's " + VERSION + "; use a newer app or another data folder");
         }
         if (version == VERSION) {
+            markAsOurs(c);
             return;
         }
         // Version 0 is a new (or empty) file: created as version 1, then upgraded like an old
@@ -156,9 +180,22 @@ final class Schema {
                 if (now < VERSION) {
                     s.executeUpdate("PRAGMA user_version = " + VERSION);
                 }
+                s.executeUpdate("PRAGMA application_id = " + DatabaseIdentity.APPLICATION_ID);
             }
             return null;
         });
+    }
+
+    /** Stamps a gallery database from before the application id with it (so it is recognised by id). */
+    private static void markAsOurs(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA application_id")) {
+            if (rs.next() && rs.getInt(1) == DatabaseIdentity.APPLICATION_ID) {
+                return;
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("PRAGMA application_id = " + DatabaseIdentity.APPLICATION_ID);
+        }
     }
 
     private static int userVersion(Connection c) throws SQLException {

@@ -25,10 +25,34 @@ final class StoreConnections implements AutoCloseable {
     private final Object writeLock = new Object();
     private final Object readLock = new Object();
 
-    private StoreConnections(Path file, Connection writer, Connection reader) {
+    /** Why writes are refused, or null when the database can be written. */
+    private final String readOnlyReason;
+
+    private StoreConnections(Path file, Connection writer, Connection reader, String readOnlyReason) {
         this.file = file;
         this.writer = writer;
         this.reader = reader;
+        this.readOnlyReason = readOnlyReason;
+    }
+
+    /**
+     * Connects to {@code file} for reading only (its folder or itself cannot be written): nothing
+     * is created or upgraded, and every write fails with {@code reason}.
+     */
+    static StoreConnections openReadOnly(Path file, String reason) throws SQLException {
+        Connection reader = Schema.connectReadOnly(file);
+        try {
+            Schema.checkReadable(reader, file);
+            return new StoreConnections(file, reader, reader, reason);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(reader);
+            throw e;
+        }
+    }
+
+    /** Why writes are refused, or null. */
+    String readOnlyReason() {
+        return readOnlyReason;
     }
 
     /** Connects to {@code file}, creating or upgrading its schema first. */
@@ -39,7 +63,7 @@ final class StoreConnections implements AutoCloseable {
             writer = Schema.connect(file);
             Schema.migrate(writer, file);
             reader = Schema.connect(file);
-            return new StoreConnections(file, writer, reader);
+            return new StoreConnections(file, writer, reader, null);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(reader);
             closeQuietly(writer);
@@ -64,6 +88,9 @@ final class StoreConnections implements AutoCloseable {
 
     /** Runs {@code work} in one write transaction on the writer connection. */
     <T> T write(SqlWork<T> work) {
+        if (readOnlyReason != null) {
+            throw new StoreException("the gallery database " + file + " is open read-only: " + readOnlyReason);
+        }
         synchronized (writeLock) {
             try {
                 return inTransaction(writer, work);
@@ -105,7 +132,9 @@ final class StoreConnections implements AutoCloseable {
         synchronized (writeLock) {
             synchronized (readLock) {
                 closeQuietly(reader);
-                closeQuietly(writer);
+                if (writer != reader) {
+                    closeQuietly(writer);
+                }
             }
         }
     }

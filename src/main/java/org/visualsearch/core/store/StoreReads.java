@@ -2,7 +2,6 @@ package org.visualsearch.core.store;
 
 import static org.visualsearch.core.store.Schema.KIND_USER;
 
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.visualsearch.core.common.PathText;
 import org.visualsearch.core.model.ModelInfo;
 
 /** The store's queries other than loading a gallery: vectors, thumbnails, problems, counts, models. */
@@ -77,7 +77,7 @@ final class StoreReads {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        problems.add(new Problem(Paths.get(rs.getString(1)), rs.getString(2),
+                        problems.add(new Problem(PathText.parse(rs.getString(1)), rs.getString(2),
                                 Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4)));
                     }
                 }

@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.visualsearch.ui.common.ImageSmoothing;
 
 /**
  * A gallery tile: thumbnail framed in its category's colour and, once a query is shown, its rank
@@ -40,7 +41,7 @@ public final class GalleryTileCell extends GridCell<GalleryTile> {
         image.setFitWidth(THUMB);
         image.setFitHeight(THUMB);
         image.setPreserveRatio(true);
-        image.setSmooth(true);
+        ImageSmoothing.install(image); // a tiny photo blown up to a tile keeps sharp pixels
         frame.getStyleClass().add("tile-frame");
         frame.setMinSize(THUMB + 8, THUMB + 8);
         frame.setMaxSize(THUMB + 8, THUMB + 8);

@@ -1,6 +1,5 @@
 package org.visualsearch.ui.search;
 
-import org.visualsearch.ui.gallery.GalleryTile;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -8,7 +7,9 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.visualsearch.core.search.IndexedGallery;
+import org.visualsearch.ui.common.ImageSmoothing;
 import org.visualsearch.ui.gallery.CategoryColors;
+import org.visualsearch.ui.gallery.GalleryTile;
 import org.visualsearch.ui.gallery.ThumbnailCache;
 
 /**
@@ -45,6 +46,7 @@ final class MatchCard extends VBox {
         name.getStyleClass().add("match-name");
         name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         image.setPreserveRatio(true);
+        ImageSmoothing.install(image);
         frame = new StackPane(image, rank);
         frame.getStyleClass().add("match-frame");
         StackPane.setAlignment(rank, Pos.TOP_LEFT);

@@ -18,6 +18,8 @@ public final class QueryInput {
     private final SearchViewModel search;
     private final BooleanSupplier libraryAvailable;
     private final Predicate<List<Path>> addFolders;
+    /** Whether the content being pasted was refused with its own message. */
+    private boolean refused;
 
     /**
      * @param libraryAvailable whether a gallery database can take folders
@@ -40,6 +42,15 @@ public final class QueryInput {
      * was nothing usable.
      */
     public boolean accept(List<Path> files, Supplier<BufferedImage> image, String imageLabel) {
+        return accept(files, null, image, imageLabel);
+    }
+
+    /**
+     * Uses dropped or pasted content: {@code files}, or else the {@code encoded} image bytes
+     * (PNG, JPEG... as the platform offers them; decoded by the app's loader, which checks the
+     * declared size first), or else, last, the decoded {@code image}.
+     */
+    public boolean accept(List<Path> files, byte[] encoded, Supplier<BufferedImage> image, String imageLabel) {
         if (files != null && !files.isEmpty()) {
             List<Path> folders = files.stream().filter(Files::isDirectory).toList();
             List<Path> photos = files.stream().filter(f -> !Files.isDirectory(f)).toList();
@@ -57,6 +68,10 @@ public final class QueryInput {
             }
             return used;
         }
+        if (encoded != null && encoded.length > 0) {
+            search.search(new QueryRequest.FromBytes(encoded, imageLabel));
+            return true;
+        }
         BufferedImage pixels = image == null ? null : image.get();
         if (pixels != null) {
             search.search(new QueryRequest.FromImage(pixels, imageLabel));
@@ -67,12 +82,24 @@ public final class QueryInput {
 
     /** A paste (Ctrl+V or the button): like a drop; says so when the clipboard held nothing usable. */
     public void paste(List<Path> files, Supplier<BufferedImage> image) {
+        paste(files, null, image);
+    }
+
+    /** A paste of files, encoded image bytes or, last, a decoded image; see {@link #accept(List, byte[], Supplier, String)}. */
+    public void paste(List<Path> files, byte[] encoded, Supplier<BufferedImage> image) {
         if (!search.readyProperty().get()) {
             return;
         }
-        if (!accept(files, image, "Pasted image")) {
+        refused = false;
+        if (!accept(files, encoded, image, "Pasted image") && !refused) {
             search.reportError("The clipboard holds no image or image file to search with.");
         }
+    }
+
+    /** Says why pasted or dropped content was not used. */
+    public void refuse(String reason) {
+        refused = true;
+        search.reportError(reason);
     }
 
     /** Whether Open… and Paste can be used now. */

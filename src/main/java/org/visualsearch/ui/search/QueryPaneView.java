@@ -1,18 +1,14 @@
 package org.visualsearch.ui.search;
 
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DragEvent;
@@ -25,6 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.visualsearch.ui.common.Controls;
 import org.visualsearch.ui.common.FileChooserPort;
+import org.visualsearch.ui.common.ImageSmoothing;
 
 /**
  * The query: its photo (or the drop hint), its name, a busy spinner while it is searched. Drops
@@ -46,6 +43,7 @@ public final class QueryPaneView {
         ImageView image = new ImageView();
         image.setId("queryImage");
         image.setPreserveRatio(true);
+        ImageSmoothing.install(image);
         image.imageProperty().bind(search.queryImageProperty());
 
         FontIcon dropIcon = new FontIcon(MaterialDesignI.IMAGE_PLUS);
@@ -111,7 +109,8 @@ public final class QueryPaneView {
             pane.pseudoClassStateChanged(DRAG_OVER, false);
             Dragboard board = event.getDragboard();
             boolean accepted = board != null && input.accept(board.hasFiles() ? paths(board.getFiles()) : null,
-                    board.hasImage() ? pixels(board.getImage()) : null, "Dropped image");
+                    board.hasFiles() ? null : ClipboardImages.encodedImage(board),
+                    ClipboardImages.decodedImage(board, input::refuse), "Dropped image");
             event.setDropCompleted(accepted);
             event.consume();
         });
@@ -131,14 +130,12 @@ public final class QueryPaneView {
         }
         Clipboard clipboard = Clipboard.getSystemClipboard();
         input.paste(clipboard.hasFiles() ? paths(clipboard.getFiles()) : null,
-                clipboard.hasImage() ? pixels(clipboard.getImage()) : null);
+                clipboard.hasFiles() ? null : ClipboardImages.encodedImage(clipboard),
+                ClipboardImages.decodedImage(clipboard, input::refuse));
     }
 
     private static List<Path> paths(List<File> files) {
         return files.stream().map(File::toPath).toList();
     }
 
-    private static Supplier<BufferedImage> pixels(Image image) {
-        return () -> image == null ? null : SwingFXUtils.fromFXImage(image, null);
-    }
 }

@@ -30,6 +30,17 @@ public sealed interface QueryRequest {
         }
     }
 
+    /**
+     * An image pasted or dropped as encoded bytes (PNG, JPEG...): decoded by the app's own loader,
+     * so its declared size is checked before any pixel is decoded, as for a file.
+     */
+    record FromBytes(byte[] content, String label) implements QueryRequest {
+        public FromBytes {
+            Objects.requireNonNull(content);
+            label = label == null ? "Pasted image" : label;
+        }
+    }
+
     /** "More like this": searches with the stored vector of gallery entry {@code index}. */
     record FromGallery(int index, GalleryEntry entry) implements QueryRequest {
         @Override

@@ -2,6 +2,7 @@ package org.visualsearch.ui.search;
 
 import org.visualsearch.ui.gallery.GalleryTile;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -255,9 +256,13 @@ public final class SearchViewModel {
         } else {
             // The gallery was decoded at the model's vss.maxSide (its id depends on it): so is the query.
             ImageLoader queryLoader = loader.maxSide() == model.maxSide() ? loader : new ImageLoader(model.maxSide());
-            image = request instanceof QueryRequest.FromFile file
-                    ? queryLoader.load(file.file())
-                    : queryLoader.fit(((QueryRequest.FromImage) request).image());
+            if (request instanceof QueryRequest.FromFile file) {
+                image = queryLoader.load(file.file());
+            } else if (request instanceof QueryRequest.FromBytes bytes) {
+                image = queryLoader.load(bytes.content(), Path.of(bytes.label()));
+            } else {
+                image = queryLoader.fit(((QueryRequest.FromImage) request).image());
+            }
             if (myGeneration != generation.get()) {
                 return null;
             }

@@ -212,11 +212,4 @@ class LessonReaderTest {
         assertThat(reader.read(fifo).problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).isEqualTo("is not a regular file"));
     }
-
-    @Test
-    void suggestionsNeedToBeClose() {
-        assertThat(Suggestions.closest("phot", java.util.List.of("photo", "note"))).isEqualTo("photo");
-        assertThat(Suggestions.closest("colour", java.util.List.of("photo", "note"))).isNull();
-        assertThat(Suggestions.distance("kitten", "sitting")).isEqualTo(3);
-    }
 }

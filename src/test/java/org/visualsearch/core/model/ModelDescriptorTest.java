@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.visualsearch.testing.SpecialFiles;
 
 /** Descriptor parsing only: no model is loaded, no native code runs. */
 class ModelDescriptorTest {
@@ -195,5 +198,53 @@ class ModelDescriptorTest {
                 .isInstanceOf(EmbeddingException.class)
                 .hasMessageContaining(folder.resolve("serving.properties").toString())
                 .hasMessageContaining(reason);
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // opening a FIFO is not interruptible
+    void aModelPathThatIsAFifoIsRefusedWithoutOpeningIt() throws Exception {
+        Assumptions.assumeTrue(SpecialFiles.fifosSupported(), "no mkfifo on this system");
+        Path fifo = SpecialFiles.fifo(temp.resolve("model.fifo"));
+        assertThatThrownBy(() -> ModelDescriptor.resolve(fifo))
+                .isInstanceOf(EmbeddingException.class)
+                .hasMessageContaining(fifo.toString())
+                .hasMessageContaining("not a regular file or folder");
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aDescriptorOrModelFileThatIsAFifoIsNotOpened() throws Exception {
+        Assumptions.assumeTrue(SpecialFiles.fifosSupported(), "no mkfifo on this system");
+        Path folder = Files.createDirectories(temp.resolve("pipes"));
+        SpecialFiles.fifo(folder.resolve("serving.properties"));
+        SpecialFiles.fifo(folder.resolve("model.pt"));
+        assertThatThrownBy(() -> ModelDescriptor.resolve(folder))
+                .isInstanceOf(EmbeddingException.class)
+                .hasMessageContaining("serving.properties")
+                .hasMessageContaining("not a regular file");
+        assertThatThrownBy(() -> ModelDescriptor.resolve(folder.resolve("serving.properties")))
+                .hasMessageContaining("not a regular file");
+    }
+
+    @Test
+    void unknownAndMisspeltVssKeysAreWarnedAboutWithASuggestion() throws Exception {
+        ModelDescriptor d = ModelDescriptor.resolve(folderWith(String.join("\n",
+                "vss.name=Mine", "vss.maxsde=256", "vss.colour=rgb", "vss.notes=free text", "engine=PyTorch")));
+        assertThat(d.warnings()).containsExactly(
+                d.descriptorFile() + ": unknown key vss.colour",
+                d.descriptorFile() + ": unknown key vss.maxsde; did you mean vss.maxSide?");
+        assertThat(ModelDescriptor.resolve(folderWith("vss.name=Fine\nvss.dimension=8")).warnings()).isEmpty();
+    }
+
+    @Test
+    void aFixedInputSizeWhoseTensorWouldNotFitIsRefusedAtLoad() throws Exception {
+        Path folder = folderWith("vss.convention=fixed\nvss.width=16384\nvss.height=16384");
+        assertThatThrownBy(() -> ModelDescriptor.resolve(folder))
+                .isInstanceOf(EmbeddingException.class)
+                .hasMessageContaining("16384x16384")
+                .hasMessageContaining("3.2 GB")
+                .hasMessageContaining("4096x4096");
+        assertThat(ModelDescriptor.resolve(folderWith("vss.convention=fixed\nvss.width=16384\nvss.height=64"))
+                .inputSpec()).isInstanceOf(InputSpec.Fixed.class);
     }
 }

@@ -1,17 +1,17 @@
-package org.visualsearch.core.lesson;
+package org.visualsearch.core.text;
 
 import java.util.List;
 import java.util.Locale;
 
-/** "Did you mean …?" for misspelt keys: the closest known word within two edits. */
-final class Suggestions {
+/** "Did you mean …?" for misspelt keys (lessons, model descriptors): the closest known word within two edits. */
+public final class Suggestions {
     private static final int MAX_EDITS = 2;
 
     private Suggestions() {
     }
 
     /** The known word closest to {@code word} (case-insensitive), or null if none is within two edits. */
-    static String closest(String word, List<String> known) {
+    public static String closest(String word, List<String> known) {
         String best = null;
         int bestDistance = MAX_EDITS + 1;
         for (String candidate : known) {
@@ -25,7 +25,7 @@ final class Suggestions {
     }
 
     /** Levenshtein distance, two rows. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
