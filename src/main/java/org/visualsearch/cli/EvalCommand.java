@@ -31,8 +31,8 @@ public final class EvalCommand extends DatabaseCommand {
             GallerySession.LoadedGallery loaded = GalleryChoice.load(session, gallery, err());
             IndexedGallery indexed = loaded.gallery();
             Evaluation evaluation = GallerySession.evaluate(indexed);
-            out().printf("model %s (%d-d), %s: %d photos, %d queries%s%n", embedder.info().name(),
-                    embedder.info().dimension(), loaded.description(), indexed.size(), evaluation.queries(),
+            out().printf("model %s, %s: %s, %d queries%s%n", Wording.model(embedder.info()),
+                    loaded.description(), Wording.count(indexed.size(), "photo"), evaluation.queries(),
                     evaluation.skipped() > 0 ? ", " + evaluation.skipped() + " not scored (no label or no other photo of it)" : "");
             if (!evaluation.hasScore()) {
                 throw new CliException("nothing to score: no photo has another photo of its label (are the photos in category subfolders?)");
