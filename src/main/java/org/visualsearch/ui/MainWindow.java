@@ -65,7 +65,7 @@ public final class MainWindow {
         this.library = app.library();
         QueryInput input = new QueryInput(search, () -> library.availableProperty().get(), library::addFolders);
         query = new QueryPaneView(search, input, chooser);
-        HeaderView header = new HeaderView(search.readyProperty(),
+        HeaderView header = new HeaderView(search.acceptsQueryProperty(),
                 new ModelChooser(library, app::switchModel).root(), query::openFile, query::paste,
                 () -> CreditsView.show(window(), app.credits()));
         ErrorBanner banner = new ErrorBanner(search.errorProperty(), search::dismissError);

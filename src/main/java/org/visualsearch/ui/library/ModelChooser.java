@@ -6,6 +6,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import org.visualsearch.app.ModelChoice;
 
 /**
@@ -44,6 +45,7 @@ public final class ModelChooser {
                 Platform.runLater(sync);
             }
         });
+        box.setMinWidth(Region.USE_PREF_SIZE); // as wide as its longest name: never "Colour histogram (basel…"
         box.disableProperty().bind(library.jobs().runningProperty());
         box.visibleProperty().bind(library.availableProperty());
         box.managedProperty().bind(box.visibleProperty());

@@ -67,7 +67,7 @@ public final class QueryInput {
 
     /** A paste (Ctrl+V or the button): like a drop; says so when the clipboard held nothing usable. */
     public void paste(List<Path> files, Supplier<BufferedImage> image) {
-        if (!search.readyProperty().get()) {
+        if (!ready()) {
             return;
         }
         if (!accept(files, image, "Pasted image")) {
@@ -75,9 +75,9 @@ public final class QueryInput {
         }
     }
 
-    /** Whether Open… and Paste can be used now. */
+    /** Whether Open… and Paste can be used now (also while the model loads: the query waits for it). */
     public boolean ready() {
-        return search.readyProperty().get();
+        return search.acceptsQueryProperty().get();
     }
 
     /** A photo picked with Open…. */
