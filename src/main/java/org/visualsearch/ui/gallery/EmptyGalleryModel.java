@@ -45,7 +45,9 @@ public final class EmptyGalleryModel {
             if (loadProblem.get() != null) {
                 return loadProblem.get();
             } else if (!loaded.get()) {
-                return "This takes a few seconds the first time.";
+                // every start takes them, not only the first; a query need not wait for it
+                return "This takes a few seconds. You can already drop, open or paste a photo: "
+                        + "it is searched as soon as the model is ready.";
             } else if (job.runningProperty().get()) {
                 return "The photos appear here as they are indexed. You can pause or cancel below; "
                         + "what is done is kept, and indexing goes on where it stopped next time.";

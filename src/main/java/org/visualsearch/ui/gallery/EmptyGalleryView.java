@@ -50,6 +50,8 @@ public final class EmptyGalleryView {
         text.getStyleClass().add("empty-text");
         text.setWrapText(true);
         text.setMaxWidth(760);
+        text.setAlignment(Pos.CENTER); // a one-line text sat at the left of its 760-px box
+        text.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         text.setMinHeight(Region.USE_PREF_SIZE);
         text.textProperty().bind(model.text());
 
