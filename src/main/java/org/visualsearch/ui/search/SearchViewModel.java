@@ -76,6 +76,8 @@ public final class SearchViewModel {
     /** The query on screen, run again under a new model. */
     private QueryRequest shownRequest;
     private float[] lastQueryVector;
+    /** The shown query's vector (for views that place it, e.g. the map); null when no query is shown. */
+    private final ObjectProperty<float[]> queryVector = new SimpleObjectProperty<>();
     private String lastQueryModelId;
     /** The newest gallery handed in; searches run against it. {@link #gallery} is the one shown. */
     private volatile IndexedGallery latest;
@@ -179,6 +181,7 @@ public final class SearchViewModel {
     }
 
     private void clearQuery() {
+        queryVector.set(null);
         queryImage.set(null);
         queryName.set("");
         topMatches.clear();
@@ -226,6 +229,7 @@ public final class SearchViewModel {
             lastQueryVector = outcome.vector();
             lastQueryModelId = model.info().id();
             showRanking(target, outcome.ranking());
+            queryVector.set(outcome.vector());
             lastSearchMillis.set((System.nanoTime() - started) / 1_000_000);
             completedSearches.set(completedSearches.get() + 1);
             if (latest != target) {
@@ -339,6 +343,11 @@ public final class SearchViewModel {
 
     public ReadOnlyObjectProperty<IndexedGallery> galleryProperty() {
         return gallery;
+    }
+
+    /** The vector of the query shown (set after its top matches), or null. */
+    public ReadOnlyObjectProperty<float[]> queryVectorProperty() {
+        return queryVector;
     }
 
     public ReadOnlyObjectProperty<Image> queryImageProperty() {
