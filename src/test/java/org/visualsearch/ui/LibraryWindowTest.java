@@ -254,7 +254,7 @@ class LibraryWindowTest {
         robot.clickOn("#addFolderButton");
         awaitGallerySize(15);
         awaitIdle();
-        assertThat(text("#statusCount")).isEqualTo("15 images");
+        assertThat(text("#statusCount")).isEqualTo("15 photos");
         assertThat(text("#statusIndex")).isEqualTo("index up to date");
         searchWith(TestGalleries.writeQuery(dir.resolve("q"), "vehicle", 8));
         assertThat(fx(() -> app.viewModel().search().topMatches())).hasSize(5);
