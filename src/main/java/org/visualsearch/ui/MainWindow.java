@@ -107,6 +107,7 @@ public final class MainWindow {
         EmptyGalleryView empty = new EmptyGalleryView(emptyModel, new EmptyGalleryView.Actions(
                 app::downloadSampleGallery,
                 () -> chooser.chooseFolder(window(), "Folder with the sample gallery").ifPresent(app::importSampleGallery),
+                app::importSampleGallery,
                 this::chooseAndAddFolder,
                 app::useFallback), app.fallbackLabelProperty(), search.errorProperty(), search.galleryEmptyProperty());
         GalleryPaneView gallery = new GalleryPaneView(

@@ -91,4 +91,25 @@ public final class EmptyGalleryModel {
     public JobViewModel job() {
         return job;
     }
+
+    /** Why a typed sample-gallery path cannot be imported, or null when it names a folder. */
+    public static String importPathProblem(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty()) {
+            return "Type or paste the path of the folder that holds the sample photos.";
+        }
+        java.nio.file.Path path;
+        try {
+            path = java.nio.file.Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            return "“" + text + "” is not a path.";
+        }
+        if (!java.nio.file.Files.exists(path)) {
+            return "No folder “" + text + "”.";
+        }
+        if (!java.nio.file.Files.isDirectory(path)) {
+            return "“" + text + "” is a file, not a folder.";
+        }
+        return null;
+    }
 }

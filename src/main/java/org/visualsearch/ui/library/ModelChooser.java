@@ -6,7 +6,6 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Region;
 import org.visualsearch.app.ModelChoice;
 
 /**
@@ -22,8 +21,13 @@ public final class ModelChooser {
         box = new ComboBox<>(library.models());
         box.setId("modelChooser");
         box.getStyleClass().add("model-chooser");
-        box.setTooltip(new Tooltip("The model that embeds the photos. Switching embeds only what the new "
-                + "model has not embedded yet."));
+        Tooltip tip = new Tooltip();
+        // a narrow window cuts the name short: the tooltip starts with the whole name
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                (box.getValue() == null ? "" : box.getValue().label() + "\n")
+                        + "The model that embeds the photos. Switching embeds only what the new "
+                        + "model has not embedded yet.", box.valueProperty()));
+        box.setTooltip(tip);
         Runnable sync = () -> {
             syncing = true;
             try {
@@ -45,7 +49,6 @@ public final class ModelChooser {
                 Platform.runLater(sync);
             }
         });
-        box.setMinWidth(Region.USE_PREF_SIZE); // as wide as its longest name: never "Colour histogram (basel…"
         box.disableProperty().bind(library.jobs().runningProperty());
         box.visibleProperty().bind(library.availableProperty());
         box.managedProperty().bind(box.visibleProperty());
