@@ -23,8 +23,25 @@ public final class Launcher {
         startDesktopApp(args);
     }
 
+    /**
+     * JavaFX warns at every start that it was loaded from the class path ("Unsupported JavaFX
+     * configuration: classes were loaded from 'unnamed module'"): that is how a plain
+     * {@code java -jar} runs it, and it works. Only that one record is dropped, so that any other
+     * warning of the toolkit still shows (the filter sits on the console handlers, so it holds
+     * whichever logger JavaFX writes through).
+     */
+
+    static boolean isClassPathWarning(java.util.logging.LogRecord record) {
+        String message = record.getMessage();
+        return message != null && message.startsWith("Unsupported JavaFX configuration");
+    }
+
     /** The one place the desktop app starts. */
     private static void startDesktopApp(String[] args) {
+        for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+            java.util.logging.Filter before = handler.getFilter();
+            handler.setFilter(record -> !isClassPathWarning(record) && (before == null || before.isLoggable(record)));
+        }
         // The window opens at once; the bootstrap (database, model) runs behind it.
         VisualSearchApp.launchApp(args, AppBootstrap.withDefaults());
         System.exit(ExitCode.OK);

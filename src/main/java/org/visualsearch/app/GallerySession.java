@@ -205,7 +205,8 @@ public final class GallerySession implements AutoCloseable {
         progress.pausable(pauseControl(indexer));
         if (folder != null) {
             if (!Files.isDirectory(folder)) {
-                throw new IOException("gallery folder not found: " + folder);
+                throw new IOException(Files.exists(folder) ? folder + " is a file, not a folder: pass the folder that holds the photos"
+                        : "gallery folder not found: " + folder);
             }
             Indexer.FolderIndexResult result = indexer.indexAdHoc(folder, listener);
             return new LoadedGallery(result.gallery(), result.report(), folder.toString());
@@ -358,8 +359,8 @@ public final class GallerySession implements AutoCloseable {
         IndexListener listener = listener(indexer, progress, interim, model == embedder);
         IndexReport report = roots == null ? indexer.indexUserFolders(listener) : indexer.index(roots, listener);
         LOG.log(System.Logger.Level.INFO, String.format("indexed with %s: %d found, %d up to date, %d embedded, "
-                        + "%d problems, %s%s", model.info().name(), report.found(), report.upToDate(), report.embedded(),
-                report.problems().size(), report.elapsed(), report.cancelled() ? " (cancelled)" : ""));
+                        + "%d problems, %.1f s%s", model.info().name(), report.found(), report.upToDate(), report.embedded(),
+                report.problems().size(), report.elapsed().toMillis() / 1000.0, report.cancelled() ? " (cancelled)" : ""));
         return report;
     }
 

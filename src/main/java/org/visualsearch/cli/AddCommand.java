@@ -40,20 +40,32 @@ public final class AddCommand extends DatabaseCommand {
         GallerySession session = model.session(db);
         try (ImageEmbedder embedder = session.embedder()) {
             CliProgress progress = new CliProgress(err());
+            Path added = GalleryDatabase.normalize(folder);
             IndexReport report;
             try {
-                report = progress.runCancellableOnShutdown(() -> session.addFolder(folder, progress));
+                report = progress.runCancellableOnShutdown(() -> session.addFolder(folder, progress),
+                        interrupted -> err().println(spec.qualifiedName() + ": interrupted: " + summary(added, interrupted)
+                                + "; the rest is indexed by the next add or app start"));
             } catch (IllegalArgumentException overlapping) {
                 throw new CliException(overlapping.getMessage());
             }
-            Path added = GalleryDatabase.normalize(folder);
-            out().printf("%s %s: %d photos, %d newly indexed (%d embedded), %d already indexed, %d removed, "
-                            + "%d problems%s%n",
-                    report.cancelled() ? "interrupted indexing" : "added", added, report.found(), report.indexed(),
-                    report.embedded(), report.upToDate(), report.removed(), report.problems().size(),
-                    report.problems().isEmpty() ? "" : " (see the problems command)");
-            return report.cancelled() ? VisualSearchCli.INTERRUPTED : ExitCode.OK;
+            if (report.cancelled()) {
+                return VisualSearchCli.INTERRUPTED; // said on stderr, above
+            }
+            out().println("added " + summary(added, report));
+            return ExitCode.OK;
         }
+    }
+
+    /**
+     * What the run did, counted like {@code list}: photos are the indexed ones (newly or before),
+     * problem files are counted apart.
+     */
+    static String summary(Path folder, IndexReport report) {
+        return String.format("%s: %s (%,d newly indexed, %,d embedded, %,d already indexed), %,d removed, %s%s",
+                folder, Wording.count(report.indexed() + report.upToDate(), "photo"), report.indexed(),
+                report.embedded(), report.upToDate(), report.removed(), Wording.count(report.problems().size(), "problem"),
+                report.problems().isEmpty() ? "" : " (see the problems command)");
     }
 
     /** Adds the folder without indexing it; a folder inside or around one already added is refused. */

@@ -28,7 +28,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--sizes", split = ",", paramLabel = "N[,N...]", defaultValue = "1000,10000,100000,1000000",
+    @Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "1000,10000,100000,1000000",
             description = "Gallery sizes (default: ${DEFAULT-VALUE}).")
     List<Integer> sizes;
 

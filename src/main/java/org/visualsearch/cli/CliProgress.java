@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.visualsearch.app.ProgressSink;
 import org.visualsearch.core.gallery.IndexProgress;
 
@@ -45,6 +46,15 @@ final class CliProgress implements ProgressSink {
 
     /** Runs {@code work}; a JVM shutdown (Ctrl-C) meanwhile cancels it and waits for its last commit. */
     <T> T runCancellableOnShutdown(Callable<T> work) throws Exception {
+        return runCancellableOnShutdown(work, result -> { });
+    }
+
+    /**
+     * Like {@link #runCancellableOnShutdown(Callable)}; when Ctrl-C cancelled the work,
+     * {@code reportInterrupted} says so (one line on stderr) before the shutdown hook lets the JVM
+     * exit: a line printed after {@code work} returns races the JVM's halt and was sometimes lost.
+     */
+    <T> T runCancellableOnShutdown(Callable<T> work, Consumer<T> reportInterrupted) throws Exception {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             cancelled = true;
@@ -56,7 +66,12 @@ final class CliProgress implements ProgressSink {
         }, "cancel-indexing");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return work.call();
+            T result = work.call();
+            if (cancelled) {
+                reportInterrupted.accept(result);
+                err.flush();
+            }
+            return result;
         } finally {
             finished.countDown();
             try {

@@ -45,7 +45,8 @@ abstract class DatabaseCommand implements Callable<Integer> {
     }
 
     private int fail(String message, int exitCode) {
-        err().println(spec.name() + ": " + oneLine(message));
+        // the same prefix as the root's handler: "visual-search query: ...", "visual-search sample-db status: ..."
+        err().println(spec.qualifiedName() + ": " + oneLine(message));
         return exitCode;
     }
 

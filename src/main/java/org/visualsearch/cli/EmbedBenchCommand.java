@@ -40,8 +40,8 @@ final class EmbedBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         try (ImageEmbedder embedder = model.open()) {
-            out.printf("model %s (%d-d) loaded in %.0f ms (engine start, load, probe)%n",
-                    embedder.info().name(), embedder.info().dimension(), ms(System.nanoTime() - start));
+            out.printf("model %s loaded in %.0f ms (engine start, load, probe)%n",
+                    Wording.model(embedder.info()), ms(System.nanoTime() - start));
             ImageLoader loader = new ImageLoader(embedder.maxSide());
             double[] totals = new double[photos.size()];
             for (int p = 0; p < photos.size(); p++) {

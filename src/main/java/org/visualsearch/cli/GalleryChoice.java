@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.visualsearch.app.GallerySession;
 import org.visualsearch.core.gallery.IndexReport;
 import org.visualsearch.core.store.Problem;
+import picocli.CommandLine.ExitCode;
 
 /**
  * The gallery a search command works on, brought up to date for the session's model: one folder
@@ -22,6 +23,9 @@ final class GalleryChoice {
      * @param err    where progress and problems go (stdout stays machine-readable)
      */
     static GallerySession.LoadedGallery load(GallerySession session, Path folder, PrintWriter err) throws Exception {
+        if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new CliException(folder + " is a file, not a folder: pass the folder that holds the photos");
+        }
         if (folder != null && !Files.isDirectory(folder)) {
             throw new CliException("gallery folder not found: " + folder);
         }
@@ -32,13 +36,23 @@ final class GalleryChoice {
         } catch (GallerySession.NoFoldersException noFolders) {
             throw new CliException(noFolders.getMessage());
         }
-        reportProblems(loaded.report(), err);
+        reportProblems(loaded.report(), folder == null, err);
         return loaded;
     }
 
-    private static void reportProblems(IndexReport report, PrintWriter err) {
-        for (Problem problem : report.problems()) {
-            err.println("skipped " + problem.path() + ": " + problem.reason());
+    /**
+     * The database's problems are listed by the {@code problems} command, so a search over it
+     * says how many there are in one line instead of repeating every file each time; an ad-hoc
+     * folder's problems are not kept anywhere else, so they are listed.
+     */
+    static void reportProblems(IndexReport report, boolean database, PrintWriter err) {
+        int n = report.problems().size();
+        if (database && n > 0) {
+            err.println(n + " problem file" + (n == 1 ? "" : "s") + "; see `problems`");
+        } else {
+            for (Problem problem : report.problems()) {
+                err.println("skipped " + problem.path() + ": " + problem.reason());
+            }
         }
         if (report.cancelled()) {
             throw new CliException("interrupted: indexing was cancelled; what was embedded is kept");

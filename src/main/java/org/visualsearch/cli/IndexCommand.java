@@ -29,10 +29,10 @@ public final class IndexCommand extends DatabaseCommand {
             GallerySession.LoadedGallery loaded = GalleryChoice.load(session, gallery, err());
             IndexReport r = loaded.report();
             double seconds = r.elapsed().toMillis() / 1000.0;
-            out().printf("indexed %s with %s (%d-d): %d photos, %d embedded now, %d from the cache, %d problems, "
+            out().printf("indexed %s with %s: %s, %d embedded now, %d from the cache, %s, "
                             + "%.1f s%s%n",
-                    gallery, embedder.info().name(), embedder.info().dimension(), loaded.gallery().size(),
-                    r.embedded(), loaded.gallery().size() - r.embedded(), r.problems().size(), seconds,
+                    gallery, Wording.model(embedder.info()), Wording.count(loaded.gallery().size(), "photo"),
+                    r.embedded(), loaded.gallery().size() - r.embedded(), Wording.count(r.problems().size(), "problem"), seconds,
                     r.embedded() > 0 && seconds > 0 ? String.format(" (%.1f photos/s)", r.embedded() / seconds) : "");
             return 0;
         }

@@ -22,12 +22,12 @@ public final class ListCommand extends DatabaseCommand {
             return 0;
         }
         for (Folder f : folders) {
-            out().println(Tsv.field(f.path()) + "\t" + f.fileCount() + " photos");
+            out().println(Tsv.field(f.path()) + "\t" + Wording.count(f.fileCount(), "photo"));
         }
         for (ModelInfo model : db.models()) {
             GalleryCounts c = db.counts(model);
-            out().printf("model %s (%d-d): %d of %d photos embedded, %d problems%n",
-                    model.id(), model.dimension(), c.embedded(), c.files(), c.problems());
+            out().printf("model %s: %,d of %s embedded, %s%n",
+                    Wording.model(model), c.embedded(), Wording.count(c.files(), "photo"), Wording.count(c.problems(), "problem"));
         }
         return 0;
     }

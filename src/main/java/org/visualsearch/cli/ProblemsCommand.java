@@ -15,6 +15,10 @@ public final class ProblemsCommand extends DatabaseCommand {
 
     @Override
     int run(GalleryDatabase db) {
+        if (db.problems().isEmpty()) {
+            out().println("no problems");
+            return 0;
+        }
         for (Problem p : db.problems()) {
             out().println(Tsv.field(p.path()) + "\t" + Tsv.field(p.reason()));
         }

@@ -10,6 +10,7 @@ import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.GalleryDatabase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,7 +39,7 @@ public final class QueryCommand extends DatabaseCommand {
     @Override
     int run(GalleryDatabase db) throws Exception {
         if (k < 1) {
-            throw new CliException("-k must be at least 1, not " + k);
+            throw new CliException(ExitCode.USAGE, "-k must be at least 1, not " + k);
         }
         GallerySession session = model.session(db);
         try (ImageEmbedder embedder = session.embedder()) {

@@ -80,7 +80,7 @@ public final class MainWindow {
         this.library = app.library();
         QueryInput input = new QueryInput(search, () -> library.availableProperty().get(), library::addFolders);
         query = new QueryPaneView(search, input, chooser);
-        HeaderView header = new HeaderView(search.readyProperty(),
+        HeaderView header = new HeaderView(search.acceptsQueryProperty(),
                 new ModelChooser(library, app::switchModel).root(), query::openFile, query::paste,
                 () -> CreditsView.show(window(), app.credits()));
         ErrorBanner banner = new ErrorBanner(search.errorProperty(), search::dismissError);
@@ -147,6 +147,7 @@ public final class MainWindow {
         EmptyGalleryView empty = new EmptyGalleryView(emptyModel, new EmptyGalleryView.Actions(
                 app::downloadSampleGallery,
                 () -> chooser.chooseFolder(window(), "Folder with the sample gallery").ifPresent(app::importSampleGallery),
+                app::importSampleGallery,
                 this::chooseAndAddFolder,
                 app::useFallback), app.fallbackLabelProperty(), search.errorProperty(), search.galleryEmptyProperty());
         GalleryPaneView gallery = new GalleryPaneView(

@@ -82,13 +82,20 @@ public class VisualSearchApp extends Application {
         MainWindow view = new MainWindow(viewModel, chooser);
         // 1280 x 820 fits a classroom projector; smaller screens get a window that fits them.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view.root(), Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
+        Scene scene = new Scene(view.root());
         scene.getStylesheets().add(Objects.requireNonNull(VisualSearchApp.class.getResource(STYLESHEET)).toExternalForm());
         primaryStage.setTitle("Visual Search Simulator");
         primaryStage.getIcons().setAll(icons());
-        primaryStage.setMinWidth(960);
-        primaryStage.setMinHeight(640);
+        // 960 x 600 is the smallest the layout is tested at; a smaller screen still gets a window that fits it
+        primaryStage.setMinWidth(Math.min(960, screen.getWidth()));
+        primaryStage.setMinHeight(Math.min(600, screen.getHeight()));
         primaryStage.setScene(scene);
+        // The stage's size includes its frame: a 1024 x 600 screen gets a window that fits its
+        // visual bounds (panels excluded), status bar included, not a 640-px-high scene plus frame.
+        primaryStage.setWidth(Math.min(1280, screen.getWidth()));
+        primaryStage.setHeight(Math.min(820, screen.getHeight()));
+        primaryStage.setX(screen.getMinX() + (screen.getWidth() - primaryStage.getWidth()) / 2);
+        primaryStage.setY(screen.getMinY() + (screen.getHeight() - primaryStage.getHeight()) / 2);
         primaryStage.show();
         loadServices(factory != null ? factory : launchFactory);
     }

@@ -61,6 +61,7 @@ class ExitCodeContractTest {
     void anExpectedFailureIsOneLineWithItsOwnExitCode() {
         Run r = run(new Refused(), "refused");
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err().strip()).isEqualTo("refused: refused for a reason over two lines");
+        // the same prefix as the root's own messages: "visual-search COMMAND: ..."
+        assertThat(r.err().strip()).isEqualTo("visual-search refused: refused for a reason over two lines");
     }
 }

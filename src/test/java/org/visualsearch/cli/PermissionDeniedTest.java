@@ -60,7 +60,7 @@ class PermissionDeniedTest {
         String add = cli("add", "--data", data.toString(), "--model", "histogram", photos.toString());
         String problems = cli("problems", "--data", data.toString());
 
-        assertThat(add).contains("3 newly indexed (3 embedded)").contains("2 problems");
+        assertThat(add).contains("3 newly indexed, 3 embedded").contains("2 problems");
         assertThat(problems.lines().toList()).hasSize(2).anySatisfy(line -> assertThat(line)
                         .startsWith(lockedPhoto + "\t").containsIgnoringCase("permission denied"))
                 .anySatisfy(line -> assertThat(line)

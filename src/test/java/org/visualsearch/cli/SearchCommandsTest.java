@@ -161,9 +161,48 @@ class SearchCommandsTest {
         Result r = cli("bench-embed", "--model", "histogram", "--rounds", "3", photo.toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.lines().get(0)).startsWith("model Colour histogram (baseline) (64-d) loaded in ");
+        assertThat(r.lines().get(0)).startsWith("model Colour histogram (baseline), 64-d loaded in ");
         assertThat(r.lines().get(1)).startsWith("red-0.png -> 40x30: cold ").contains("median decode+shrink");
         assertThat(r.lines().get(2)).matches("median total per photo over 1 photos: \\d+\\.\\d ms");
+    }
+
+    @Test
+    void queryOnTheDatabaseSummarisesItsProblemFilesInOneLine() throws IOException {
+        Files.write(gallery.resolve("red/empty.jpg"), new byte[0]);
+        Files.writeString(gallery.resolve("blue/text.jpg"), "not a photo");
+        Files.writeString(gallery.resolve("blue/more.png"), "not a photo either");
+        assertThat(cli("add", "--data", data, "--model", "histogram", gallery.toString()).exit()).isZero();
+        Path query = paint(temp.resolve("query.png"), new Color(20, 50, 200));
+
+        Result r = cli("query", "--data", data, "--model", "histogram", query.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err().lines().toList()).containsExactly("3 problem files; see `problems`");
+        assertThat(r.lines()).hasSize(5);
+    }
+
+    @Test
+    void kBelowOneIsABadCommandLine() throws IOException {
+        Path query = paint(temp.resolve("query.png"), new Color(20, 50, 200));
+
+        Result r = cli("query", "--data", data, "--model", "histogram", "--gallery", gallery.toString(), "-k", "0",
+                query.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("visual-search query: -k must be at least 1, not 0");
+    }
+
+    @Test
+    void indexOfAFileSaysItIsAFileNotAMissingFolder() throws IOException {
+        Path file = paint(temp.resolve("one.png"), Color.RED);
+
+        Result r = cli("index", "--data", data, "--model", "histogram", file.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("visual-search index: " + file + " is a file, not a folder: "
+                + "pass the folder that holds the photos");
+        assertThat(cli("index", "--data", data, "--model", "histogram", temp.resolve("nope").toString()).err())
+                .contains("gallery folder not found");
     }
 
     private static Path paint(Path file, Color colour) throws IOException {

@@ -190,6 +190,27 @@ class VisualSearchCliTest {
     }
 
     @Test
+    void helpOfSizesAndSeedReadsPlainly() {
+        Run bench = cli("bench", "--help");
+        assertThat(bench.out()).contains("--sizes=N[,N...]").doesNotContain("N[,N...][,N");
+        Run synthetic = cli("generate-synthetic", "--help");
+        assertThat(synthetic.out().lines().filter(l -> l.contains("--seed=")).reduce((a, b) -> b).orElseThrow())
+                .contains("Random seed");
+    }
+
+    @Test
+    void generateSyntheticReportsTheDatabaseFilesOwnSize(@TempDir Path data) throws Exception {
+        Run r = cli("generate-synthetic", "--data", data.toString(), "--count", "3000", "--no-thumbnails");
+        assertThat(r.code()).as(r.err()).isZero();
+        String line = r.out().lines().filter(l -> l.startsWith("database ")).findFirst().orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(": ([0-9.]+) MB").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        Path file = data.resolve(org.visualsearch.core.store.GalleryDatabase.FILE_NAME);
+        assertThat(Files.exists(Path.of(file + "-wal")) ? Files.size(Path.of(file + "-wal")) : 0L).isZero();
+        assertThat(Double.parseDouble(m.group(1))).isCloseTo(Files.size(file) / 1e6, org.assertj.core.data.Offset.offset(0.051));
+    }
+
+    @Test
     void benchPrintsTimingsForEachSizeAndMode() {
         Run r = cli("bench", "--sizes", "200,1000", "--queries", "5", "--warmup", "1", "--threads", "1,2", "--no-faiss");
         assertThat(r.code()).as(r.err()).isZero();

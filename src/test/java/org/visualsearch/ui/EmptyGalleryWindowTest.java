@@ -102,7 +102,7 @@ class EmptyGalleryWindowTest {
         assertThat(download.getText()).isEqualTo("Get the sample gallery");
         assertThat(fx(download::isDisabled)).isFalse();
         assertThat(fx(() -> robot.lookup("#openButton").queryAs(Button.class).isDisabled())).isTrue();
-        assertThat(robot.lookup("#statusCount").queryAs(Label.class).getText()).isEqualTo("0 images");
+        assertThat(robot.lookup("#statusCount").queryAs(Label.class).getText()).isEqualTo("0 photos");
         WindowTestSupport.screenshot(app.stage().getScene(), "empty-gallery");
     }
 
@@ -113,7 +113,7 @@ class EmptyGalleryWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !app.viewModel().search().galleryEmptyProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> robot.lookup("#emptyGallery").query().isVisible())).isFalse();
-        assertThat(robot.lookup("#statusCount").queryAs(Label.class).getText()).isEqualTo("20 images");
+        assertThat(robot.lookup("#statusCount").queryAs(Label.class).getText()).isEqualTo("20 photos");
         assertThat(robot.lookup("#statusIndex").queryAs(Label.class).getText()).isEqualTo("index ready");
 
         Path query = TestGalleries.writeQuery(dir.resolve("queries"), "food", 5);

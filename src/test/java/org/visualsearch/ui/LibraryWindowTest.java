@@ -144,6 +144,30 @@ class LibraryWindowTest {
     }
 
     @Test
+    void aTypedOrPastedPathImportsTheSampleGalleryAndABadOneIsExplained() throws Exception {
+        Path source = TestGalleries.writeGallery(dir.resolve("typed"), 2);
+        SampleManifest manifest = manifestOf(source);
+        open(new AppBootstrap(new AppBootstrap.Settings(dataDir, modelsDir, sampleDir, "histogram",
+                manifest, null)));
+        awaitIdle();
+        javafx.scene.control.TextField field = robot.lookup("#importPathField").queryAs(javafx.scene.control.TextField.class);
+        Path aFile = Files.writeString(dir.resolve("a-file.txt"), "x");
+
+        fx(() -> field.setText(aFile.toString()));
+        fx(() -> robot.lookup("#importPathButton").queryAs(Button.class).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#importPathProblem")).isEqualTo("“" + aFile + "” is a file, not a folder.");
+        assertThat(fx(() -> app.viewModel().jobs().runningProperty().get())).isFalse();
+        WindowTestSupport.screenshot(app.stage().getScene(), "import-typed-path-problem");
+
+        fx(() -> field.setText("  " + source + "  "));
+        fx(() -> robot.lookup("#importPathButton").queryAs(Button.class).fire());
+        awaitGallerySize(10);
+        awaitIdle();
+        assertThat(Files.isRegularFile(sampleDir.resolve("dog").resolve("dog_0.png"))).isTrue();
+    }
+
+    @Test
     void withNoSampleFolderTheWindowOffersTheSampleGalleryAndImportsIt() throws Exception {
         Path source = TestGalleries.writeGallery(dir.resolve("unpacked"), 2);
         SampleManifest manifest = manifestOf(source);
@@ -246,6 +270,27 @@ class LibraryWindowTest {
     }
 
     @Test
+    void photosAddedOutsideTheWindowShowAfterLookForNewPhotos() throws Exception {
+        openWired();
+        awaitIdle();
+        Path photos = TestGalleries.writeGallery(dir.resolve("outside"), 3);
+        chooser.nextFolder.set(photos);
+        robot.clickOn("#addFolderButton");
+        awaitGallerySize(15);
+        awaitIdle();
+        // e.g. 'sample-db import' from a terminal while the window is open
+        TestGalleries.writeQuery(photos.resolve("vehicle"), "vehicle", 31);
+
+        robot.clickOn("#foldersButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#foldersRescan");
+        awaitGallerySize(16);
+        awaitIdle();
+        assertThat(text("#statusCount")).isEqualTo("16 photos");
+        assertThat(text("#statusIndex")).isEqualTo("index up to date");
+    }
+
+    @Test
     void aFolderAddedWithTheButtonIsIndexedAndSearchable() throws Exception {
         openWired();
         awaitIdle();
@@ -254,7 +299,7 @@ class LibraryWindowTest {
         robot.clickOn("#addFolderButton");
         awaitGallerySize(15);
         awaitIdle();
-        assertThat(text("#statusCount")).isEqualTo("15 images");
+        assertThat(text("#statusCount")).isEqualTo("15 photos");
         assertThat(text("#statusIndex")).isEqualTo("index up to date");
         searchWith(TestGalleries.writeQuery(dir.resolve("q"), "vehicle", 8));
         assertThat(fx(() -> app.viewModel().search().topMatches())).hasSize(5);

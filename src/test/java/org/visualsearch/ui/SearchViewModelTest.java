@@ -277,6 +277,64 @@ class SearchViewModelTest {
                 .extracting(GalleryTile::distance).isSorted();
     }
 
+    @Test
+    void aQueryGivenWhileTheModelLoadsIsSearchedWhenItArrives() throws Exception {
+        Path query = TestGalleries.writeQuery(dir.resolve("queries"), "dog", 7);
+        SearchViewModel loading = fx(() -> new SearchViewModel(executor, new ImageLoader()));
+        assertThat(fx(() -> loading.acceptsQueryProperty().get())).as("Open…/Paste/drop work while loading").isTrue();
+
+        fx(() -> loading.search(new QueryRequest.FromFile(query)));
+        assertThat(fx(() -> loading.waitingQueryProperty().get())).isEqualTo(query.getFileName().toString());
+        assertThat(fx(() -> loading.errorProperty().get())).isNull();
+        assertThat(fx(() -> loading.searchingProperty().get())).isTrue();
+
+        fx(() -> loading.setModel(embedder, gallery));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> loading.completedSearchesProperty().get() == 1));
+        assertThat(fx(() -> loading.waitingQueryProperty().get())).isNull();
+        assertThat(fx(() -> loading.queryNameProperty().get())).isEqualTo(query.getFileName().toString());
+        assertThat(fx(() -> List.copyOf(loading.topMatches()))).hasSize(5)
+                .allMatch(h -> h.entry().category().equals("dog"));
+    }
+
+    @Test
+    void anEmptyGalleryAfterLoadingRefusesQueriesUpFront() throws Exception {
+        fx(() -> vm.setModel(embedder, VisualSearchApp.emptyGallery(embedder)));
+        assertThat(fx(() -> vm.acceptsQueryProperty().get())).isFalse();
+    }
+
+    @Test
+    void switchingTheModelKeepsTheQueryAndSearchesItAgain() throws Exception {
+        Path query = TestGalleries.writeQuery(dir.resolve("queries"), "dog", 7);
+        fx(() -> vm.search(new QueryRequest.FromFile(query)));
+        awaitSearches(1);
+        IndexedGallery other = TestGalleries.index(dir.resolve("gallery"), new ColorHistogramEmbedder(), null);
+
+        fx(() -> vm.setModel(new ColorHistogramEmbedder(), other));
+
+        awaitSearches(2);
+        assertThat(fx(() -> vm.queryNameProperty().get())).isEqualTo(query.getFileName().toString());
+        assertThat(fx(() -> vm.queryImageProperty().get())).isNotNull();
+        assertThat(fx(() -> vm.rankedProperty().get())).isTrue();
+        assertThat(fx(() -> vm.galleryProperty().get())).isSameAs(other);
+        assertThat(fx(() -> List.copyOf(vm.topMatches()))).hasSize(5)
+                .allMatch(h -> other.entries().contains(h.entry()) && h.entry().category().equals("dog"));
+    }
+
+    @Test
+    void switchingTheModelKeepsAMoreLikeThisPick() throws Exception {
+        GalleryTile pick = fx(() -> vm.tiles().get(17));
+        fx(() -> vm.search(new QueryRequest.FromGallery(pick.index(), pick.entry())));
+        awaitSearches(1);
+        IndexedGallery other = TestGalleries.index(dir.resolve("gallery"), new ColorHistogramEmbedder(), null);
+
+        fx(() -> vm.setModel(new ColorHistogramEmbedder(), other));
+
+        awaitSearches(2);
+        IndexedGallery.Hit first = fx(() -> vm.topMatches().get(0));
+        assertThat(first.entry().path()).isEqualTo(pick.entry().path());
+        assertThat(first.distance()).isZero();
+    }
+
     private void awaitSearches(long count) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> vm.completedSearchesProperty().get() >= count));
     }

@@ -63,6 +63,39 @@ final class WindowTestSupport {
         return image;
     }
 
+    /**
+     * The labels (and buttons, cells, tabs) on screen whose text is cut short: their skin shows
+     * something other than their whole text (an ellipsis), e.g. "Ca…" for Cancel. A label that
+     * wraps onto more lines shows its whole text and passes; so does one whose text has no bound
+     * (a file name) when its tooltip holds the whole text. Call on the FX thread.
+     */
+    static List<String> clippedLabels(javafx.scene.Parent root) {
+        List<String> clipped = new java.util.ArrayList<>();
+        collectClipped(root, clipped);
+        return clipped;
+    }
+
+    private static void collectClipped(Node node, List<String> clipped) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof javafx.scene.control.Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
+            javafx.scene.text.Text shown = labeled.getChildrenUnmodifiable().stream()
+                    .filter(c -> c.getClass().getSimpleName().equals("LabeledText")).map(c -> (javafx.scene.text.Text) c)
+                    .findFirst().orElse(null);
+            boolean tooltipHasAll = labeled.getTooltip() != null && labeled.getText().equals(labeled.getTooltip().getText());
+            if (shown != null && !labeled.getText().equals(shown.getText()) && !tooltipHasAll) {
+                clipped.add((labeled.getId() == null ? labeled.getClass().getSimpleName() : "#" + labeled.getId())
+                        + " shows \"" + shown.getText() + "\" of \"" + labeled.getText() + "\"");
+            }
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectClipped(child, clipped);
+            }
+        }
+    }
+
     /** A file chooser that answers with whatever the test put in. */
     static final class ScriptedChooser implements FileChooserPort {
         final AtomicReference<Path> nextImage = new AtomicReference<>();

@@ -45,7 +45,9 @@ public final class EmptyGalleryModel {
             if (loadProblem.get() != null) {
                 return loadProblem.get();
             } else if (!loaded.get()) {
-                return "This takes a few seconds the first time.";
+                // every start takes them, not only the first; a query need not wait for it
+                return "This takes a few seconds. You can already drop, open or paste a photo: "
+                        + "it is searched as soon as the model is ready.";
             } else if (job.runningProperty().get()) {
                 return "The photos appear here as they are indexed. You can pause or cancel below; "
                         + "what is done is kept, and indexing goes on where it stopped next time.";
@@ -88,5 +90,26 @@ public final class EmptyGalleryModel {
 
     public JobViewModel job() {
         return job;
+    }
+
+    /** Why a typed sample-gallery path cannot be imported, or null when it names a folder. */
+    public static String importPathProblem(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty()) {
+            return "Type or paste the path of the folder that holds the sample photos.";
+        }
+        java.nio.file.Path path;
+        try {
+            path = java.nio.file.Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            return "“" + text + "” is not a path.";
+        }
+        if (!java.nio.file.Files.exists(path)) {
+            return "No folder “" + text + "”.";
+        }
+        if (!java.nio.file.Files.isDirectory(path)) {
+            return "“" + text + "” is a file, not a folder.";
+        }
+        return null;
     }
 }

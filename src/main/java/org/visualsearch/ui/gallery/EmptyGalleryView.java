@@ -27,7 +27,9 @@ import org.visualsearch.ui.jobs.JobViewModel;
 public final class EmptyGalleryView {
 
     /** What the buttons do. */
-    public record Actions(Runnable downloadSample, Runnable importSample, Runnable addFolder, Runnable useFallback) {
+    /** @param importSampleFrom imports the sample gallery from a folder typed or pasted as a path */
+    public record Actions(Runnable downloadSample, Runnable importSample, java.util.function.Consumer<java.nio.file.Path> importSampleFrom,
+                          Runnable addFolder, Runnable useFallback) {
     }
 
     private final ScrollPane root;
@@ -50,6 +52,8 @@ public final class EmptyGalleryView {
         text.getStyleClass().add("empty-text");
         text.setWrapText(true);
         text.setMaxWidth(760);
+        text.setAlignment(Pos.CENTER); // a one-line text sat at the left of its 760-px box
+        text.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         text.setMinHeight(Region.USE_PREF_SIZE);
         text.textProperty().bind(model.text());
 
@@ -75,6 +79,38 @@ public final class EmptyGalleryView {
         buttons.visibleProperty().bind(model.offersVisible());
         buttons.managedProperty().bind(buttons.visibleProperty());
 
+        // The native folder chooser can be taller than a small screen (GTK's is 822 px): a typed
+        // or pasted path imports too, checked before anything starts.
+        javafx.scene.control.TextField pathField = new javafx.scene.control.TextField();
+        pathField.setId("importPathField");
+        pathField.setPromptText("…or type or paste the folder's path");
+        pathField.setPrefColumnCount(32);
+        Button importPath = new Button("Import");
+        importPath.setId("importPathButton");
+        importPath.setMinWidth(Region.USE_PREF_SIZE);
+        Label pathProblem = new Label();
+        pathProblem.setId("importPathProblem");
+        pathProblem.getStyleClass().add("empty-text");
+        pathProblem.visibleProperty().bind(pathProblem.textProperty().isNotEmpty());
+        pathProblem.managedProperty().bind(pathProblem.visibleProperty());
+        Runnable importTyped = () -> {
+            String problem = EmptyGalleryModel.importPathProblem(pathField.getText());
+            pathProblem.setText(problem == null ? "" : problem);
+            if (problem == null) {
+                actions.importSampleFrom().accept(java.nio.file.Path.of(pathField.getText().strip()));
+            }
+        };
+        importPath.setOnAction(e -> importTyped.run());
+        pathField.setOnAction(e -> importTyped.run());
+        importPath.disableProperty().bind(model.sampleEnabled().not().or(pathField.textProperty().isEmpty()));
+        pathField.disableProperty().bind(model.sampleEnabled().not());
+        HBox pathRow = new HBox(8, pathField, importPath);
+        pathRow.setAlignment(Pos.CENTER);
+        VBox typedPath = new VBox(6, pathRow, pathProblem);
+        typedPath.setAlignment(Pos.CENTER);
+        typedPath.visibleProperty().bind(model.offersVisible());
+        typedPath.managedProperty().bind(typedPath.visibleProperty());
+
         Button useFallback = new Button();
         useFallback.setId("useFallbackButton");
         useFallback.getStyleClass().addAll("accent", "large");
@@ -98,7 +134,7 @@ public final class EmptyGalleryView {
         icon.visibleProperty().bind(job.runningProperty().not().and(Bindings.isNull(error)));
         icon.managedProperty().bind(icon.visibleProperty());
 
-        VBox box = new VBox(14, icon, title, text, buttons, useFallback, progressBox);
+        VBox box = new VBox(14, icon, title, text, buttons, typedPath, useFallback, progressBox);
         box.setId("emptyGallery");
         box.getStyleClass().add("empty-gallery");
         box.setAlignment(Pos.CENTER);

@@ -51,7 +51,7 @@ public final class GalleryPaneView {
         StackPane area = new StackPane(grid, emptyState);
         area.setId("galleryArea");
         area.getStyleClass().add("gallery-area");
-        area.setMinHeight(160); // one row of tiles; the status bar stays in a 640 px window
+        area.setMinHeight(80); // part of a row of tiles (it scrolls): the status bar stays in a 600 px window, job bar showing
         root = new VBox(12, header(model, actions, libraryAvailable), area);
         VBox.setVgrow(area, Priority.ALWAYS);
     }
@@ -63,12 +63,26 @@ public final class GalleryPaneView {
         subtitle.setId("gallerySubtitle");
         subtitle.getStyleClass().add("section-subtitle");
         subtitle.textProperty().bind(model.subtitle());
-        HBox legend = new HBox(8);
+        HBox legend = new HBox(8) {
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                for (Node chip : getChildren()) {
+                    chip.setVisible(chip.getBoundsInParent().getMaxX() <= getWidth() + 0.5);
+                }
+            }
+        };
         legend.setId("categoryLegend");
-        legend.setAlignment(Pos.CENTER_RIGHT);
+        legend.setAlignment(Pos.CENTER_LEFT); // overflow goes off the right end, where chips are hidden
         model.categories().addListener((ListChangeListener<String>) change -> {
             legend.getChildren().clear();
-            model.categories().stream().limit(10).forEach(c -> legend.getChildren().add(CategoryColors.chip(c)));
+            model.categories().stream().limit(10).forEach(c -> {
+                Node chip = CategoryColors.chip(c);
+                if (chip instanceof Region r) {
+                    r.setMinWidth(Region.USE_PREF_SIZE); // whole or hidden, never "l..."
+                }
+                legend.getChildren().add(chip);
+            });
         });
         Button addFolder = Controls.button("Add folder…", MaterialDesignF.FOLDER_PLUS_OUTLINE, "addFolderButton",
                 actions.addFolder());
@@ -85,9 +99,11 @@ public final class GalleryPaneView {
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        subtitle.setMinWidth(0); // the one that gives way on a narrow window
+        // The subtitle is never cut short ("double-click one …"): on a narrow window the category
+        // chips give way instead, the ones that do not fit hidden (each category also shows on its tiles).
+        subtitle.setMinWidth(Region.USE_PREF_SIZE);
         title.setMinWidth(Region.USE_PREF_SIZE);
-        legend.setMinWidth(Region.USE_PREF_SIZE);
+        legend.setMinWidth(0);
         HBox header = new HBox(12, title, subtitle, spacer, legend, addFolder, folders);
         header.setId("galleryHeader");
         header.setAlignment(Pos.CENTER_LEFT);

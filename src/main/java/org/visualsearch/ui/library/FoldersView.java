@@ -60,12 +60,20 @@ public final class FoldersView {
                 app.removeFolder(selected.path());
             }
         });
+        // Photos added, changed or deleted outside the window (e.g. 'sample-db import' from a
+        // terminal) show after this, without a restart; nothing unchanged is embedded again.
+        Button rescan = new Button("Look for new photos", new FontIcon(MaterialDesignF.FOLDER_SYNC_OUTLINE));
+        rescan.setId("foldersRescan");
+        rescan.setTooltip(new javafx.scene.control.Tooltip("Scan every folder again for photos added, changed or "
+                + "removed outside this window (for example by 'sample-db import' in a terminal)"));
+        rescan.disableProperty().bind(app.jobs().runningProperty());
+        rescan.setOnAction(e -> app.updateIndex());
         Label note = new Label("Removing a folder only removes it from the gallery; the photos stay on disk.");
         note.getStyleClass().add("dialog-note");
         note.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(12, add, spacer, remove);
+        HBox buttons = new HBox(12, add, rescan, spacer, remove);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label title = new Label();
         title.getStyleClass().add("section-title");

@@ -21,8 +21,13 @@ public final class ModelChooser {
         box = new ComboBox<>(library.models());
         box.setId("modelChooser");
         box.getStyleClass().add("model-chooser");
-        box.setTooltip(new Tooltip("The model that embeds the photos. Switching embeds only what the new "
-                + "model has not embedded yet."));
+        Tooltip tip = new Tooltip();
+        // a narrow window cuts the name short: the tooltip starts with the whole name
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                (box.getValue() == null ? "" : box.getValue().label() + "\n")
+                        + "The model that embeds the photos. Switching embeds only what the new "
+                        + "model has not embedded yet.", box.valueProperty()));
+        box.setTooltip(tip);
         Runnable sync = () -> {
             syncing = true;
             try {

@@ -87,7 +87,7 @@ public final class QueryInput {
 
     /** A paste of files, encoded image bytes or, last, a decoded image; see {@link #accept(List, byte[], Supplier, String)}. */
     public void paste(List<Path> files, byte[] encoded, Supplier<BufferedImage> image) {
-        if (!search.readyProperty().get()) {
+        if (!ready()) {
             return;
         }
         refused = false;
@@ -102,9 +102,9 @@ public final class QueryInput {
         search.reportError(reason);
     }
 
-    /** Whether Open… and Paste can be used now. */
+    /** Whether Open… and Paste can be used now (also while the model loads: the query waits for it). */
     public boolean ready() {
-        return search.readyProperty().get();
+        return search.acceptsQueryProperty().get();
     }
 
     /** A photo picked with Open…. */

@@ -9,6 +9,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DragEvent;
@@ -50,8 +52,19 @@ public final class QueryPaneView {
         dropIcon.getStyleClass().add("drop-icon");
         Label hint = new Label("Drop a photo here");
         hint.getStyleClass().add("drop-hint");
-        Label hint2 = new Label("or use Open… / Paste");
+        Label hint2 = new Label();
+        hint2.setId("dropHintActions");
         hint2.getStyleClass().add("drop-hint-small");
+        hint2.setWrapText(true);
+        hint2.setMaxWidth(MIN_WIDTH - 24);
+        hint2.setAlignment(Pos.CENTER);
+        hint2.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        // never "or use Open… / Paste" while those buttons are disabled
+        hint2.textProperty().bind(Bindings.when(search.acceptsQueryProperty())
+                .then(Bindings.when(search.embedderProperty().isNull())
+                        .then("or use Open… / Paste: it is searched as soon as the model has loaded")
+                        .otherwise("or use Open… / Paste"))
+                .otherwise("Open… and Paste work once the gallery has photos"));
         VBox hintBox = new VBox(8, dropIcon, hint, hint2);
         hintBox.setAlignment(Pos.CENTER);
         hintBox.visibleProperty().bind(search.queryImageProperty().isNull());
@@ -79,8 +92,13 @@ public final class QueryPaneView {
         caption.setId("queryName");
         caption.getStyleClass().add("query-name");
         caption.maxWidthProperty().bind(pane.widthProperty());
-        caption.textProperty().bind(Bindings.when(search.queryNameProperty().isEmpty())
-                .then("Query").otherwise(Bindings.concat("Query: ", search.queryNameProperty())));
+        caption.textProperty().bind(Bindings.when(search.waitingQueryProperty().isNotNull())
+                .then(Bindings.concat("Query: ", search.waitingQueryProperty(), " (waiting for the model)"))
+                .otherwise(Bindings.when(search.queryNameProperty().isEmpty())
+                        .then("Query").otherwise(Bindings.concat("Query: ", search.queryNameProperty()))));
+        Tooltip wholeName = new Tooltip(); // a long file name is cut short: the tooltip has all of it
+        wholeName.textProperty().bind(caption.textProperty());
+        caption.setTooltip(wholeName);
         root = new VBox(8, caption, pane);
         root.getStyleClass().add("query-area");
     }

@@ -70,6 +70,12 @@ public final class SearchViewModel {
     private final LongProperty completedSearches = new SimpleLongProperty(0);
     private final BooleanBinding galleryEmpty;
     private final BooleanBinding ready;
+    private final BooleanBinding acceptsQuery;
+    private final StringProperty waitingQuery = new SimpleStringProperty();
+    /** A query that arrived before the model: it runs when {@link #setModel} installs one. */
+    private QueryRequest pending;
+    /** The query on screen, run again under a new model. */
+    private QueryRequest shownRequest;
     private float[] lastQueryVector;
     /** The shown query's vector (for views that place it, e.g. the map); null when no query is shown. */
     private final ObjectProperty<float[]> queryVector = new SimpleObjectProperty<>();
@@ -82,16 +88,43 @@ public final class SearchViewModel {
         this.loader = Objects.requireNonNull(loader);
         galleryEmpty = Bindings.createBooleanBinding(() -> gallery.get() == null || gallery.get().size() == 0, gallery);
         ready = Bindings.createBooleanBinding(() -> embedder.get() != null && !galleryEmpty.get(), embedder, galleryEmpty);
+        acceptsQuery = Bindings.createBooleanBinding(() -> embedder.get() == null || ready.get(), embedder, ready);
     }
 
-    /** Installs the model and the gallery it indexed; clears any shown query. */
+    /**
+     * Installs the model and the gallery it indexed. The query on screen (or one that arrived
+     * before any model) is searched again under the new model: switching models keeps the query.
+     */
     public void setModel(ImageEmbedder newEmbedder, IndexedGallery newGallery) {
         generation.incrementAndGet();
         searching.set(false);
         embedder.set(newEmbedder);
         lastQueryVector = null;
-        clearQuery();
+        QueryRequest again = pending != null ? pending : shownRequest;
+        pending = null;
+        waitingQuery.set(null);
+        topMatches.clear();
+        ranked.set(false);
         setGalleryTiles(newGallery);
+        if (again != null && newGallery.size() > 0) {
+            search(inGallery(again, newGallery));
+        } else {
+            shownRequest = null;
+            clearQuery();
+        }
+    }
+
+    /** A "more like this" pick points into the old gallery: the same photo in the new one. */
+    private static QueryRequest inGallery(QueryRequest request, IndexedGallery target) {
+        if (!(request instanceof QueryRequest.FromGallery pick)) {
+            return request;
+        }
+        for (int i = 0; i < target.size(); i++) {
+            if (target.entries().get(i).path().equals(pick.entry().path())) {
+                return new QueryRequest.FromGallery(i, target.entries().get(i));
+            }
+        }
+        return new QueryRequest.FromFile(pick.entry().path());
     }
 
     /**
@@ -164,8 +197,11 @@ public final class SearchViewModel {
         IndexedGallery target = latest;
         IndexedGallery shown = gallery.get();
         if (model == null) {
-            searching.set(false); // a search still running was just superseded
-            error.set("The model is not loaded yet.");
+            // Still loading: keep it (the newest wins) and search when the model is there.
+            pending = request;
+            waitingQuery.set(request.label());
+            searching.set(true);
+            error.set(null);
             return;
         }
         if (target == null || target.size() == 0) {
@@ -190,6 +226,7 @@ public final class SearchViewModel {
             error.set(null);
             queryImage.set(outcome.preview());
             queryName.set(request.label());
+            shownRequest = request;
             lastQueryVector = outcome.vector();
             lastQueryModelId = model.info().id();
             showRanking(target, outcome.ranking());
@@ -365,6 +402,19 @@ public final class SearchViewModel {
 
     public BooleanBinding galleryEmptyProperty() {
         return galleryEmpty;
+    }
+
+    /**
+     * Whether a query can be given now (Open…, Paste, a drop): while the model loads it waits for
+     * it; once loaded, only a gallery with photos can be searched.
+     */
+    public BooleanBinding acceptsQueryProperty() {
+        return acceptsQuery;
+    }
+
+    /** The name of a query waiting for the model to load, or null. */
+    public ReadOnlyStringProperty waitingQueryProperty() {
+        return waitingQuery;
     }
 
     /** True when a model and a non-empty gallery are installed. */

@@ -22,7 +22,8 @@ public final class HeaderView {
     private final HBox root;
 
     /**
-     * @param queryReady   whether a query can be searched now (Open… and Paste wait for it)
+     * @param queryReady   whether a query can be given now (while the model loads it is kept and
+     *                     searched once it is there; an empty gallery cannot be searched)
      * @param modelChooser the model chooser, or an empty node
      */
     public HeaderView(ObservableBooleanValue queryReady, Node modelChooser, Runnable open, Runnable paste,

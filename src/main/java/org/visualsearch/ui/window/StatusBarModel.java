@@ -37,7 +37,7 @@ public final class StatusBarModel {
                 embedder, loadProblem);
         countText = Bindings.createStringBinding(() -> {
             int n = gallery.getValue() == null ? 0 : gallery.getValue().size();
-            return String.format("%,d image%s", n, n == 1 ? "" : "s");
+            return String.format("%,d photo%s", n, n == 1 ? "" : "s"); // the app's one word for them
         }, gallery);
         timingText = Bindings.createStringBinding(() -> {
             long ms = lastSearchMillis.get();
