@@ -31,7 +31,9 @@ final class MatchCard extends VBox {
     private final Label name = new Label();
     private final ThumbnailCache thumbnails;
     private final StackPane frame;
+    private final Label cover = new Label("?");
     private IndexedGallery.Hit hit;
+    private boolean covered;
 
     MatchCard(int position, ThumbnailCache thumbnails) {
         this.thumbnails = thumbnails;
@@ -45,7 +47,10 @@ final class MatchCard extends VBox {
         name.getStyleClass().add("match-name");
         name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         image.setPreserveRatio(true);
-        frame = new StackPane(image, rank);
+        cover.getStyleClass().add("match-cover");
+        cover.setId("match-cover-" + position);
+        cover.setVisible(false);
+        frame = new StackPane(image, rank, cover);
         frame.getStyleClass().add("match-frame");
         StackPane.setAlignment(rank, Pos.TOP_LEFT);
         getChildren().addAll(frame, distance, chip, name);
@@ -70,11 +75,26 @@ final class MatchCard extends VBox {
         name.setMaxWidth(side + 8);
     }
 
+    /** Guess first: the result is there but not shown yet (a "?" in its place; the rank stays). */
+    void setCovered(boolean now) {
+        covered = now;
+        show(hit);
+    }
+
+    boolean covered() {
+        return covered && hit != null;
+    }
+
     void show(IndexedGallery.Hit newHit) {
         hit = newHit;
         boolean empty = newHit == null;
+        boolean hidden = !empty && covered;
         rank.setVisible(!empty);
-        chip.setVisible(!empty);
+        chip.setVisible(!empty && !hidden);
+        name.setVisible(!hidden);
+        distance.setVisible(!hidden);
+        image.setVisible(!hidden);
+        cover.setVisible(hidden);
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), empty);
         if (empty) {
             image.setImage(null);
