@@ -18,6 +18,8 @@ import org.visualsearch.ui.classroom.ClassroomSettings;
 import org.visualsearch.ui.classroom.ClassroomTheme;
 import org.visualsearch.ui.classroom.HelpOverlay;
 import org.visualsearch.ui.classroom.LessonViewModel;
+import org.visualsearch.ui.classroom.PipelineStrip;
+import org.visualsearch.ui.classroom.PipelineViewModel;
 import org.visualsearch.ui.classroom.PresentationModel;
 import org.visualsearch.ui.classroom.ScaledPane;
 import org.visualsearch.ui.classroom.Snapshots;
@@ -155,8 +157,10 @@ public final class MainWindow {
                 library.availableProperty(), empty.root());
         TopMatchesPanel top = new TopMatchesPanel(search, app.thumbnails());
         top.followReveal(presentation::rankShown);
+        PipelineStrip pipeline = new PipelineStrip(new PipelineViewModel(search.lastQueryProperty(), search.topMatches(),
+                search.galleryProperty(), presentation.pipelineShownProperty(), app.backgroundExecutor()));
         return new SearchView(query, new ClassroomPanel(presentation, lesson).root(), top, gallery.root(),
-                presentation.galleryShown());
+                presentation.galleryShown(), pipeline.root(), presentation.pipelineShownProperty());
     }
 
     // ---- classroom -----------------------------------------------------------------------------------

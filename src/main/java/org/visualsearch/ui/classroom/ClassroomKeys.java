@@ -82,8 +82,11 @@ public final class ClassroomKeys {
         }
         boolean stepping = presentation.presentingProperty().get() || lesson.openProperty().get()
                 || presentation.guessFirstProperty().get();
-        boolean focusUsesKey = focus instanceof ButtonBase || focus instanceof TextInputControl
-                || focus instanceof ComboBoxBase || focus instanceof ListView || isGrid(focus);
+        // While something is covered or a lesson runs, Space and the arrows are the teacher's
+        // (a focused button still has Enter); a text field, a list and the gallery keep theirs.
+        boolean focusUsesKey = focus instanceof TextInputControl || focus instanceof ComboBoxBase
+                || focus instanceof ListView || isGrid(focus)
+                || (focus instanceof ButtonBase && !presentation.hasHidden() && !lesson.openProperty().get());
         boolean mine = stepping && (presentation.presentingProperty().get() || !focusUsesKey
                 || code == KeyCode.PAGE_DOWN || code == KeyCode.PAGE_UP);
         if (mine && FORWARD.contains(code)) {

@@ -55,7 +55,9 @@ public final class ClassroomPanel {
         summary.managedProperty().bind(summary.visibleProperty());
 
         tallyButtons.setId("tally");
-        tallyButtons.visibleProperty().bind(presentation.tallyProperty().and(presentation.guessFirstProperty()));
+        tallyButtons.visibleProperty().bind(presentation.tallyProperty().and(Bindings.createBooleanBinding(
+                presentation::hasHidden, presentation.revealStepProperty(), presentation.guessFirstProperty(),
+                presentation.hits())));
         tallyButtons.managedProperty().bind(tallyButtons.visibleProperty());
         presentation.categories().addListener((ListChangeListener<String>) c -> rebuildTally());
         presentation.onVotesChanged(this::refreshTally);
@@ -69,7 +71,11 @@ public final class ClassroomPanel {
         message.visibleProperty().bind(presentation.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
-        root.getChildren().addAll(stepLabel, title, note, problems, hint, tallyButtons, summary, message);
+        javafx.scene.layout.HBox tallyRow = new javafx.scene.layout.HBox(16, hint, summary);
+        tallyRow.setAlignment(Pos.CENTER_LEFT);
+        tallyRow.visibleProperty().bind(hint.visibleProperty().or(summary.visibleProperty()));
+        tallyRow.managedProperty().bind(tallyRow.visibleProperty());
+        root.getChildren().addAll(stepLabel, title, note, problems, tallyRow, tallyButtons, message);
         root.setMinWidth(0);
     }
 

@@ -84,10 +84,11 @@ public final class PresentationModel {
             int rank = revealOrder.get().rankAt(step, hits.size());
             String truth = hits.get(rank - 1).entry().category();
             if (tally.get() && truth != null && guesses.categories().contains(truth)) {
-                tallySummary.set("#" + rank + ": " + guesses.reveal(truth).summary());
+                GuessTally.Round round = guesses.reveal(truth);
+                tallySummary.set(round.total() == 0 ? "#" + rank + " is " + truth : "#" + rank + ": " + round.summary());
                 votes.clear();
             } else {
-                tallySummary.set("");
+                tallySummary.set(truth == null ? "" : "#" + rank + " is " + truth);
             }
         }
         revealStep.set(step + 1);

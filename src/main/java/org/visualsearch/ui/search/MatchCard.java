@@ -18,7 +18,8 @@ import org.visualsearch.ui.gallery.ThumbnailCache;
  */
 final class MatchCard extends VBox {
     static final double THUMB = 128;
-    static final double MIN_THUMB = 72;
+    /** Small enough for five cards beside the query at 200% on a 1280 x 720 projector (640 px of layout). */
+    static final double MIN_THUMB = 40;
     /** Gallery thumbnails are stored 256 px wide: larger would only blur them. */
     static final double MAX_THUMB = 224;
     /** The card's padding and the frame's inset around the thumbnail, both sides. */
@@ -31,7 +32,6 @@ final class MatchCard extends VBox {
     private final Label name = new Label();
     private final ThumbnailCache thumbnails;
     private final StackPane frame;
-    private final Label cover = new Label("?");
     private IndexedGallery.Hit hit;
     private boolean covered;
 
@@ -47,10 +47,7 @@ final class MatchCard extends VBox {
         name.getStyleClass().add("match-name");
         name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         image.setPreserveRatio(true);
-        cover.getStyleClass().add("match-cover");
-        cover.setId("match-cover-" + position);
-        cover.setVisible(false);
-        frame = new StackPane(image, rank, cover);
+        frame = new StackPane(image, rank);
         frame.getStyleClass().add("match-frame");
         StackPane.setAlignment(rank, Pos.TOP_LEFT);
         getChildren().addAll(frame, distance, chip, name);
@@ -92,9 +89,9 @@ final class MatchCard extends VBox {
         rank.setVisible(!empty);
         chip.setVisible(!empty && !hidden);
         name.setVisible(!hidden);
-        distance.setVisible(!hidden);
         image.setVisible(!hidden);
-        cover.setVisible(hidden);
+        // covered: the rank and a "?" where the distance goes (fits the narrowest card, unlike a big "?" on the photo)
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("covered"), hidden);
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), empty);
         if (empty) {
             image.setImage(null);
@@ -103,11 +100,14 @@ final class MatchCard extends VBox {
             return;
         }
         rank.setText("#" + newHit.rank());
-        distance.setText(GalleryTile.formatDistance(newHit.distance()));
+        distance.setText(hidden ? "?" : GalleryTile.formatDistance(newHit.distance()));
         CategoryColors.setChip(chip, newHit.entry().category());
         java.nio.file.Path file = newHit.entry().path().getFileName();
         name.setText(file == null ? "" : file.toString());
         image.setImage(null);
+        if (hidden) {
+            return; // its thumbnail waits for the reveal
+        }
         thumbnails.request(newHit.entry(), loaded -> {
             if (hit == newHit) {
                 image.setImage(loaded);

@@ -29,6 +29,7 @@ public final class TopMatchesPanel extends VBox {
         HBox header = new HBox(12, title, subtitle);
         header.setAlignment(Pos.BASELINE_LEFT);
         HBox row = new HBox(12);
+        row.getStyleClass().add("top-matches-row");
         for (int i = 1; i <= SearchViewModel.TOP_K; i++) {
             MatchCard card = new MatchCard(i, thumbnails);
             card.setMaxWidth(Double.MAX_VALUE);
