@@ -87,6 +87,8 @@ public final class ClassroomPanel {
         label.textProperty().bind(text);
         label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !text.get().isEmpty(), text));
         label.managedProperty().bind(label.visibleProperty());
+        // all its lines, always: the gallery below gives way instead (a teacher must read every problem)
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -97,7 +97,10 @@ public final class PipelineStrip {
             Label distance = new Label(Double.isNaN(row.distance()) ? "distance"
                     : String.format(Locale.ROOT, "%.3f", row.distance()));
             distance.getStyleClass().add(Double.isNaN(row.distance()) ? "pipeline-caption" : "pipeline-distance");
-            grid.addRow(r++, name, heat(row.values(), maxAbs), distance);
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            distance.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // the distance before the strip: a narrow window may cut the strip's end, never the number
+            grid.addRow(r++, name, distance, heat(row.values(), maxAbs));
         }
         Label t = new Label("3. The " + dimension + " numbers the model gives back");
         t.getStyleClass().add("pipeline-title");
@@ -115,7 +118,7 @@ public final class PipelineStrip {
     private static Node heat(float[] values, float maxAbs) {
         HBox cells = new HBox(0);
         cells.getStyleClass().add("heat-strip");
-        double cell = values.length <= 64 ? 9 : Math.max(1, 576.0 / values.length);
+        double cell = values.length <= 64 ? 6 : Math.max(1, 384.0 / values.length);
         for (float v : values) {
             Rectangle r = new Rectangle(cell, 22, color(v / maxAbs));
             cells.getChildren().add(r);
