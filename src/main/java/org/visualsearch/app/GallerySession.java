@@ -246,6 +246,22 @@ public final class GallerySession implements AutoCloseable {
         }
     }
 
+    /**
+     * The gallery as {@code model} has embedded it, embedding what it is missing first (kept, as a
+     * switch would), without switching to it: for comparing two models. Cancelled: throws
+     * {@link CancellationException}; what was embedded stays.
+     */
+    public IndexedGallery galleryFor(ModelChoice model, ProgressSink progress) throws Exception {
+        if (model.equals(current)) {
+            return db.loadGallery(embedder.info());
+        }
+        progress.progress(-1, -1, "Loading " + model.label() + "…");
+        try (ImageEmbedder other = catalog.open(model.key())) {
+            requireFinished(index(other, null, progress, null), progress);
+            return db.loadGallery(other.info());
+        }
+    }
+
     // ---- the sample gallery --------------------------------------------------------------------
 
     /** Downloads the sample photos (SHA-256 checked), adds their folder and indexes it. */

@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
             IndexCommand.class,
             QueryCommand.class,
             EvalCommand.class,
+            CompareCommand.class,
+            MapCommand.class,
             AddCommand.class,
             RemoveCommand.class,
             ListCommand.class,

@@ -18,6 +18,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import org.visualsearch.app.GallerySession;
+import org.visualsearch.app.ModelChoice;
+import org.visualsearch.app.ProgressSink;
 import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ImageEmbedder;
@@ -38,6 +40,8 @@ import org.visualsearch.ui.search.SearchViewModel;
 public final class AppViewModel implements AutoCloseable {
     private final ExecutorService searchExecutor = Executors.newSingleThreadExecutor(daemon("vss-search"));
     private final ExecutorService jobExecutor = Executors.newSingleThreadExecutor(daemon("vss-job"));
+    // projections for the map: CPU only, beside the search and the library's jobs
+    private final ExecutorService analysisExecutor = Executors.newSingleThreadExecutor(daemon("vss-analysis"));
     private final ExecutorService thumbnailExecutor = Executors.newFixedThreadPool(2, daemon("vss-thumbnail"));
 
     private final SearchViewModel search = new SearchViewModel(searchExecutor, new ImageLoader());
@@ -142,6 +146,31 @@ public final class AppViewModel implements AutoCloseable {
 
     // ---- the view-models and the inputs of views ----------------------------------------------------
 
+    /** Runs CPU-only analysis (the map's projections) off the FX thread. */
+    public java.util.concurrent.Executor analysisExecutor() {
+        return analysisExecutor;
+    }
+
+    /**
+     * Runs work on the library's own thread, one job at a time with indexing and model switches
+     * (the comparison embeds with a second model there).
+     */
+    public java.util.concurrent.Executor libraryExecutor() {
+        return jobExecutor;
+    }
+
+    /**
+     * The gallery as {@code model} embeds it, embedding what is missing (kept); call on the
+     * library's thread ({@link #libraryExecutor()}).
+     */
+    public IndexedGallery galleryFor(ModelChoice model, ProgressSink progress) throws Exception {
+        GallerySession session = library.sessionProperty().get();
+        if (session == null) {
+            throw new IllegalStateException("comparing models needs the gallery database, which is not loaded");
+        }
+        return session.galleryFor(model, progress);
+    }
+
     public SearchViewModel search() {
         return search;
     }
@@ -213,6 +242,7 @@ public final class AppViewModel implements AutoCloseable {
         AppServices current = services.get();
         jobExecutor.shutdownNow();
         thumbnailExecutor.shutdownNow();
+        analysisExecutor.shutdownNow();
         try {
             // The indexer commits what it has and stops before the model it embeds with is closed:
             // an embed after the close would fail and be stored as a problem with that photo.

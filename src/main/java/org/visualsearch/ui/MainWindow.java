@@ -27,7 +27,12 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
+import org.visualsearch.core.projection.ProjectionCache;
 import org.visualsearch.ui.common.Controls;
+import org.visualsearch.ui.compare.CompareView;
+import org.visualsearch.ui.compare.CompareViewModel;
+import org.visualsearch.ui.map.MapView;
+import org.visualsearch.ui.map.MapViewModel;
 import org.visualsearch.ui.common.FileChooserPort;
 import org.visualsearch.ui.credits.CreditsView;
 import org.visualsearch.ui.gallery.EmptyGalleryModel;
@@ -138,6 +143,12 @@ public final class MainWindow {
     private List<TopLevelView> views() {
         List<TopLevelView> views = new ArrayList<>();
         views.add(new TopLevelView("searchTab", "Search", searchView().root()));
+        views.add(new TopLevelView("mapTab", "Map", new MapView(new MapViewModel(app.galleryProperty(),
+                search.queryVectorProperty(), search.topMatches(), app.analysisExecutor(), this::searchWithPhoto,
+                new ProjectionCache(6)), app.thumbnails()).root()));
+        views.add(new TopLevelView("compareTab", "Compare", new CompareView(new CompareViewModel(app.galleryProperty(),
+                library.currentModelProperty(), library.models(), app::galleryFor, app.libraryExecutor()),
+                app.thumbnails()).scrollableRoot()));
         return views;
     }
 
@@ -221,6 +232,14 @@ public final class MainWindow {
 
     public LessonViewModel lesson() {
         return lesson;
+    }
+
+    /** "More like this" from another view (the map): search with gallery photo {@code index}. */
+    private void searchWithPhoto(int index) {
+        var gallery = search.galleryProperty().get();
+        if (gallery != null && index >= 0 && index < gallery.size()) {
+            search.search(new QueryRequest.FromGallery(index, gallery.entries().get(index)));
+        }
     }
 
     private Optional<Path> askForFolder() {

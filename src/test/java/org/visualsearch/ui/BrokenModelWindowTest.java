@@ -70,7 +70,7 @@ class BrokenModelWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         TabPane tabs = robot.lookup("#creditsTabs").queryAs(TabPane.class);
         assertThat(fx(() -> tabs.getTabs().stream().map(t -> t.getText()).toList()))
-                .containsExactly("Sample photos: licences", "Sample photos: each photo", "Model: tiny");
+                .containsExactly("Sample photos: licences", "Sample photos: each photo", "Model: tiny", "This program");
         @SuppressWarnings("unchecked")
         TableView<CreditsSource.Credit> table = robot.lookup("#creditsTable").queryAs(TableView.class);
         List<CreditsSource.Credit> rows = fx(() -> List.copyOf(table.getItems()));

@@ -60,6 +60,7 @@ public interface CreditsSource {
             List<Section> sections = new ArrayList<>();
             sections.addAll(sampleSections(manifest));
             sections.addAll(modelSections(models));
+            sections.add(programSection());
             return sections;
         };
     }
@@ -78,12 +79,29 @@ public interface CreditsSource {
                         + manifestFile + ": " + e.getMessage()));
             }
             sections.addAll(modelSections(root.resolve("models")));
+            sections.add(programSection());
             return sections;
         };
     }
 
     static CreditsSource fromWorkingDirectory() {
         return fromFolder(Path.of("").toAbsolutePath());
+    }
+
+    String PROGRAM_INTRO = "Visual Search Simulator is free software under the Apache License, Version 2.0 "
+            + "(the LICENSE file, below). The libraries it uses keep their own licences (Apache-2.0, MIT, BSD, "
+            + "EPL and the like; none is GPL); the models' notices are in their own tabs.";
+
+    /** The program's own licence (bundled from the LICENSE file at the project root). */
+    private static Section programSection() {
+        String licence;
+        try (var in = CreditsSource.class.getResourceAsStream("LICENSE")) {
+            licence = in == null ? "(the LICENSE file is missing from this build)"
+                    : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            licence = "Cannot read the bundled LICENSE: " + e.getMessage();
+        }
+        return new Section("This program", PROGRAM_INTRO + "\n\n" + licence);
     }
 
     private static List<Section> sampleSections(SampleManifest manifest) {

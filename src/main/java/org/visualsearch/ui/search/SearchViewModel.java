@@ -70,6 +70,8 @@ public final class SearchViewModel {
     private final BooleanBinding galleryEmpty;
     private final BooleanBinding ready;
     private float[] lastQueryVector;
+    /** The shown query's vector (for views that place it, e.g. the map); null when no query is shown. */
+    private final ObjectProperty<float[]> queryVector = new SimpleObjectProperty<>();
     private String lastQueryModelId;
     /** The newest gallery handed in; searches run against it. {@link #gallery} is the one shown. */
     private volatile IndexedGallery latest;
@@ -147,6 +149,7 @@ public final class SearchViewModel {
 
     private void clearQuery() {
         lastQuery.set(null);
+        queryVector.set(null);
         queryImage.set(null);
         queryName.set("");
         topMatches.clear();
@@ -191,6 +194,7 @@ public final class SearchViewModel {
             lastQueryModelId = model.info().id();
             lastQuery.set(new ShownQuery(request, outcome.decoded(), outcome.vector(), model));
             showRanking(target, outcome.ranking());
+            queryVector.set(outcome.vector());
             lastSearchMillis.set((System.nanoTime() - started) / 1_000_000);
             completedSearches.set(completedSearches.get() + 1);
             if (latest != target) {
@@ -318,6 +322,11 @@ public final class SearchViewModel {
 
     public ReadOnlyObjectProperty<IndexedGallery> galleryProperty() {
         return gallery;
+    }
+
+    /** The vector of the query shown (set after its top matches), or null. */
+    public ReadOnlyObjectProperty<float[]> queryVectorProperty() {
+        return queryVector;
     }
 
     public ReadOnlyObjectProperty<Image> queryImageProperty() {

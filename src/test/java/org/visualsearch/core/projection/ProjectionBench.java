@@ -1,0 +1,56 @@
+package org.visualsearch.core.projection;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.visualsearch.core.search.VectorIndex;
+
+/**
+ * Times projecting 100 / 10,000 / 100,000 synthetic 64-d vectors (20 Gaussian clusters, like a
+ * gallery's categories) with PCA and t-SNE (t-SNE above 10,000 runs on its 10,000-photo sample).
+ * Prints medians. Not a test: run its main with the test classpath.
+ */
+public final class ProjectionBench {
+
+    public static void main(String[] args) {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        for (int n : new int[] {100, 10_000, 100_000}) {
+            VectorIndex v = vectors(n, 64, 20, 1);
+            for (ProjectionMethod method : ProjectionMethod.values()) {
+                int times = method == ProjectionMethod.TSNE && n > 100 ? (args.length > 1 ? Integer.parseInt(args[1]) : 1) : runs;
+                double[] seconds = new double[times];
+                String description = "";
+                for (int r = 0; r < times; r++) {
+                    long start = System.nanoTime();
+                    Projection p = Projector.project(v, ProjectionSettings.of(method), ProjectionProgress.NONE);
+                    seconds[r] = (System.nanoTime() - start) / 1e9;
+                    description = p.describe();
+                }
+                Arrays.sort(seconds);
+                System.out.printf("%-6s n=%,7d  median %8.3f s over %d runs (min %.3f, max %.3f)  %s%n", method.label(), n,
+                        seconds[times / 2], times, seconds[0], seconds[times - 1], description);
+            }
+        }
+    }
+
+    static VectorIndex vectors(int n, int d, int clusters, long seed) {
+        Random r = new Random(seed);
+        float[][] centres = new float[clusters][d];
+        for (float[] c : centres) {
+            for (int j = 0; j < d; j++) {
+                c[j] = (float) r.nextGaussian() * 3;
+            }
+        }
+        List<float[]> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            float[] c = centres[i % clusters];
+            float[] v = new float[d];
+            for (int j = 0; j < d; j++) {
+                v[j] = c[j] + (float) r.nextGaussian();
+            }
+            out.add(v);
+        }
+        return VectorIndex.of(d, out);
+    }
+}
