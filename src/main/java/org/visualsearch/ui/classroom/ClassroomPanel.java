@@ -88,7 +88,9 @@ public final class ClassroomPanel {
         label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !text.get().isEmpty(), text));
         label.managedProperty().bind(label.visibleProperty());
         // all its lines, always: the gallery below gives way instead (a teacher must read every problem)
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // (USE_PREF_SIZE measured one unwrapped line, so a wrapped third line ran into the gallery's title)
+        label.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> label.getWidth() > 0 ? label.prefHeight(label.getWidth()) : 0, label.widthProperty(), text));
         return label;
     }
 
