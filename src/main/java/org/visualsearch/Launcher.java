@@ -1,6 +1,9 @@
 package org.visualsearch;
 
+import java.nio.file.Path;
 import picocli.CommandLine.ExitCode;
+import org.visualsearch.ui.classroom.ClassroomContext;
+import org.visualsearch.ui.classroom.Snapshots;
 import org.visualsearch.cli.VisualSearchCli;
 import org.visualsearch.core.model.DjlEnvironment;
 import org.visualsearch.ui.AppBootstrap;
@@ -17,10 +20,22 @@ public final class Launcher {
 
     public static void main(String[] args) {
         DjlEnvironment.configure(); // before any DJL class loads: offline, cache folder, threads
-        if (args.length > 0) {
+        Path lesson = lessonArgument(args);
+        if (args.length > 0 && lesson == null) {
             System.exit(VisualSearchCli.run(args));
         }
-        startDesktopApp(args);
+        startDesktopApp(new String[0], lesson);
+    }
+
+    /** {@code --lesson FILE} (or {@code --lesson=FILE}) alone: the desktop app, presenting that lesson. */
+    static Path lessonArgument(String[] args) {
+        if (args.length == 2 && args[0].equals("--lesson")) {
+            return Path.of(args[1]).toAbsolutePath();
+        }
+        if (args.length == 1 && args[0].startsWith("--lesson=")) {
+            return Path.of(args[0].substring("--lesson=".length())).toAbsolutePath();
+        }
+        return null;
     }
 
     /**
@@ -30,20 +45,21 @@ public final class Launcher {
      * warning of the toolkit still shows (the filter sits on the console handlers, so it holds
      * whichever logger JavaFX writes through).
      */
-
     static boolean isClassPathWarning(java.util.logging.LogRecord record) {
         String message = record.getMessage();
         return message != null && message.startsWith("Unsupported JavaFX configuration");
     }
 
     /** The one place the desktop app starts. */
-    private static void startDesktopApp(String[] args) {
+    private static void startDesktopApp(String[] args, Path lesson) {
         for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
             java.util.logging.Filter before = handler.getFilter();
             handler.setFilter(record -> !isClassPathWarning(record) && (before == null || before.isLoggable(record)));
         }
         // The window opens at once; the bootstrap (database, model) runs behind it.
-        VisualSearchApp.launchApp(args, AppBootstrap.withDefaults());
+        AppBootstrap.Settings settings = AppBootstrap.Settings.defaults();
+        VisualSearchApp.launchApp(args, new AppBootstrap(settings),
+                new ClassroomContext(settings.dataDir(), settings.sampleDir(), Snapshots.defaultFolder(), lesson));
         System.exit(ExitCode.OK);
     }
 }

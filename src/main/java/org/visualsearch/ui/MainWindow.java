@@ -6,6 +6,24 @@ import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.layout.StackPane;
+import org.visualsearch.app.ModelChoice;
+import org.visualsearch.core.lesson.LessonReader;
+import org.visualsearch.ui.classroom.ClassroomContext;
+import org.visualsearch.ui.classroom.ClassroomKeys;
+import org.visualsearch.ui.classroom.ClassroomMenu;
+import org.visualsearch.ui.classroom.ClassroomPanel;
+import org.visualsearch.ui.classroom.ClassroomSettings;
+import org.visualsearch.ui.classroom.ClassroomTheme;
+import org.visualsearch.ui.classroom.HelpOverlay;
+import org.visualsearch.ui.classroom.LessonViewModel;
+import org.visualsearch.ui.classroom.PipelineStrip;
+import org.visualsearch.ui.classroom.PipelineViewModel;
+import org.visualsearch.ui.classroom.PresentationModel;
+import org.visualsearch.ui.classroom.ScaledPane;
+import org.visualsearch.ui.classroom.Snapshots;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -72,16 +90,39 @@ public final class MainWindow {
     private final LibraryViewModel library;
     private final QueryPaneView query;
     private final MainView main;
+    private final ClassroomContext context;
+    private final PresentationModel presentation;
+    private final LessonViewModel lesson;
+    private final ClassroomKeys keys;
+    private final StackPane root;
 
     public MainWindow(AppViewModel app, FileChooserPort chooser) {
+        this(app, chooser, new ClassroomContext(null, null, Snapshots.defaultFolder(), null));
+    }
+
+    public MainWindow(AppViewModel app, FileChooserPort chooser, ClassroomContext context) {
         this.app = app;
         this.chooser = chooser;
+        this.context = context;
         this.search = app.search();
         this.library = app.library();
+        presentation = new PresentationModel(search.topMatches(), search.categories());
+        ClassroomSettings settings = new ClassroomSettings(context.settingsDir());
+        settings.load(presentation);
+        settings.keepSaved(presentation);
+        lesson = new LessonViewModel(presentation,
+                () -> new LessonReader(context.sampleGallery(), this::modelInstalled),
+                photo -> search.search(new QueryRequest.FromFile(photo)),
+                this::switchToModel,
+                javafx.beans.binding.Bindings.createStringBinding(() -> library.currentModelProperty().get() == null
+                        ? null : library.currentModelProperty().get().key(), library.currentModelProperty()));
+        ClassroomKeys.Actions classroomActions = new ClassroomKeys.Actions(this::chooseLesson, this::snapshot);
+        keys = new ClassroomKeys(presentation, lesson, classroomActions);
         QueryInput input = new QueryInput(search, () -> library.availableProperty().get(), library::addFolders);
         query = new QueryPaneView(search, input, chooser);
         HeaderView header = new HeaderView(search.acceptsQueryProperty(),
-                new ModelChooser(library, app::switchModel).root(), query::openFile, query::paste,
+                new javafx.scene.layout.HBox(12, new ClassroomMenu(presentation, classroomActions).root(),
+                        new ModelChooser(library, app::switchModel).root()), query::openFile, query::paste,
                 () -> CreditsView.show(window(), app.credits()));
         ErrorBanner banner = new ErrorBanner(search.errorProperty(), search::dismissError);
         StatusBarModel status = new StatusBarModel(search.embedderProperty(), app.loadProblemProperty(),
@@ -89,9 +130,19 @@ public final class MainWindow {
                 library.problems());
         main = new MainView(header.root(), banner.root(), views(), new JobBarView(app.jobs()).root(),
                 new StatusBarView(status, () -> ProblemsView.show(window(), library)).root());
+        main.followPresentation(presentation.presentingProperty());
+        main.root().addEventFilter(DragEvent.DRAG_DROPPED, this::dropLesson);
         query.installDropTarget(main.root());
-        main.root().sceneProperty().addListener((obs, old, scene) -> {
+        ScaledPane scaled = new ScaledPane(main.root());
+        scaled.scaleProperty().bind(javafx.beans.binding.Bindings.when(presentation.presentingProperty())
+                .then(presentation.scaleProperty()).otherwise(1.0));
+        root = new StackPane(scaled, new HelpOverlay(presentation).root());
+        root.setId("windowRoot");
+        presentation.themeProperty().addListener((obs, old, theme) -> applyTheme(theme));
+        applyTheme(presentation.themeProperty().get());
+        root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
+                keys.install(scene);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN), query::paste);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), query::openFile);
             }
@@ -156,7 +207,72 @@ public final class MainWindow {
                         () -> FoldersView.show(window(), library, this::askForFolder),
                         tile -> search.search(new QueryRequest.FromGallery(tile.index(), tile.entry()))),
                 library.availableProperty(), empty.root());
-        return new SearchView(query, new TopMatchesPanel(search, app.thumbnails()), gallery.root());
+        TopMatchesPanel top = new TopMatchesPanel(search, app.thumbnails());
+        top.followReveal(presentation::rankShown);
+        PipelineStrip pipeline = new PipelineStrip(new PipelineViewModel(search.lastQueryProperty(), search.topMatches(),
+                search.galleryProperty(), presentation.pipelineShownProperty(), app.backgroundExecutor()));
+        return new SearchView(query, new ClassroomPanel(presentation, lesson).root(), top, gallery.root(),
+                presentation.galleryShown(), pipeline.root(), presentation.pipelineShownProperty());
+    }
+
+    // ---- classroom -----------------------------------------------------------------------------------
+
+    private boolean modelInstalled(String key) {
+        return ModelChoice.HISTOGRAM.key().equals(key) || library.models().stream().anyMatch(m -> m.key().equals(key));
+    }
+
+    private boolean switchToModel(String key) {
+        if (app.jobs().runningProperty().get()) {
+            return false; // the step shows with the current model; the running job is not interrupted
+        }
+        return library.models().stream().filter(m -> m.key().equals(key)).findFirst()
+                .or(() -> ModelChoice.HISTOGRAM.key().equals(key) ? Optional.of(ModelChoice.HISTOGRAM) : Optional.empty())
+                .map(app::switchModel).orElse(false);
+    }
+
+    private void chooseLesson() {
+        chooser.chooseLesson(window()).ifPresent(this::openLesson);
+    }
+
+    /** Opens a lesson on its first step (its problems, if any, show under the query). */
+    public void openLesson(Path file) {
+        lesson.open(file);
+    }
+
+    private void dropLesson(DragEvent event) {
+        Dragboard board = event.getDragboard();
+        if (board != null && board.hasFiles() && !board.getFiles().isEmpty()
+                && board.getFiles().stream().allMatch(f -> LessonViewModel.isLessonFile(f.toPath()))) {
+            List<java.io.File> files = board.getFiles();
+            openLesson(files.get(files.size() - 1).toPath());
+            event.setDropCompleted(true);
+            event.consume();
+        }
+    }
+
+    private void snapshot() {
+        if (root.getScene() == null) {
+            return;
+        }
+        try {
+            Path saved = new Snapshots(context.pictures()).save(root.getScene());
+            presentation.messageProperty().set("Snapshot saved: " + saved);
+        } catch (java.io.IOException | RuntimeException e) {
+            search.reportError("The snapshot could not be saved in " + context.pictures() + ": "
+                    + org.visualsearch.ui.jobs.Messages.describe(e));
+        }
+    }
+
+    private static void applyTheme(ClassroomTheme theme) {
+        javafx.application.Application.setUserAgentStylesheet(theme.userAgentStylesheet());
+    }
+
+    public PresentationModel presentation() {
+        return presentation;
+    }
+
+    public LessonViewModel lesson() {
+        return lesson;
     }
 
     /** "More like this" from another view (the map): search with gallery photo {@code index}. */
@@ -176,7 +292,7 @@ public final class MainWindow {
     }
 
     public Parent root() {
-        return main.root();
+        return root;
     }
 
     /** The frame, e.g. to select a view. */

@@ -13,6 +13,8 @@ import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.search.VectorIndex;
+import org.visualsearch.ui.classroom.ClassroomContext;
+import org.visualsearch.ui.classroom.Snapshots;
 import org.visualsearch.ui.common.FileChooserPort;
 import org.visualsearch.ui.jobs.Messages;
 
@@ -28,15 +30,21 @@ public class VisualSearchApp extends Application {
     static final List<Integer> ICON_SIZES = List.of(16, 32, 48, 64, 128, 256);
     private static final System.Logger LOG = System.getLogger(VisualSearchApp.class.getName());
     private static volatile Callable<AppServices> launchFactory = VisualSearchApp::baselineServices;
+    private static volatile ClassroomContext launchClassroom;
 
     private final Callable<AppServices> factory;
     private final FileChooserPort chooser;
     private AppViewModel viewModel;
     private Stage stage;
+    private MainWindow window;
+    private ClassroomContext classroom = new ClassroomContext(null, null, Snapshots.defaultFolder(), null);
 
     /** Used by {@link Application#launch}: takes the factory given to {@link #launchApp}. */
     public VisualSearchApp() {
         this(null, FileChooserPort.system());
+        if (launchClassroom != null) {
+            classroom = launchClassroom;
+        }
     }
 
     /** For tests and embedding: a fixed factory and file chooser. */
@@ -47,7 +55,13 @@ public class VisualSearchApp extends Application {
 
     /** Opens the window; blocks until it is closed. {@code factory} runs once, off the FX thread. */
     public static void launchApp(String[] args, Callable<AppServices> factory) {
+        launchApp(args, factory, null);
+    }
+
+    /** Like {@link #launchApp(String[], Callable)}, with where the classroom mode keeps things (and a lesson to open). */
+    public static void launchApp(String[] args, Callable<AppServices> factory, ClassroomContext classroomContext) {
         launchFactory = Objects.requireNonNull(factory);
+        launchClassroom = classroomContext;
         Application.launch(VisualSearchApp.class, args);
     }
 
@@ -79,7 +93,8 @@ public class VisualSearchApp extends Application {
         stage = primaryStage;
         applyTheme();
         viewModel = new AppViewModel();
-        MainWindow view = new MainWindow(viewModel, chooser);
+        MainWindow view = new MainWindow(viewModel, chooser, classroom);
+        window = view;
         // 1280 x 820 fits a classroom projector; smaller screens get a window that fits them.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view.root());
@@ -96,7 +111,15 @@ public class VisualSearchApp extends Application {
         primaryStage.setHeight(Math.min(820, screen.getHeight()));
         primaryStage.setX(screen.getMinX() + (screen.getWidth() - primaryStage.getWidth()) / 2);
         primaryStage.setY(screen.getMinY() + (screen.getHeight() - primaryStage.getHeight()) / 2);
+        // Esc leaves present mode through the window's own keys (it also closes the help first).
+        primaryStage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+        primaryStage.setFullScreenExitHint("");
+        view.presentation().presentingProperty().addListener((obs, was, now) -> primaryStage.setFullScreen(now));
+        primaryStage.fullScreenProperty().addListener((obs, was, now) -> view.presentation().presentingProperty().set(now));
         primaryStage.show();
+        if (classroom.lesson() != null) {
+            openLessonWhenReady(classroom.lesson());
+        }
         loadServices(factory != null ? factory : launchFactory);
     }
 
@@ -120,6 +143,36 @@ public class VisualSearchApp extends Application {
         Thread thread = new Thread(load, "vss-startup");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** --lesson: present mode at once, the lesson's first step once the model and gallery are in. */
+    private void openLessonWhenReady(java.nio.file.Path lesson) {
+        window.presentation().presentingProperty().set(true);
+        javafx.beans.value.ChangeListener<Boolean> whenReady = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean ready) {
+                if (ready) {
+                    obs.removeListener(this);
+                    window.openLesson(lesson);
+                }
+            }
+        };
+        if (viewModel.search().readyProperty().get()) {
+            window.openLesson(lesson);
+        } else {
+            viewModel.search().readyProperty().addListener(whenReady);
+        }
+    }
+
+    /** Where the classroom mode keeps things; call before the window starts (tests). */
+    public VisualSearchApp withClassroom(ClassroomContext context) {
+        this.classroom = Objects.requireNonNull(context);
+        return this;
+    }
+
+    /** The window (tests drive the classroom mode through it). */
+    public MainWindow window() {
+        return window;
     }
 
     /** The window's composition root (tests drive the window through it). */

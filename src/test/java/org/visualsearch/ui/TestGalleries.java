@@ -84,9 +84,14 @@ public final class TestGalleries {
 
     /** Embeds every photo under {@code root} (categories from first-level subfolders). */
     public static IndexedGallery index(Path root, ImageEmbedder embedder, ProgressSink progress) throws Exception {
+        return index(root, ".png", embedder, progress);
+    }
+
+    /** Like {@link #index(Path, ImageEmbedder, ProgressSink)}, for the files ending in {@code suffix}. */
+    public static IndexedGallery index(Path root, String suffix, ImageEmbedder embedder, ProgressSink progress) throws Exception {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".png")).sorted().toList();
+            files = walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).sorted().toList();
         }
         ImageLoader loader = new ImageLoader();
         List<GalleryEntry> entries = new ArrayList<>();

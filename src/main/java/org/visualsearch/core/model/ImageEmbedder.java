@@ -27,6 +27,20 @@ public interface ImageEmbedder extends AutoCloseable {
         return org.visualsearch.core.image.ImageLoader.DEFAULT_MAX_SIDE;
     }
 
+    /**
+     * What the model really receives for {@code image} (already shrunk by the loader), as a
+     * picture at its real size: for a fixed-size model the resized and cropped input, for a GUIE
+     * model the photo itself. For showing the pipeline; {@link #embed} does not go through it.
+     */
+    default BufferedImage modelInput(BufferedImage image) {
+        return image;
+    }
+
+    /** One line saying what {@link #modelInput} is, e.g. "uint8 [1,3,384,512], RGB 0..255". */
+    default String modelInputDescription(BufferedImage image) {
+        return "the decoded photo, " + image.getWidth() + " x " + image.getHeight() + " (no neural network)";
+    }
+
     @Override
     void close();
 }

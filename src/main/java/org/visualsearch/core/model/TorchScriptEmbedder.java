@@ -127,6 +127,21 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         return vector;
     }
 
+    @Override
+    public BufferedImage modelInput(BufferedImage image) {
+        return descriptor.inputSpec() instanceof InputSpec.Fixed fixed
+                ? FixedTranslator.resize(image, fixed.width(), fixed.height(), fixed.resize()) : image;
+    }
+
+    @Override
+    public String modelInputDescription(BufferedImage image) {
+        if (descriptor.inputSpec() instanceof InputSpec.Fixed fixed) {
+            return "float32 [1,3," + fixed.height() + "," + fixed.width() + "]: resized ("
+                    + fixed.resize().key() + "), scaled to 0..1 and normalised";
+        }
+        return "uint8 [1,3," + image.getHeight() + "," + image.getWidth() + "], RGB 0..255: the model resizes it itself";
+    }
+
     /** Runs the probe inference and returns the output dimension. */
     private int probe() throws EmbeddingException {
         int w = descriptor.inputSpec().probeWidth();

@@ -14,6 +14,11 @@ public interface FileChooserPort {
 
     Optional<Path> chooseFolder(Window owner, String title);
 
+    /** A lesson file (.yaml, .yml, .json); none by default. */
+    default Optional<Path> chooseLesson(Window owner) {
+        return Optional.empty();
+    }
+
     /** The platform's dialogs, remembering the last folder used. */
     static FileChooserPort system() {
         return new FileChooserPort() {
@@ -26,6 +31,24 @@ public interface FileChooserPort {
                 chooser.getExtensionFilters().addAll(
                         new FileChooser.ExtensionFilter("Images", "*.jpg", "*.jpeg", "*.png", "*.gif", "*.bmp",
                                 "*.webp", "*.tif", "*.tiff", "*.JPG", "*.JPEG", "*.PNG"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
+                if (lastFolder != null && lastFolder.isDirectory()) {
+                    chooser.setInitialDirectory(lastFolder);
+                }
+                File file = chooser.showOpenDialog(owner);
+                if (file == null) {
+                    return Optional.empty();
+                }
+                lastFolder = file.getParentFile();
+                return Optional.of(file.toPath());
+            }
+
+            @Override
+            public Optional<Path> chooseLesson(Window owner) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Open a lesson");
+                chooser.getExtensionFilters().addAll(
+                        new FileChooser.ExtensionFilter("Lessons (YAML, JSON)", "*.yaml", "*.yml", "*.json"),
                         new FileChooser.ExtensionFilter("All files", "*"));
                 if (lastFolder != null && lastFolder.isDirectory()) {
                     chooser.setInitialDirectory(lastFolder);

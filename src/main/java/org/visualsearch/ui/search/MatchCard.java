@@ -19,7 +19,8 @@ import org.visualsearch.ui.gallery.ThumbnailCache;
  */
 final class MatchCard extends VBox {
     static final double THUMB = 128;
-    static final double MIN_THUMB = 72;
+    /** Small enough for five cards beside the query at 200% on a 1280 x 720 projector (640 px of layout). */
+    static final double MIN_THUMB = 40;
     /** Gallery thumbnails are stored 256 px wide: larger would only blur them. */
     static final double MAX_THUMB = 224;
     /** The card's padding and the frame's inset around the thumbnail, both sides. */
@@ -33,6 +34,7 @@ final class MatchCard extends VBox {
     private final ThumbnailCache thumbnails;
     private final StackPane frame;
     private IndexedGallery.Hit hit;
+    private boolean covered;
 
     MatchCard(int position, ThumbnailCache thumbnails) {
         this.thumbnails = thumbnails;
@@ -72,11 +74,26 @@ final class MatchCard extends VBox {
         name.setMaxWidth(side + 8);
     }
 
+    /** Guess first: the result is there but not shown yet (a "?" in its place; the rank stays). */
+    void setCovered(boolean now) {
+        covered = now;
+        show(hit);
+    }
+
+    boolean covered() {
+        return covered && hit != null;
+    }
+
     void show(IndexedGallery.Hit newHit) {
         hit = newHit;
         boolean empty = newHit == null;
+        boolean hidden = !empty && covered;
         rank.setVisible(!empty);
-        chip.setVisible(!empty);
+        chip.setVisible(!empty && !hidden);
+        name.setVisible(!hidden);
+        image.setVisible(!hidden);
+        // covered: the rank and a "?" where the distance goes (fits the narrowest card, unlike a big "?" on the photo)
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("covered"), hidden);
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), empty);
         if (empty) {
             image.setImage(null);
@@ -85,11 +102,14 @@ final class MatchCard extends VBox {
             return;
         }
         rank.setText("#" + newHit.rank());
-        distance.setText(GalleryTile.formatDistance(newHit.distance()));
+        distance.setText(hidden ? "?" : GalleryTile.formatDistance(newHit.distance()));
         CategoryColors.setChip(chip, newHit.entry().category());
         java.nio.file.Path file = newHit.entry().path().getFileName();
         name.setText(file == null ? "" : file.toString());
         image.setImage(null);
+        if (hidden) {
+            return; // its thumbnail waits for the reveal
+        }
         thumbnails.request(newHit.entry(), loaded -> {
             if (hit == newHit) {
                 image.setImage(loaded);

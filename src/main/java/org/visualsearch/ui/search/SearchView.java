@@ -11,15 +11,37 @@ import javafx.scene.layout.VBox;
 public final class SearchView {
     private final VBox root;
 
-    public SearchView(QueryPaneView query, TopMatchesPanel topMatches, Node gallery) {
+    /**
+     * @param belowQuery shown under the query and the top 5, the whole width (the lesson step's
+     *                   title and note, the guess-first tally): a tally in the query's column wrapped
+     *                   into five rows at 200%
+     * @param galleryShown whether the gallery shows now (guess first covers it until the top 5 are out)
+     */
+    public SearchView(QueryPaneView query, Node belowQuery, TopMatchesPanel topMatches, Node gallery,
+                      javafx.beans.value.ObservableBooleanValue galleryShown, Node pipeline,
+                      javafx.beans.value.ObservableBooleanValue pipelineShown) {
         HBox searchRow = new HBox(20, query.root(), topMatches);
         HBox.setHgrow(topMatches, Priority.ALWAYS);
-        query.pane().prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(QueryPaneView.MIN_WIDTH,
-                Math.min(QueryPaneView.MAX_WIDTH, searchRow.getWidth() * 0.29)), searchRow.widthProperty()));
-        root = new VBox(12, searchRow, gallery);
-        VBox.setVgrow(gallery, Priority.ALWAYS);
+        query.pane().prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(query.pane().getMinWidth(),
+                Math.min(QueryPaneView.MAX_WIDTH, searchRow.getWidth() * 0.29)), searchRow.widthProperty(),
+                query.pane().minWidthProperty()));
+        javafx.scene.control.Label covered = new javafx.scene.control.Label("The ranked gallery shows after the last of the top 5");
+        covered.setId("galleryCovered");
+        covered.getStyleClass().add("gallery-covered");
+        javafx.scene.layout.StackPane galleryArea = new javafx.scene.layout.StackPane();
+        // the note shows only where it fits (at 200% on a small projector the area can be a sliver)
+        covered.visibleProperty().bind(Bindings.not(galleryShown).and(Bindings.not(pipelineShown))
+                .and(galleryArea.heightProperty().greaterThan(48)));
+        gallery.visibleProperty().bind(Bindings.and(galleryShown, Bindings.not(pipelineShown)));
+        pipeline.visibleProperty().bind(pipelineShown); // "how it works" takes the gallery's place
+        galleryArea.getChildren().setAll(gallery, covered, pipeline);
+        galleryArea.setMinHeight(0);
+        root = new VBox(12, searchRow, belowQuery, galleryArea);
+        VBox.setVgrow(galleryArea, Priority.ALWAYS);
         root.setPadding(new Insets(16, 20, 12, 20));
         root.setId("searchView");
+        root.getStyleClass().add("search-view");
+        searchRow.getStyleClass().add("search-row");
     }
 
     public Node root() {

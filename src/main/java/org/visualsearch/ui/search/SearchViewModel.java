@@ -182,6 +182,7 @@ public final class SearchViewModel {
     }
 
     private void clearQuery() {
+        lastQuery.set(null);
         queryVector.set(null);
         queryImage.set(null);
         queryName.set("");
@@ -229,6 +230,7 @@ public final class SearchViewModel {
             shownRequest = request;
             lastQueryVector = outcome.vector();
             lastQueryModelId = model.info().id();
+            lastQuery.set(new ShownQuery(request, outcome.decoded(), outcome.vector(), model));
             showRanking(target, outcome.ranking());
             queryVector.set(outcome.vector());
             lastSearchMillis.set((System.nanoTime() - started) / 1_000_000);
@@ -256,7 +258,7 @@ public final class SearchViewModel {
         searchExecutor.execute(task);
     }
 
-    private record SearchOutcome(Image preview, float[] vector, Ranking ranking) {
+    private record SearchOutcome(Image preview, BufferedImage decoded, float[] vector, Ranking ranking) {
     }
 
     /**
@@ -310,7 +312,7 @@ public final class SearchViewModel {
         }
         Ranking ranking = ranked(target.rankAll(vector), shown == null ? null : GalleryGrouping.categoriesOf(target));
         Image preview = image == null ? null : SwingFXUtils.toFXImage(image, null);
-        return new SearchOutcome(preview, vector, ranking);
+        return new SearchOutcome(preview, image, vector, ranking);
     }
 
     private BufferedImage loadPreviewQuietly(GalleryEntry entry) {
@@ -340,6 +342,20 @@ public final class SearchViewModel {
     public void reportError(String message) {
         error.set(null);
         error.set(message);
+    }
+
+    /**
+     * A query as it was searched: what was asked, the photo as decoded (null when a gallery
+     * photo's preview could not be read), the vector and the model that gave it.
+     */
+    public record ShownQuery(QueryRequest request, BufferedImage decoded, float[] vector, ImageEmbedder model) {
+    }
+
+    private final javafx.beans.property.ObjectProperty<ShownQuery> lastQuery = new javafx.beans.property.SimpleObjectProperty<>();
+
+    /** The query on screen (set with its results; e.g. for the pipeline strip), or null. */
+    public ReadOnlyObjectProperty<ShownQuery> lastQueryProperty() {
+        return lastQuery;
     }
 
     public ReadOnlyObjectProperty<ImageEmbedder> embedderProperty() {

@@ -29,6 +29,7 @@ public final class TopMatchesPanel extends VBox {
         HBox header = new HBox(12, title, subtitle);
         header.setAlignment(Pos.BASELINE_LEFT);
         HBox row = new HBox(12);
+        row.getStyleClass().add("top-matches-row");
         for (int i = 1; i <= SearchViewModel.TOP_K; i++) {
             MatchCard card = new MatchCard(i, thumbnails);
             card.setMaxWidth(Double.MAX_VALUE);
@@ -53,6 +54,33 @@ public final class TopMatchesPanel extends VBox {
         for (int i = 0; i < cards.size(); i++) {
             cards.get(i).show(i < hits.size() ? hits.get(i) : null);
         }
+    }
+
+    /**
+     * Guess first: each card follows whether its rank is uncovered yet ({@code shown.apply(rank)});
+     * a covered card keeps its rank and shows a "?" instead of the photo, distance and category.
+     */
+    public void followReveal(java.util.function.IntFunction<javafx.beans.value.ObservableBooleanValue> shown) {
+        for (int i = 0; i < cards.size(); i++) {
+            MatchCard card = cards.get(i);
+            javafx.beans.value.ObservableBooleanValue rankShown = shown.apply(i + 1);
+            card.setCovered(!rankShown.get());
+            rankShown.addListener((o, old, now) -> card.setCovered(!now));
+            coverBindings.add(rankShown); // kept: a binding nobody holds is collected with its listener
+        }
+    }
+
+    private final List<Object> coverBindings = new ArrayList<>();
+
+    /** The ranks still covered (guess first), for tests. */
+    public List<Integer> coveredRanks() {
+        List<Integer> ranks = new ArrayList<>();
+        for (int i = 0; i < cards.size(); i++) {
+            if (cards.get(i).covered()) {
+                ranks.add(i + 1);
+            }
+        }
+        return ranks;
     }
 
     /** The hits shown, in display order (for tests). */

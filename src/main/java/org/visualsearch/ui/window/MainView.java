@@ -18,7 +18,12 @@ public final class MainView {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
 
+    private final Node header;
+    private final Node statusBar;
+
     public MainView(Node header, Node errorBanner, List<TopLevelView> views, Node jobBar, Node statusBar) {
+        this.header = header;
+        this.statusBar = statusBar;
         if (views.isEmpty()) {
             throw new IllegalArgumentException("the window needs at least one view");
         }
@@ -46,6 +51,26 @@ public final class MainView {
     public Parent root() {
         return root;
     }
+
+    /**
+     * Present mode: no chrome but the first view (the search); the header, the tab strip and the
+     * status bar go, the error banner and a running job's bar (with its Cancel) stay.
+     */
+    public void followPresentation(javafx.beans.value.ObservableBooleanValue presenting) {
+        header.visibleProperty().bind(javafx.beans.binding.Bindings.not(presenting));
+        header.managedProperty().bind(header.visibleProperty());
+        statusBar.visibleProperty().bind(javafx.beans.binding.Bindings.not(presenting));
+        statusBar.managedProperty().bind(statusBar.visibleProperty());
+        presenting.addListener((obs, was, now) -> {
+            root.pseudoClassStateChanged(PRESENTING, now);
+            if (now && !tabs.getTabs().isEmpty()) {
+                tabs.getSelectionModel().select(0);
+            }
+        });
+        root.pseudoClassStateChanged(PRESENTING, presenting.get());
+    }
+
+    private static final javafx.css.PseudoClass PRESENTING = javafx.css.PseudoClass.getPseudoClass("presenting");
 
     /** Shows the view with this id (when there are tabs); false when there is no such view. */
     public boolean select(String viewId) {
