@@ -191,11 +191,13 @@ class VisualSearchCliTest {
 
     @Test
     void benchPrintsTimingsForEachSizeAndMode() {
-        Run r = cli("bench", "--sizes", "200,1000", "--queries", "5", "--warmup", "1");
+        Run r = cli("bench", "--sizes", "200,1000", "--queries", "5", "--warmup", "1", "--threads", "1,2", "--no-faiss");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("median ms", "p95 ms", "queries/s", "vector MB");
-        assertThat(r.out().lines().filter(l -> l.matches("\\s+[0-9,]+\\s+[0-9.]+ (k=5|rank-all)\\s+.*"))).hasSize(4);
-        assertThat(r.out()).containsPattern("1,000\\s+0\\.26 k=5");
+        assertThat(r.out()).contains("median ms", "p95 ms", "queries/s", "vector MB", "threads");
+        // 2 sizes x 3 modes x 2 thread counts
+        assertThat(r.out().lines().filter(l -> l.matches("\\s+[0-9,]+\\s+[0-9.]+ (k=5|rank-200|rank-all)\\s+[12]\\s+.*")))
+                .hasSize(12);
+        assertThat(r.out()).containsPattern("1,000\\s+0\\.26 k=5\\s+2 ").doesNotContain("FAISS");
         assertThat(cli("bench", "--sizes", "0").code()).isEqualTo(ExitCode.USAGE);
     }
 }

@@ -76,7 +76,7 @@ public final class ImageLoader {
         checkReadable(file);
         BufferedImage decoded;
         try (InputStream in = Files.newInputStream(file)) {
-            decoded = decode(file, in);
+            decoded = decode(file, in, true);
         } catch (ImageLoadException e) {
             throw e;
         } catch (NoSuchFileException e) {
@@ -97,7 +97,7 @@ public final class ImageLoader {
             throw new ImageLoadException(name, "file is empty (0 bytes)");
         }
         try (InputStream in = new java.io.ByteArrayInputStream(content)) {
-            return toUprightRgb(decode(name, in), 1);
+            return toUprightRgb(decode(name, in, false), 1);
         } catch (ImageLoadException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -131,7 +131,8 @@ public final class ImageLoader {
         }
     }
 
-    private BufferedImage decode(Path file, InputStream in) throws IOException {
+    /** @param onDisk whether {@code file} is the file being read (which the scaled decoder may then open) */
+    private BufferedImage decode(Path file, InputStream in, boolean onDisk) throws IOException {
         try (ImageInputStream stream = ImageIO.createImageInputStream(in)) {
             if (stream == null) {
                 throw new ImageLoadException(file, "cannot open image stream");
@@ -155,6 +156,12 @@ public final class ImageLoader {
                             "declared size %dx%d exceeds the limit of %d megapixels",
                             width, height, maxPixels / 1_000_000));
                 }
+                if (onDisk && Math.max(width, height) > 2 * maxSide && isJpeg(reader)) {
+                    BufferedImage scaled = decodeScaled(file);
+                    if (scaled != null) {
+                        return scaled;
+                    }
+                }
                 ImageReadParam param = reader.getDefaultReadParam();
                 // Subsample while decoding, keeping at least twice the target so the final
                 // smooth downscale has enough detail; saves memory and time on huge photos.
@@ -170,6 +177,50 @@ public final class ImageLoader {
             } finally {
                 reader.dispose();
             }
+        }
+    }
+
+    private static boolean isJpeg(ImageReader reader) {
+        try {
+            return "jpeg".equalsIgnoreCase(reader.getFormatName());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A big JPEG decoded at a fraction of its size by {@link ScaledJpegDecoder}, or null to
+     * decode it with ImageIO: when none is installed, when it fails, and for a file that does
+     * not end with the JPEG end marker (truncated: ImageIO names the damage, libjpeg would
+     * quietly fill the missing rows with grey).
+     */
+    private BufferedImage decodeScaled(Path file) {
+        ScaledJpegDecoder decoder = ScaledJpegDecoder.installed();
+        if (decoder == null || !endsWithJpegEndMarker(file)) {
+            return null;
+        }
+        try {
+            BufferedImage image = decoder.decode(file, maxSide);
+            return image != null && Math.max(image.getWidth(), image.getHeight()) >= maxSide ? image : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean endsWithJpegEndMarker(Path file) {
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size < 4) {
+                return false;
+            }
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(2);
+            channel.position(size - 2);
+            while (tail.hasRemaining() && channel.read(tail) > 0) {
+                // read both bytes
+            }
+            return tail.get(0) == (byte) 0xFF && tail.get(1) == (byte) 0xD9;
+        } catch (IOException e) {
+            return false;
         }
     }
 

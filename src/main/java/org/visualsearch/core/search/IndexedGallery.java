@@ -33,9 +33,33 @@ public record IndexedGallery(ModelInfo model, List<GalleryEntry> entries, Vector
         return hits(vectors.nearest(query, k));
     }
 
-    /** The whole gallery, closest first. */
+    /**
+     * The whole gallery, closest first; like {@link VectorIndex#rankAll} sorted only as far as it
+     * is read, so a caller that shows the first screenful does not pay for sorting the rest.
+     */
     public List<Hit> rankAll(float[] query) {
-        return hits(vectors.rankAll(query));
+        List<Neighbor> ranking = vectors.rankAll(query);
+        return new RankedHits(ranking);
+    }
+
+    /** Hits made as they are read from a lazily sorted ranking. */
+    private final class RankedHits extends java.util.AbstractList<Hit> implements java.util.RandomAccess {
+        private final List<Neighbor> ranking;
+
+        RankedHits(List<Neighbor> ranking) {
+            this.ranking = ranking;
+        }
+
+        @Override
+        public Hit get(int i) {
+            Neighbor n = ranking.get(i);
+            return new Hit(i + 1, entries.get(n.index()), n.index(), n.distance());
+        }
+
+        @Override
+        public int size() {
+            return ranking.size();
+        }
     }
 
     private List<Hit> hits(List<Neighbor> neighbors) {
