@@ -16,7 +16,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        DjlEnvironment.configure(); // before any DJL class loads: offline, cache folder, threads
+        // Before any DJL class loads: offline, cache folder, threads (all cores for batch commands).
+        if (args.length > 0 && VisualSearchCli.isBatchCommand(args[0])) {
+            DjlEnvironment.configureForBatchWork();
+        } else {
+            DjlEnvironment.configure();
+        }
         if (args.length > 0) {
             System.exit(VisualSearchCli.run(args));
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.visualsearch.core.common.ErrorText;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.EmbeddingException;
@@ -35,13 +36,16 @@ import org.visualsearch.core.store.Problem;
  * that model skips it while it is unchanged.
  *
  * <p><b>Threads.</b> The run happens on the calling thread, which embeds and writes (embedders
- * are thread-confined, so this class only ever uses it from that thread). One helper thread
- * hashes, decodes and makes thumbnails ahead of it through a small queue, so on two cores the
- * decoding overlaps the embedding. {@link #cancel()}, {@link #pause()} and {@link #resume()} may
- * be called from any thread; cancel is final for this instance (make a new one to index again).
+ * are thread-confined, so this class only ever uses it from that thread). {@link #decoders()}
+ * helper threads (two on a machine with two or more cores) hash, decode and make thumbnails
+ * ahead of it through a small queue, so decoding overlaps the embedding, and a run of big photos,
+ * where decoding is the slower half, still keeps the embedder fed. Photos therefore reach the
+ * embedder, and the database, roughly but not exactly in folder order. {@link #cancel()},
+ * {@link #pause()} and {@link #resume()} may be called from any thread; cancel is final for this
+ * instance (make a new one to index again).
  *
  * <p><b>Parts.</b> {@link FolderReconciler} rescans and lists the work, {@link PhotoPreparer}
- * hashes, decodes and thumbnails it on the decoder thread ({@link Thumbnails}), and this class
+ * hashes, decodes and thumbnails it on the decoder threads ({@link Thumbnails}), and this class
  * embeds and commits in batches, timing the run with a {@link ProgressClock}.
  */
 public final class Indexer {
@@ -49,6 +53,8 @@ public final class Indexer {
     public static final int DEFAULT_BATCH_SIZE = 32;
     private static final long MAX_BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int QUEUE_CAPACITY = 6;
+    /** Decoder threads: two keep one embedder busy on big photos; more only add memory. */
+    private static final int MAX_DECODERS = 2;
 
     private final GalleryDatabase db;
     private final ImageEmbedder embedder;
@@ -58,7 +64,7 @@ public final class Indexer {
     private volatile boolean cancelled;
     private volatile boolean paused;
     private final Object pauseLock = new Object();
-    /** Why the decoder thread died, when it did (seen by the run thread after isAlive() is false). */
+    /** Why a decoder thread died, when one did (seen by the run thread after isAlive() is false). */
     private volatile Throwable decoderFailure;
 
     /** Decodes photos at the embedder's {@link ImageEmbedder#maxSide()}, as its model id assumes. */
@@ -113,6 +119,11 @@ public final class Indexer {
 
     public boolean isPaused() {
         return paused;
+    }
+
+    /** Decoder threads per run: {@value #MAX_DECODERS}, or one on a single-core machine. */
+    public static int decoders() {
+        return Math.max(1, Math.min(MAX_DECODERS, Runtime.getRuntime().availableProcessors()));
     }
 
     // ------------------------------------------------------------------------------------------
@@ -202,9 +213,15 @@ public final class Indexer {
             thumbnails.addAll(db.thumbnailHashes());
             BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
             PhotoPreparer preparer = new PhotoPreparer(loader, embedded, thumbnails);
-            Thread decoder = new Thread(() -> decode(preparer, work, queue), "indexer-decoder");
-            decoder.setDaemon(true);
-            decoder.start();
+            AtomicInteger cursor = new AtomicInteger();
+            List<Thread> decoders = new ArrayList<>();
+            for (int d = 0, n = Math.min(decoders(), work.size()); d < n; d++) {
+                Thread decoder = new Thread(() -> decode(preparer, work, cursor, queue), "indexer-decoder-" + (d + 1));
+                decoder.setDaemon(true);
+                decoders.add(decoder);
+            }
+            decoders.forEach(Thread::start);
+            int ends = 0;
 
             List<IndexedFile> batch = new ArrayList<>();
             List<FileProblem> problems = new ArrayList<>();
@@ -222,16 +239,19 @@ public final class Indexer {
                     }
                     Prepared p = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (p == null) {
-                        if (!decoder.isAlive() && queue.isEmpty()) {
-                            // It died of an Error no file-level catch handles: fail, do not wait forever.
+                        if (decoders.stream().noneMatch(Thread::isAlive) && queue.isEmpty()) {
+                            // One died of an Error no file-level catch handles: fail, do not wait forever.
                             throw new IllegalStateException("the indexer's decoding thread stopped unexpectedly",
                                     decoderFailure);
                         }
                         continue;
                     }
-                    if (!(p instanceof Prepared.Photo photo)) {
-                        finished = true; // Prepared.End
-                        break;
+                    if (!(p instanceof Prepared.Photo photo)) { // Prepared.End: one per decoder
+                        if (++ends == decoders.size()) {
+                            finished = true;
+                            break;
+                        }
+                        continue;
                     }
                     WorkItem item = photo.item();
                     if (item.folderId() != folderId && folderId != -1) {
@@ -252,10 +272,12 @@ public final class Indexer {
                 cancelled = true;
                 flush(folderId, batch, problems);
             } finally {
-                decoder.interrupt();
+                decoders.forEach(Thread::interrupt);
                 queue.clear();
                 try {
-                    decoder.join(10_000);
+                    for (Thread decoder : decoders) {
+                        decoder.join(10_000);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -339,10 +361,11 @@ public final class Indexer {
         }
     }
 
-    /** Decoder thread: hash, decode and thumbnail ahead of the embedder. */
-    private void decode(PhotoPreparer preparer, List<WorkItem> work, BlockingQueue<Prepared> queue) {
+    /** A decoder thread: hash, decode and thumbnail ahead of the embedder, sharing the work. */
+    private void decode(PhotoPreparer preparer, List<WorkItem> work, AtomicInteger cursor,
+                        BlockingQueue<Prepared> queue) {
         try {
-            preparer.prepareAll(work, queue, () -> cancelled);
+            preparer.prepareShare(work, cursor, queue, () -> cancelled);
         } catch (InterruptedException e) {
             // the run is over
         } catch (RuntimeException | Error e) {

@@ -56,6 +56,21 @@ public final class DjlEnvironment {
 
     /** Configures DJL once per JVM; see the class comment. Returns the cache folder in use. */
     public static synchronized Path configure() {
+        return configure(DEFAULT_THREADS);
+    }
+
+    /**
+     * {@link #configure()} for a process that only indexes or evaluates (the CLI's {@code index},
+     * {@code add}, {@code eval}): unless {@code vss.threads}/{@code VSS_THREADS} say otherwise,
+     * PyTorch gets one intra-op thread per core, since no search has to stay responsive there.
+     * The desktop app keeps {@link #DEFAULT_THREADS}: libtorch fixes its thread count for the
+     * whole process, and a search must not wait behind an indexing run's threads.
+     */
+    public static synchronized Path configureForBatchWork() {
+        return configure(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private static Path configure(int defaultThreads) {
         if (configured) {
             return cacheDir;
         }
@@ -71,7 +86,7 @@ public final class DjlEnvironment {
         setIfAbsent("ENGINE_CACHE_DIR", cacheDir.toString());
         setIfAbsent("ai.djl.default_engine", "PyTorch");
 
-        threads = resolveThreads();
+        threads = resolveThreads(defaultThreads);
         setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads));
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
@@ -89,7 +104,7 @@ public final class DjlEnvironment {
         return Integer.getInteger("ai.djl.pytorch.num_threads", threads);
     }
 
-    private static int resolveThreads() {
+    private static int resolveThreads(int defaultThreads) {
         String value = System.getProperty("vss.threads");
         if (value == null || value.isBlank()) {
             value = System.getenv("VSS_THREADS");
@@ -106,7 +121,7 @@ public final class DjlEnvironment {
             }
             System.err.println("Ignoring invalid thread count '" + value + "' (vss.threads / VSS_THREADS)");
         }
-        return Math.min(DEFAULT_THREADS, cores);
+        return Math.min(defaultThreads, cores);
     }
 
     private static void setIfAbsent(String key, String value) {
