@@ -1,5 +1,7 @@
 package org.visualsearch.core.model;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import java.nio.file.Path;
 import org.visualsearch.core.AppDirectories;
 
@@ -26,7 +28,8 @@ import org.visualsearch.core.AppDirectories;
  *       {@code pytorch-native-cpu} jar on first use (takes several seconds once).</li>
  *   <li>{@code ai.djl.default_engine=PyTorch}.</li>
  *   <li>{@code ai.djl.pytorch.num_threads} (intra-op) = {@link #threads()}: {@code -Dvss.threads}
- *       or env {@code VSS_THREADS}, else {@link #DEFAULT_THREADS};
+ *       or env {@code VSS_THREADS}, else {@link #DEFAULT_THREADS} (one per core with
+ *       {@link #configureForBatchWork()});
  *       {@code ai.djl.pytorch.num_interop_threads=1} (single-image inference has nothing to run
  *       in parallel at the graph level).</li>
  *   <li>{@code ai.djl.pytorch.graph_optimizer=false} unless given with {@code -D}: the profiling
@@ -91,6 +94,10 @@ public final class DjlEnvironment {
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
 
+        if (threads > 1) {
+            passiveOpenMpWaiting();
+        }
+
         setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", "warn");
         // On a machine without a GPU driver DJL warns on every start that it found no GPU.
         setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
@@ -122,6 +129,30 @@ public final class DjlEnvironment {
             System.err.println("Ignoring invalid thread count '" + value + "' (vss.threads / VSS_THREADS)");
         }
         return Math.min(defaultThreads, cores);
+    }
+
+    /** The C library's {@code setenv}, for variables native code reads from the process environment. */
+    private interface CLibrary extends Library {
+        int setenv(String name, String value, int overwrite);
+    }
+
+    /**
+     * Makes libtorch's OpenMP workers sleep instead of spinning while they wait for work
+     * ({@code OMP_WAIT_POLICY=PASSIVE}), unless the user's environment sets it. libgomp reads it
+     * once, when libtorch loads, so this runs before any DJL class. Measured on the loaded 2-core
+     * machine with 2 intra-op threads: spinning, indexing ran at 0.1 photos/s (each worker
+     * burns its time slice waiting for a preempted partner); passive, 6.5 photos/s, against 3.4
+     * with 1 thread. POSIX only; elsewhere, or without JNA's native part, it does nothing.
+     */
+    private static void passiveOpenMpWaiting() {
+        if (System.getenv("OMP_WAIT_POLICY") != null || System.getProperty("os.name", "").startsWith("Windows")) {
+            return;
+        }
+        try {
+            Native.load("c", CLibrary.class).setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("Could not set OMP_WAIT_POLICY (" + e + "); PyTorch threads may spin-wait");
+        }
     }
 
     private static void setIfAbsent(String key, String value) {
