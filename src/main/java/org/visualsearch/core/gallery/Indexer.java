@@ -121,8 +121,15 @@ public final class Indexer {
         return paused;
     }
 
-    /** Decoder threads per run: {@value #MAX_DECODERS}, or one on a single-core machine. */
+    /**
+     * Decoder threads per run: {@code -Dvss.decoders=N} (for measuring), else
+     * {@value #MAX_DECODERS}, or one on a single-core machine.
+     */
     public static int decoders() {
+        int configured = Integer.getInteger("vss.decoders", 0);
+        if (configured >= 1) {
+            return configured;
+        }
         return Math.max(1, Math.min(MAX_DECODERS, Runtime.getRuntime().availableProcessors()));
     }
 
