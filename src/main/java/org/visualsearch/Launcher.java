@@ -16,12 +16,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        // Before any DJL class loads: offline, cache folder, threads (all cores for batch commands).
-        if (args.length > 0 && VisualSearchCli.isBatchCommand(args[0])) {
-            DjlEnvironment.configureForBatchWork();
-        } else {
-            DjlEnvironment.configure();
-        }
+        DjlEnvironment.configure(); // before any DJL class loads: offline, cache folder, threads
         if (args.length > 0) {
             System.exit(VisualSearchCli.run(args));
         }

@@ -60,14 +60,6 @@ public final class VisualSearchCli implements Runnable {
     @Spec
     CommandSpec spec;
 
-    /**
-     * Whether {@code command} only indexes or evaluates, with no search waiting on it, so PyTorch
-     * may use every core ({@link DjlEnvironment#configureForBatchWork()}).
-     */
-    public static boolean isBatchCommand(String command) {
-        return java.util.Set.of("index", "add", "eval").contains(command);
-    }
-
     /** Runs the CLI on the process's stdout/stderr and returns the exit code. */
     public static int run(String... args) {
         Charset cs = Charset.defaultCharset();

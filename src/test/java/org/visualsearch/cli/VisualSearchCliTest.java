@@ -38,16 +38,6 @@ class VisualSearchCliTest {
     }
 
     @Test
-    void onlyIndexingAndEvaluationCommandsGetEveryCoreForPyTorch() {
-        assertThat(VisualSearchCli.isBatchCommand("index")).isTrue();
-        assertThat(VisualSearchCli.isBatchCommand("add")).isTrue();
-        assertThat(VisualSearchCli.isBatchCommand("eval")).isTrue();
-        assertThat(VisualSearchCli.isBatchCommand("query")).isFalse();
-        assertThat(VisualSearchCli.isBatchCommand("bench")).isFalse();
-        assertThat(VisualSearchCli.isBatchCommand("--help")).isFalse();
-    }
-
-    @Test
     void helpAndVersionSucceed() {
         Run help = cli("--help");
         assertThat(help.code()).isZero();

@@ -37,10 +37,9 @@ import org.visualsearch.core.store.Problem;
  *
  * <p><b>Threads.</b> The run happens on the calling thread, which embeds and writes (embedders
  * are thread-confined, so this class only ever uses it from that thread). {@link #decoders()}
- * helper threads (two on a machine with two or more cores) hash, decode and make thumbnails
- * ahead of it through a small queue, so decoding overlaps the embedding, and a run of big photos,
- * where decoding is the slower half, still keeps the embedder fed. Photos therefore reach the
- * embedder, and the database, roughly but not exactly in folder order. {@link #cancel()},
+ * helper threads (one unless configured) hash, decode and make thumbnails ahead of it through a
+ * small queue, so on two cores the decoding overlaps the embedding. With several, photos reach
+ * the embedder, and the database, roughly but not exactly in folder order. {@link #cancel()},
  * {@link #pause()} and {@link #resume()} may be called from any thread; cancel is final for this
  * instance (make a new one to index again).
  *
@@ -53,13 +52,17 @@ public final class Indexer {
     public static final int DEFAULT_BATCH_SIZE = 32;
     private static final long MAX_BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int QUEUE_CAPACITY = 6;
-    /** Decoder threads: two keep one embedder busy on big photos; more only add memory. */
-    private static final int MAX_DECODERS = 2;
+    /**
+     * Decoder threads when not configured: one already keeps the one-thread embedder busy on the
+     * sample photos (a second measured no faster and took about 40 MiB more).
+     */
+    private static final int DEFAULT_DECODERS = 1;
 
     private final GalleryDatabase db;
     private final ImageEmbedder embedder;
     private final ImageLoader loader;
     private final int batchSize;
+    private final int decoderThreads;
 
     private volatile boolean cancelled;
     private volatile boolean paused;
@@ -77,9 +80,16 @@ public final class Indexer {
      * @param batchSize photos per commit at most
      */
     public Indexer(GalleryDatabase db, ImageEmbedder embedder, ImageLoader loader, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be positive");
+        this(db, embedder, loader, batchSize, decoders());
+    }
+
+    /** As above, with {@code decoderThreads} hashing, decoding and thumbnailing ahead of the embedder. */
+    public Indexer(GalleryDatabase db, ImageEmbedder embedder, ImageLoader loader, int batchSize,
+                   int decoderThreads) {
+        if (batchSize < 1 || decoderThreads < 1) {
+            throw new IllegalArgumentException("batchSize and decoderThreads must be positive");
         }
+        this.decoderThreads = decoderThreads;
         this.db = db;
         this.embedder = embedder;
         this.loader = loader;
@@ -122,15 +132,12 @@ public final class Indexer {
     }
 
     /**
-     * Decoder threads per run: {@code -Dvss.decoders=N} (for measuring), else
-     * {@value #MAX_DECODERS}, or one on a single-core machine.
+     * Decoder threads per run: {@code -Dvss.decoders=N} (e.g. for folders of huge photos, where
+     * decoding is the slower half), else {@value #DEFAULT_DECODERS}.
      */
     public static int decoders() {
         int configured = Integer.getInteger("vss.decoders", 0);
-        if (configured >= 1) {
-            return configured;
-        }
-        return Math.max(1, Math.min(MAX_DECODERS, Runtime.getRuntime().availableProcessors()));
+        return configured >= 1 ? configured : DEFAULT_DECODERS;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -222,7 +229,7 @@ public final class Indexer {
             PhotoPreparer preparer = new PhotoPreparer(loader, embedded, thumbnails);
             AtomicInteger cursor = new AtomicInteger();
             List<Thread> decoders = new ArrayList<>();
-            for (int d = 0, n = Math.min(decoders(), work.size()); d < n; d++) {
+            for (int d = 0, n = Math.min(decoderThreads, work.size()); d < n; d++) {
                 Thread decoder = new Thread(() -> decode(preparer, work, cursor, queue), "indexer-decoder-" + (d + 1));
                 decoder.setDaemon(true);
                 decoders.add(decoder);

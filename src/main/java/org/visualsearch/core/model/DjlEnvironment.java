@@ -28,8 +28,7 @@ import org.visualsearch.core.AppDirectories;
  *       {@code pytorch-native-cpu} jar on first use (takes several seconds once).</li>
  *   <li>{@code ai.djl.default_engine=PyTorch}.</li>
  *   <li>{@code ai.djl.pytorch.num_threads} (intra-op) = {@link #threads()}: {@code -Dvss.threads}
- *       or env {@code VSS_THREADS}, else {@link #DEFAULT_THREADS} (one per core with
- *       {@link #configureForBatchWork()});
+ *       or env {@code VSS_THREADS}, else {@link #DEFAULT_THREADS};
  *       {@code ai.djl.pytorch.num_interop_threads=1} (single-image inference has nothing to run
  *       in parallel at the graph level).</li>
  *   <li>{@code ai.djl.pytorch.graph_optimizer=false} unless given with {@code -D}: the profiling
@@ -46,7 +45,8 @@ public final class DjlEnvironment {
      * Intra-op threads when nothing is configured. Measured on the shared 2-core reference
      * machine with MobileNetV2 (a 512x384 photo): 1 thread ~20 ms per embedding; 2 threads
      * 290-1000 ms as soon as anything else runs, because libtorch's OpenMP workers spin-wait for
-     * a core that is busy. Parallel indexing should use one embedder per worker instead.
+     * a core that is busy (with {@code OMP_WAIT_POLICY=PASSIVE}, set below, that no longer
+     * happens, but 2 threads still did not index faster: see README, "Speed and memory").
      */
     public static final int DEFAULT_THREADS = 1;
 
@@ -59,21 +59,6 @@ public final class DjlEnvironment {
 
     /** Configures DJL once per JVM; see the class comment. Returns the cache folder in use. */
     public static synchronized Path configure() {
-        return configure(DEFAULT_THREADS);
-    }
-
-    /**
-     * {@link #configure()} for a process that only indexes or evaluates (the CLI's {@code index},
-     * {@code add}, {@code eval}): unless {@code vss.threads}/{@code VSS_THREADS} say otherwise,
-     * PyTorch gets one intra-op thread per core, since no search has to stay responsive there.
-     * The desktop app keeps {@link #DEFAULT_THREADS}: libtorch fixes its thread count for the
-     * whole process, and a search must not wait behind an indexing run's threads.
-     */
-    public static synchronized Path configureForBatchWork() {
-        return configure(Math.max(1, Runtime.getRuntime().availableProcessors()));
-    }
-
-    private static Path configure(int defaultThreads) {
         if (configured) {
             return cacheDir;
         }
@@ -89,7 +74,7 @@ public final class DjlEnvironment {
         setIfAbsent("ENGINE_CACHE_DIR", cacheDir.toString());
         setIfAbsent("ai.djl.default_engine", "PyTorch");
 
-        threads = resolveThreads(defaultThreads);
+        threads = resolveThreads();
         setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads));
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
@@ -111,7 +96,7 @@ public final class DjlEnvironment {
         return Integer.getInteger("ai.djl.pytorch.num_threads", threads);
     }
 
-    private static int resolveThreads(int defaultThreads) {
+    private static int resolveThreads() {
         String value = System.getProperty("vss.threads");
         if (value == null || value.isBlank()) {
             value = System.getenv("VSS_THREADS");
@@ -128,7 +113,7 @@ public final class DjlEnvironment {
             }
             System.err.println("Ignoring invalid thread count '" + value + "' (vss.threads / VSS_THREADS)");
         }
-        return Math.min(defaultThreads, cores);
+        return Math.min(DEFAULT_THREADS, cores);
     }
 
     /** The C library's {@code setenv}, for variables native code reads from the process environment. */
