@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.visualsearch.core.common.ErrorText;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.EmbeddingException;
@@ -35,13 +36,15 @@ import org.visualsearch.core.store.Problem;
  * that model skips it while it is unchanged.
  *
  * <p><b>Threads.</b> The run happens on the calling thread, which embeds and writes (embedders
- * are thread-confined, so this class only ever uses it from that thread). One helper thread
- * hashes, decodes and makes thumbnails ahead of it through a small queue, so on two cores the
- * decoding overlaps the embedding. {@link #cancel()}, {@link #pause()} and {@link #resume()} may
- * be called from any thread; cancel is final for this instance (make a new one to index again).
+ * are thread-confined, so this class only ever uses it from that thread). {@link #decoders()}
+ * helper threads (one unless configured) hash, decode and make thumbnails ahead of it through a
+ * small queue, so on two cores the decoding overlaps the embedding. With several, photos reach
+ * the embedder, and the database, roughly but not exactly in folder order. {@link #cancel()},
+ * {@link #pause()} and {@link #resume()} may be called from any thread; cancel is final for this
+ * instance (make a new one to index again).
  *
  * <p><b>Parts.</b> {@link FolderReconciler} rescans and lists the work, {@link PhotoPreparer}
- * hashes, decodes and thumbnails it on the decoder thread ({@link Thumbnails}), and this class
+ * hashes, decodes and thumbnails it on the decoder threads ({@link Thumbnails}), and this class
  * embeds and commits in batches, timing the run with a {@link ProgressClock}.
  */
 public final class Indexer {
@@ -49,16 +52,22 @@ public final class Indexer {
     public static final int DEFAULT_BATCH_SIZE = 32;
     private static final long MAX_BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int QUEUE_CAPACITY = 6;
+    /**
+     * Decoder threads when not configured: one already keeps the one-thread embedder busy on the
+     * sample photos (a second measured no faster and took about 40 MiB more).
+     */
+    private static final int DEFAULT_DECODERS = 1;
 
     private final GalleryDatabase db;
     private final ImageEmbedder embedder;
     private final ImageLoader loader;
     private final int batchSize;
+    private final int decoderThreads;
 
     private volatile boolean cancelled;
     private volatile boolean paused;
     private final Object pauseLock = new Object();
-    /** Why the decoder thread died, when it did (seen by the run thread after isAlive() is false). */
+    /** Why a decoder thread died, when one did (seen by the run thread after isAlive() is false). */
     private volatile Throwable decoderFailure;
 
     /** Decodes photos at the embedder's {@link ImageEmbedder#maxSide()}, as its model id assumes. */
@@ -71,9 +80,16 @@ public final class Indexer {
      * @param batchSize photos per commit at most
      */
     public Indexer(GalleryDatabase db, ImageEmbedder embedder, ImageLoader loader, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be positive");
+        this(db, embedder, loader, batchSize, decoders());
+    }
+
+    /** As above, with {@code decoderThreads} hashing, decoding and thumbnailing ahead of the embedder. */
+    public Indexer(GalleryDatabase db, ImageEmbedder embedder, ImageLoader loader, int batchSize,
+                   int decoderThreads) {
+        if (batchSize < 1 || decoderThreads < 1) {
+            throw new IllegalArgumentException("batchSize and decoderThreads must be positive");
         }
+        this.decoderThreads = decoderThreads;
         this.db = db;
         this.embedder = embedder;
         this.loader = loader;
@@ -113,6 +129,15 @@ public final class Indexer {
 
     public boolean isPaused() {
         return paused;
+    }
+
+    /**
+     * Decoder threads per run: {@code -Dvss.decoders=N} (e.g. for folders of huge photos, where
+     * decoding is the slower half), else {@value #DEFAULT_DECODERS}.
+     */
+    public static int decoders() {
+        int configured = Integer.getInteger("vss.decoders", 0);
+        return configured >= 1 ? configured : DEFAULT_DECODERS;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -202,9 +227,15 @@ public final class Indexer {
             thumbnails.addAll(db.thumbnailHashes());
             BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
             PhotoPreparer preparer = new PhotoPreparer(loader, embedded, thumbnails);
-            Thread decoder = new Thread(() -> decode(preparer, work, queue), "indexer-decoder");
-            decoder.setDaemon(true);
-            decoder.start();
+            AtomicInteger cursor = new AtomicInteger();
+            List<Thread> decoders = new ArrayList<>();
+            for (int d = 0, n = Math.min(decoderThreads, work.size()); d < n; d++) {
+                Thread decoder = new Thread(() -> decode(preparer, work, cursor, queue), "indexer-decoder-" + (d + 1));
+                decoder.setDaemon(true);
+                decoders.add(decoder);
+            }
+            decoders.forEach(Thread::start);
+            int ends = 0;
 
             List<IndexedFile> batch = new ArrayList<>();
             List<FileProblem> problems = new ArrayList<>();
@@ -222,16 +253,19 @@ public final class Indexer {
                     }
                     Prepared p = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (p == null) {
-                        if (!decoder.isAlive() && queue.isEmpty()) {
-                            // It died of an Error no file-level catch handles: fail, do not wait forever.
+                        if (decoders.stream().noneMatch(Thread::isAlive) && queue.isEmpty()) {
+                            // One died of an Error no file-level catch handles: fail, do not wait forever.
                             throw new IllegalStateException("the indexer's decoding thread stopped unexpectedly",
                                     decoderFailure);
                         }
                         continue;
                     }
-                    if (!(p instanceof Prepared.Photo photo)) {
-                        finished = true; // Prepared.End
-                        break;
+                    if (!(p instanceof Prepared.Photo photo)) { // Prepared.End: one per decoder
+                        if (++ends == decoders.size()) {
+                            finished = true;
+                            break;
+                        }
+                        continue;
                     }
                     WorkItem item = photo.item();
                     if (item.folderId() != folderId && folderId != -1) {
@@ -252,10 +286,12 @@ public final class Indexer {
                 cancelled = true;
                 flush(folderId, batch, problems);
             } finally {
-                decoder.interrupt();
+                decoders.forEach(Thread::interrupt);
                 queue.clear();
                 try {
-                    decoder.join(10_000);
+                    for (Thread decoder : decoders) {
+                        decoder.join(10_000);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -339,10 +375,11 @@ public final class Indexer {
         }
     }
 
-    /** Decoder thread: hash, decode and thumbnail ahead of the embedder. */
-    private void decode(PhotoPreparer preparer, List<WorkItem> work, BlockingQueue<Prepared> queue) {
+    /** A decoder thread: hash, decode and thumbnail ahead of the embedder, sharing the work. */
+    private void decode(PhotoPreparer preparer, List<WorkItem> work, AtomicInteger cursor,
+                        BlockingQueue<Prepared> queue) {
         try {
-            preparer.prepareAll(work, queue, () -> cancelled);
+            preparer.prepareShare(work, cursor, queue, () -> cancelled);
         } catch (InterruptedException e) {
             // the run is over
         } catch (RuntimeException | Error e) {

@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.visualsearch.core.common.Sha256;
 import org.visualsearch.core.image.ImageLoadException;
@@ -39,9 +39,19 @@ final class PhotoPreparer {
      */
     void prepareAll(List<WorkItem> work, BlockingQueue<Prepared> queue, BooleanSupplier stopped)
             throws InterruptedException {
-        Iterator<WorkItem> it = work.iterator();
-        while (it.hasNext() && !stopped.getAsBoolean()) {
-            queue.put(prepare(it.next()));
+        prepareShare(work, new AtomicInteger(), queue, stopped);
+    }
+
+    /**
+     * One of several workers sharing {@code work}: takes the next unclaimed item from
+     * {@code cursor} until none is left, then puts one {@link Prepared.End} (so the consumer
+     * expects one per worker). Items reach the queue roughly, not exactly, in order.
+     */
+    void prepareShare(List<WorkItem> work, AtomicInteger cursor, BlockingQueue<Prepared> queue,
+                      BooleanSupplier stopped) throws InterruptedException {
+        int i;
+        while (!stopped.getAsBoolean() && (i = cursor.getAndIncrement()) < work.size()) {
+            queue.put(prepare(work.get(i)));
         }
         queue.put(new Prepared.End());
     }

@@ -113,6 +113,46 @@ class IndexerTest {
     }
 
     @Test
+    void twoDecoderThreadsIndexEveryPhotoOnce() {
+        int n = 30;
+        for (int i = 0; i < n; i++) {
+            TestImages.write(photos.resolve(String.format("p%03d.png", i)), 300 + i);
+        }
+        db.addFolder(photos);
+        IndexReport report = new Indexer(db, embedder, new ImageLoader(), 4, 2).indexUserFolders(IndexListener.NONE);
+
+        assertThat(report.cancelled()).isFalse();
+        assertThat(report.indexed()).isEqualTo(n);
+        assertThat(embedder.calls()).isEqualTo(n);
+        assertThat(db.loadGallery(embedder.info()).size()).isEqualTo(n);
+        assertThat(count(db, "SELECT count(*) FROM thumbnail")).isEqualTo(n);
+    }
+
+    @Test
+    void cancelWithTwoDecoderThreadsCommitsWhatItDidAndTheNextRunEmbedsOnlyTheRest() {
+        int n = 40;
+        for (int i = 0; i < n; i++) {
+            TestImages.write(photos.resolve(String.format("p%03d.png", i)), 400 + i);
+        }
+        db.addFolder(photos);
+        Indexer first = new Indexer(db, embedder, new ImageLoader(), 8, 2);
+        IndexReport cancelled = first.indexUserFolders(p -> {
+            if (p.done() == 10) {
+                first.cancel();
+            }
+        });
+        int committed = db.counts(embedder.info()).embedded();
+        assertThat(cancelled.cancelled()).isTrue();
+        assertThat(committed).isEqualTo(embedder.calls()).isBetween(10, 11);
+
+        CountingEmbedder again = new CountingEmbedder(new ColorHistogramEmbedder());
+        IndexReport rest = new Indexer(db, again, new ImageLoader(), 8, 2).indexUserFolders(IndexListener.NONE);
+        assertThat(rest.cancelled()).isFalse();
+        assertThat(again.calls()).isEqualTo(n - committed);
+        assertThat(db.loadGallery(embedder.info()).size()).isEqualTo(n);
+    }
+
+    @Test
     void cancelledRunCommitsWhatItDidAndTheNextRunEmbedsOnlyTheRest() {
         int n = 60;
         for (int i = 0; i < n; i++) {
