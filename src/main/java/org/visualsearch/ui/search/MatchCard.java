@@ -29,6 +29,8 @@ final class MatchCard extends VBox {
     private final Label distance = new Label();
     private final Label chip = CategoryColors.chip(null);
     private final Label name = new Label();
+    /** "✗ wrong" when the query's category is known and this photo's differs. */
+    private final Label wrongBadge = new Label("✗ wrong");
     private final ThumbnailCache thumbnails;
     private final StackPane frame;
     private IndexedGallery.Hit hit;
@@ -48,6 +50,12 @@ final class MatchCard extends VBox {
         frame = new StackPane(image, rank);
         frame.getStyleClass().add("match-frame");
         StackPane.setAlignment(rank, Pos.TOP_LEFT);
+        wrongBadge.getStyleClass().add("wrong-badge");
+        wrongBadge.setId("match-wrong-" + position);
+        wrongBadge.setVisible(false);
+        wrongBadge.managedProperty().bind(wrongBadge.visibleProperty());
+        StackPane.setAlignment(wrongBadge, Pos.BOTTOM_CENTER);
+        frame.getChildren().add(wrongBadge);
         getChildren().addAll(frame, distance, chip, name);
         setThumbnailSide(THUMB);
         show(null);
@@ -71,8 +79,15 @@ final class MatchCard extends VBox {
     }
 
     void show(IndexedGallery.Hit newHit) {
+        show(newHit, false);
+    }
+
+    /** Shows {@code newHit}, marked as a wrong result when {@code wrong}. */
+    void show(IndexedGallery.Hit newHit, boolean wrong) {
         hit = newHit;
         boolean empty = newHit == null;
+        wrongBadge.setVisible(!empty && wrong);
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("wrong"), !empty && wrong);
         rank.setVisible(!empty);
         chip.setVisible(!empty);
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), empty);
@@ -93,6 +108,10 @@ final class MatchCard extends VBox {
                 image.setImage(loaded);
             }
         });
+    }
+
+    boolean markedWrong() {
+        return wrongBadge.isVisible();
     }
 
     IndexedGallery.Hit hit() {
