@@ -21,11 +21,17 @@ public final class TopMatchesPanel extends VBox {
         title.getStyleClass().add("section-title");
         Label subtitle = new Label();
         subtitle.getStyleClass().add("section-subtitle");
-        subtitle.textProperty().bind(javafx.beans.binding.Bindings.when(search.rankedProperty())
-                .then("nearest by Euclidean distance (smaller is closer)")
-                .otherwise("drop, open or paste a photo to search"));
+        // Gives its place to the query's score and left-out note: cut mid-word it only confused.
+        subtitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            if (!search.rankedProperty().get()) {
+                return "drop, open or paste a photo to search";
+            }
+            boolean scored = search.precisionAt5Property().get() != null || search.queryContextProperty().get().inGallery();
+            return scored ? "" : "nearest by Euclidean distance (smaller is closer)";
+        }, search.rankedProperty(), search.precisionAt5Property(), search.queryContextProperty()));
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         subtitle.setMinWidth(0); // the one that gives way on a narrow window
+        subtitle.managedProperty().bind(subtitle.textProperty().isNotEmpty());
         Label score = new Label();
         score.setId("top5-precision");
         score.getStyleClass().add("top5-score");
