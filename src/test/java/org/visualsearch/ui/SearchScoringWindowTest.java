@@ -101,6 +101,12 @@ class SearchScoringWindowTest {
         assertThat(fx(() -> robot.lookup("#top5-left-out").queryAs(Label.class).getText()))
                 .isEqualTo("query is in the gallery (left out)");
 
+        // the strip: every other photo by rank, with the gap at the top-5 cut
+        List<org.visualsearch.ui.gallery.GalleryTile> tiles = fx(() -> List.copyOf(search().tiles()));
+        assertThat(fx(() -> top().distanceStripCaption())).contains(String.format(java.util.Locale.ROOT,
+                "gap #5→#6: %.3f", tiles.get(5).distance() - tiles.get(4).distance())).doesNotContain("drawn");
+        assertThat(fx(() -> robot.lookup("#distanceStrip").query().isVisible())).isTrue();
+
         awaitThumbnails();
         WindowTestSupport.screenshot(app.stage().getScene(), "search-left-out-wrong-marked");
     }

@@ -13,6 +13,7 @@ import org.visualsearch.ui.gallery.ThumbnailCache;
 /** The five closest gallery photos, side by side, closest first. */
 public final class TopMatchesPanel extends VBox {
     private final List<MatchCard> cards = new ArrayList<>();
+    private final DistanceStrip strip;
 
     public TopMatchesPanel(SearchViewModel search, ThumbnailCache thumbnails) {
         setId("top5");
@@ -80,7 +81,8 @@ public final class TopMatchesPanel extends VBox {
             cards.forEach(card -> card.setThumbnailSide(side));
         });
         setSpacing(10);
-        getChildren().addAll(header, row);
+        strip = new DistanceStrip(search);
+        getChildren().addAll(header, row, strip);
         search.topMatches().addListener((ListChangeListener<IndexedGallery.Hit>) change -> refresh(search));
         refresh(search);
     }
@@ -91,6 +93,11 @@ public final class TopMatchesPanel extends VBox {
             IndexedGallery.Hit hit = i < hits.size() ? hits.get(i) : null;
             cards.get(i).show(hit, hit != null && search.isWrong(hit));
         }
+    }
+
+    /** The distance strip's caption (for tests). */
+    public String distanceStripCaption() {
+        return strip.captionText();
     }
 
     /** Positions (from 1) of the cards marked wrong (for tests). */
