@@ -256,10 +256,22 @@ class MainWindowTest {
         GalleryTile tile = fx(cell::getItem);
         robot.doubleClickOn(cell);
         awaitSearches(1);
-        IndexedGallery.Hit first = fx(() -> topPanel().shownHits().get(0));
-        assertThat(first.entry()).isEqualTo(tile.entry());
-        assertThat(first.distance()).isZero();
+        // As eval scores it: the photo is left out of its own top-5, and the view says so.
+        List<IndexedGallery.Hit> shown = fx(() -> topPanel().shownHits());
+        assertThat(shown).hasSize(5).noneMatch(h -> h.entry().equals(tile.entry()));
+        assertThat(shown).extracting(IndexedGallery.Hit::rank).containsExactly(1, 2, 3, 4, 5);
+        assertThat(fx(() -> robot.lookup("#top5-left-out").queryAs(Label.class).isVisible())).isTrue();
+        assertThat(fx(() -> robot.lookup("#top5-left-out").queryAs(Label.class).getText()))
+                .isEqualTo("query is in the gallery (left out)");
         assertThat(fx(() -> search().queryNameProperty().get())).startsWith("More like ");
+
+        long before = fx(() -> topPanel().shownHits().get(0).index());
+        robot.clickOn("#top5-show-query");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> fx(() -> topPanel().shownHits().get(0).entry().equals(tile.entry())));
+        IndexedGallery.Hit first = fx(() -> topPanel().shownHits().get(0));
+        assertThat(first.distance()).isZero();
+        assertThat(fx(() -> topPanel().shownHits().get(1).index())).isEqualTo(before);
     }
 
     @Test

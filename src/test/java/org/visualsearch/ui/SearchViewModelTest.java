@@ -90,13 +90,71 @@ class SearchViewModelTest {
     }
 
     @Test
-    void moreLikeThisFindsThePhotoItselfFirst() throws Exception {
+    void moreLikeThisLeavesThePhotoOutOfItsOwnResultsAsEvalDoesAndTheToggleShowsIt() throws Exception {
         GalleryTile pick = fx(() -> vm.tiles().get(17));
         fx(() -> vm.search(new QueryRequest.FromGallery(pick.index(), pick.entry())));
         awaitSearches(1);
+        assertThat(fx(() -> vm.queryContextProperty().get().inGallery())).isTrue();
+        List<IndexedGallery.Hit> top = fx(() -> List.copyOf(vm.topMatches()));
+        assertThat(top).hasSize(5).noneMatch(h -> h.entry().equals(pick.entry()));
+        assertThat(top).extracting(IndexedGallery.Hit::rank).containsExactly(1, 2, 3, 4, 5);
+        List<GalleryTile> tiles = fx(() -> List.copyOf(vm.tiles()));
+        assertThat(tiles).hasSize(29).noneMatch(t -> t.entry().equals(pick.entry()));
+        // every result is of the photo's colour family: P@5 = 1 and nothing is wrong
+        assertThat(fx(() -> vm.precisionAt5Property().get())).isEqualTo(1.0);
+        org.visualsearch.core.metrics.QueryInGallery query = fx(() -> vm.queryContextProperty().get());
+        assertThat(top).noneMatch(query::isWrong);
+
+        fx(() -> vm.showQueryInResultsProperty().set(true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> vm.tiles().size() == 30));
         IndexedGallery.Hit first = fx(() -> vm.topMatches().get(0));
         assertThat(first.entry()).isEqualTo(pick.entry());
         assertThat(first.distance()).isZero();
+        assertThat(fx(() -> vm.topMatches().get(1).entry())).isEqualTo(top.get(0).entry());
+        assertThat(fx(() -> vm.precisionAt5Property().get())).as("still scored without itself").isEqualTo(1.0);
+    }
+
+    @Test
+    void aDroppedCopyOfAGalleryPhotoIsLeftOutByItsContent() throws Exception {
+        GalleryEntry original = gallery.entries().get(4);
+        Path copy = Files.createDirectories(dir.resolve("copies")).resolve("renamed.png");
+        Files.copy(original.path(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        fx(() -> vm.search(new QueryRequest.FromFile(copy)));
+        awaitSearches(1);
+        assertThat(fx(() -> vm.queryContextProperty().get().selfIndex())).isEqualTo(4);
+        assertThat(fx(() -> vm.queryContextProperty().get().category())).isEqualTo(original.category());
+        assertThat(fx(() -> List.copyOf(vm.topMatches()))).hasSize(5).noneMatch(h -> h.index() == 4);
+        assertThat(fx(() -> vm.tiles().size())).isEqualTo(29);
+    }
+
+    @Test
+    void aNewFileUnderALabelledFolderIsScoredAndItsWrongResultsMarked() throws Exception {
+        // a vehicle-coloured photo filed under dog/: its category is dog, its results are vehicles
+        Path odd = TestGalleries.writeQuery(gallery.entries().stream().filter(e -> "dog".equals(e.category()))
+                .findFirst().orElseThrow().path().getParent(), "vehicle", 99);
+        try {
+            fx(() -> vm.search(new QueryRequest.FromFile(odd)));
+            awaitSearches(1);
+            assertThat(fx(() -> vm.queryContextProperty().get().inGallery())).isFalse();
+            assertThat(fx(() -> vm.queryContextProperty().get().category())).isEqualTo("dog");
+            List<IndexedGallery.Hit> top = fx(() -> List.copyOf(vm.topMatches()));
+            assertThat(top).allMatch(h -> h.entry().category().equals("vehicle"));
+            org.visualsearch.core.metrics.QueryInGallery query = fx(() -> vm.queryContextProperty().get());
+            assertThat(top).allMatch(query::isWrong);
+            assertThat(fx(() -> vm.precisionAt5Property().get())).isEqualTo(0.0);
+            assertThat(fx(() -> vm.tiles().size())).isEqualTo(30);
+        } finally {
+            Files.delete(odd);
+        }
+    }
+
+    @Test
+    void aFileOutsideTheGalleryHasNoScore() throws Exception {
+        Path query = TestGalleries.writeQuery(dir.resolve("queries"), "dog", 7);
+        fx(() -> vm.search(new QueryRequest.FromFile(query)));
+        awaitSearches(1);
+        assertThat(fx(() -> vm.precisionAt5Property().get())).isNull();
+        assertThat(fx(() -> vm.queryContextProperty().get().inGallery())).isFalse();
     }
 
     @Test
@@ -133,6 +191,7 @@ class SearchViewModelTest {
         });
         IndexedGallery grown = withNewPhotoFirst(gallery); // every index moves by one
         GalleryTile pick = fx(() -> {
+            vm.showQueryInResultsProperty().set(true); // the photo itself at #1 shows its vector was used
             vm.setGallery(grown);
             GalleryTile tile = vm.tiles().get(3); // still the shown gallery's tile
             vm.search(new QueryRequest.FromGallery(tile.index(), tile.entry()));
@@ -145,6 +204,7 @@ class SearchViewModelTest {
         assertThat(first.entry()).isEqualTo(pick.entry());
         assertThat(first.distance()).isZero();
         assertThat(fx(() -> vm.tiles().size())).isEqualTo(31);
+        assertThat(fx(() -> grown.entries().get(vm.queryContextProperty().get().selfIndex()))).isEqualTo(pick.entry());
     }
 
     /** {@code base} with one more photo whose path sorts first, as a later snapshot may have. */

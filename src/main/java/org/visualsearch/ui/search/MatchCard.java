@@ -31,6 +31,8 @@ final class MatchCard extends VBox {
     private final Label distance = new Label();
     private final Label chip = CategoryColors.chip(null);
     private final Label name = new Label();
+    /** "✗ wrong" when the query's category is known and this photo's differs. */
+    private final Label wrongBadge = new Label("✗ wrong");
     private final ThumbnailCache thumbnails;
     private final StackPane frame;
     private IndexedGallery.Hit hit;
@@ -52,6 +54,12 @@ final class MatchCard extends VBox {
         frame = new StackPane(image, rank);
         frame.getStyleClass().add("match-frame");
         StackPane.setAlignment(rank, Pos.TOP_LEFT);
+        wrongBadge.getStyleClass().add("wrong-badge");
+        wrongBadge.setId("match-wrong-" + position);
+        wrongBadge.setVisible(false);
+        wrongBadge.managedProperty().bind(wrongBadge.visibleProperty());
+        StackPane.setAlignment(wrongBadge, Pos.BOTTOM_CENTER);
+        frame.getChildren().add(wrongBadge);
         getChildren().addAll(frame, distance, chip, name);
         setThumbnailSide(THUMB);
         show(null);
@@ -85,9 +93,16 @@ final class MatchCard extends VBox {
     }
 
     void show(IndexedGallery.Hit newHit) {
+        show(newHit, false);
+    }
+
+    /** Shows {@code newHit}, marked as a wrong result when {@code wrong}. */
+    void show(IndexedGallery.Hit newHit, boolean wrong) {
         hit = newHit;
         boolean empty = newHit == null;
         boolean hidden = !empty && covered;
+        wrongBadge.setVisible(!empty && wrong && !covered);
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("wrong"), !empty && wrong && !covered);
         rank.setVisible(!empty);
         chip.setVisible(!empty && !hidden);
         name.setVisible(!hidden);
@@ -115,6 +130,10 @@ final class MatchCard extends VBox {
                 image.setImage(loaded);
             }
         });
+    }
+
+    boolean markedWrong() {
+        return wrongBadge.isVisible();
     }
 
     IndexedGallery.Hit hit() {

@@ -27,6 +27,9 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
+import java.util.function.Function;
+import org.visualsearch.core.common.Sha256;
+import org.visualsearch.core.metrics.QueryInGallery;
 import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.image.ImageLoader;
@@ -82,6 +85,12 @@ public final class SearchViewModel {
     private String lastQueryModelId;
     /** The newest gallery handed in; searches run against it. {@link #gallery} is the one shown. */
     private volatile IndexedGallery latest;
+    /** Finds the shown query in a gallery (its indices change with each snapshot); null without a query. */
+    private Function<IndexedGallery, QueryInGallery> lastQueryLocator;
+    private final ObjectProperty<QueryInGallery> queryContext = new SimpleObjectProperty<>(QueryInGallery.UNKNOWN);
+    private final ObjectProperty<Double> precisionAt5 = new SimpleObjectProperty<>();
+    /** Off: a query that is a gallery photo is left out of its own results, as {@code eval} does. */
+    private final BooleanProperty showQueryInResults = new SimpleBooleanProperty(false);
 
     public SearchViewModel(Executor searchExecutor, ImageLoader loader) {
         this.searchExecutor = Objects.requireNonNull(searchExecutor);
@@ -89,6 +98,11 @@ public final class SearchViewModel {
         galleryEmpty = Bindings.createBooleanBinding(() -> gallery.get() == null || gallery.get().size() == 0, gallery);
         ready = Bindings.createBooleanBinding(() -> embedder.get() != null && !galleryEmpty.get(), embedder, galleryEmpty);
         acceptsQuery = Bindings.createBooleanBinding(() -> embedder.get() == null || ready.get(), embedder, ready);
+        showQueryInResults.addListener((o, was, now) -> {
+            if (lastQueryVector != null && queryContext.get().inGallery() && latest != null) {
+                rankAgain(latest, lastQueryVector);
+            }
+        });
     }
 
     /**
@@ -140,6 +154,8 @@ public final class SearchViewModel {
             rankAgain(newGallery, lastQueryVector);
         } else {
             setGalleryTiles(newGallery);
+            queryContext.set(QueryInGallery.UNKNOWN);
+            precisionAt5.set(null);
             topMatches.clear();
             ranked.set(false);
         }
@@ -147,13 +163,15 @@ public final class SearchViewModel {
 
     private void rankAgain(IndexedGallery target, float[] vector) {
         long myGeneration = generation.get();
+        Function<IndexedGallery, QueryInGallery> locator = lastQueryLocator;
+        boolean showSelf = showQueryInResults.get();
         Task<Ranking> task = new Task<>() {
             @Override
             protected Ranking call() {
                 if (myGeneration != generation.get() || latest != target) {
                     return null;
                 }
-                return ranked(target.rankAll(vector), GalleryGrouping.categoriesOf(target));
+                return ranked(target, target.rankAll(vector), GalleryGrouping.categoriesOf(target), locator, showSelf);
             }
         };
         task.setOnSucceeded(e -> {
@@ -183,6 +201,9 @@ public final class SearchViewModel {
 
     private void clearQuery() {
         lastQuery.set(null);
+        lastQueryLocator = null;
+        queryContext.set(QueryInGallery.UNKNOWN);
+        precisionAt5.set(null);
         queryVector.set(null);
         queryImage.set(null);
         queryName.set("");
@@ -212,10 +233,11 @@ public final class SearchViewModel {
         }
         long started = System.nanoTime();
         searching.set(true);
+        boolean showSelf = showQueryInResults.get();
         Task<SearchOutcome> task = new Task<>() {
             @Override
             protected SearchOutcome call() throws Exception {
-                return compute(request, model, target, target == shown ? null : shown, myGeneration);
+                return compute(request, model, target, target == shown ? null : shown, myGeneration, showSelf);
             }
         };
         task.setOnSucceeded(e -> {
@@ -231,6 +253,7 @@ public final class SearchViewModel {
             lastQueryVector = outcome.vector();
             lastQueryModelId = model.info().id();
             lastQuery.set(new ShownQuery(request, outcome.decoded(), outcome.vector(), model));
+            lastQueryLocator = outcome.locator();
             showRanking(target, outcome.ranking());
             queryVector.set(outcome.vector());
             lastSearchMillis.set((System.nanoTime() - started) / 1_000_000);
@@ -258,24 +281,36 @@ public final class SearchViewModel {
         searchExecutor.execute(task);
     }
 
-    private record SearchOutcome(Image preview, BufferedImage decoded, float[] vector, Ranking ranking) {
+    private record SearchOutcome(Image preview, BufferedImage decoded, float[] vector, Ranking ranking,
+                                 Function<IndexedGallery, QueryInGallery> locator) {
     }
 
     /**
      * The top-5 and the grid's tiles, closest first; the gallery's categories when it is not the
-     * one shown yet, else null.
+     * one shown yet, else null; the query as the challenge sees it and its P@5 (null if unknown).
      */
-    private record Ranking(List<IndexedGallery.Hit> top, List<GalleryTile> tiles, List<String> categories) {
+    private record Ranking(List<IndexedGallery.Hit> top, List<GalleryTile> tiles, List<String> categories,
+                           QueryInGallery query, Double precisionAt5) {
     }
 
-    /** Turns a whole-gallery ranking into what the window shows; runs on the search thread. */
-    private static Ranking ranked(List<IndexedGallery.Hit> ranking, List<String> categories) {
+    /**
+     * Turns a whole-gallery ranking into what the window shows; runs on the search thread. The
+     * query is left out of it when it is a gallery photo, unless {@code showSelf}; P@5 is always
+     * scored without it.
+     */
+    private static Ranking ranked(IndexedGallery target, List<IndexedGallery.Hit> fullRanking, List<String> categories,
+                                  Function<IndexedGallery, QueryInGallery> locator, boolean showSelf) {
+        QueryInGallery query = locator == null ? QueryInGallery.UNKNOWN : locator.apply(target);
+        List<IndexedGallery.Hit> withoutSelf = query.leaveOut(fullRanking);
+        java.util.OptionalDouble p5 = query.precisionAt5(target, withoutSelf);
+        List<IndexedGallery.Hit> ranking = showSelf ? fullRanking : withoutSelf;
         GalleryTile[] sorted = new GalleryTile[ranking.size()];
         for (int i = 0; i < sorted.length; i++) {
             IndexedGallery.Hit hit = ranking.get(i);
             sorted[i] = new GalleryTile(hit.index(), hit.entry(), hit.rank(), hit.distance());
         }
-        return new Ranking(ranking.subList(0, Math.min(TOP_K, ranking.size())), Arrays.asList(sorted), categories);
+        return new Ranking(List.copyOf(ranking.subList(0, Math.min(TOP_K, ranking.size()))), Arrays.asList(sorted),
+                categories, query, p5.isPresent() ? p5.getAsDouble() : null);
     }
 
     /**
@@ -283,15 +318,17 @@ public final class SearchViewModel {
      * is the gallery on screen when it differs from {@code target} (a picked tile's index is into it).
      */
     private SearchOutcome compute(QueryRequest request, ImageEmbedder model, IndexedGallery target,
-                                  IndexedGallery shown, long myGeneration) throws Exception {
+                                  IndexedGallery shown, long myGeneration, boolean showSelf) throws Exception {
         if (myGeneration != generation.get()) {
             return null;
         }
         BufferedImage image;
         float[] vector;
+        Function<IndexedGallery, QueryInGallery> locator;
         if (request instanceof QueryRequest.FromGallery pick) {
             vector = (shown != null ? shown : target).vectors().vector(pick.index());
             image = loadPreviewQuietly(pick.entry());
+            locator = g -> QueryInGallery.ofEntry(g, pick.entry());
         } else {
             // The gallery was decoded at the model's vss.maxSide (its id depends on it): so is the query.
             ImageLoader queryLoader = loader.maxSide() == model.maxSide() ? loader : new ImageLoader(model.maxSide());
@@ -306,13 +343,28 @@ public final class SearchViewModel {
                 return null;
             }
             vector = model.embed(image);
+            if (request instanceof QueryRequest.FromFile file) {
+                String hash = hashQuietly(file.file());
+                locator = g -> QueryInGallery.ofFile(g, file.file(), hash);
+            } else {
+                locator = null; // a pasted image has no file to match
+            }
         }
         if (myGeneration != generation.get()) {
             return null;
         }
-        Ranking ranking = ranked(target.rankAll(vector), shown == null ? null : GalleryGrouping.categoriesOf(target));
+        Ranking ranking = ranked(target, target.rankAll(vector),
+                shown == null ? null : GalleryGrouping.categoriesOf(target), locator, showSelf);
         Image preview = image == null ? null : SwingFXUtils.toFXImage(image, null);
-        return new SearchOutcome(preview, image, vector, ranking);
+        return new SearchOutcome(preview, image, vector, ranking, locator);
+    }
+
+    private static String hashQuietly(java.nio.file.Path file) {
+        try {
+            return Sha256.of(file);
+        } catch (java.io.IOException e) {
+            return null; // it was just decoded; if it cannot be read again it is simply not matched
+        }
     }
 
     private BufferedImage loadPreviewQuietly(GalleryEntry entry) {
@@ -328,6 +380,8 @@ public final class SearchViewModel {
             categories.setAll(ranking.categories());
         }
         gallery.set(target);
+        queryContext.set(ranking.query());
+        precisionAt5.set(ranking.precisionAt5());
         topMatches.setAll(ranking.top());
         tiles.replaceAll(ranking.tiles());
         ranked.set(true);
@@ -392,6 +446,26 @@ public final class SearchViewModel {
     /** The grid's tiles: grouped by category, or ranked by distance once a query is shown. */
     public ObservableList<GalleryTile> tiles() {
         return tilesView;
+    }
+
+    /** The shown query as the challenge sees it: in the gallery or not, its category if known. */
+    public ReadOnlyObjectProperty<QueryInGallery> queryContextProperty() {
+        return queryContext;
+    }
+
+    /** The shown query's P@5, scored without itself as {@code eval} does; null when its category is unknown. */
+    public ReadOnlyObjectProperty<Double> precisionAt5Property() {
+        return precisionAt5;
+    }
+
+    /** Whether a query that is a gallery photo is shown among its own results (off: left out). */
+    public BooleanProperty showQueryInResultsProperty() {
+        return showQueryInResults;
+    }
+
+    /** Whether {@code hit} is of another category than the shown query's (known) one. */
+    public boolean isWrong(IndexedGallery.Hit hit) {
+        return queryContext.get().isWrong(hit);
     }
 
     public ReadOnlyBooleanProperty searchingProperty() {

@@ -13,6 +13,7 @@ import org.visualsearch.ui.gallery.ThumbnailCache;
 /** The five closest gallery photos, side by side, closest first. */
 public final class TopMatchesPanel extends VBox {
     private final List<MatchCard> cards = new ArrayList<>();
+    private final DistanceStrip strip;
 
     public TopMatchesPanel(SearchViewModel search, ThumbnailCache thumbnails) {
         setId("top5");
@@ -21,12 +22,49 @@ public final class TopMatchesPanel extends VBox {
         title.getStyleClass().add("section-title");
         Label subtitle = new Label();
         subtitle.getStyleClass().add("section-subtitle");
-        subtitle.textProperty().bind(javafx.beans.binding.Bindings.when(search.rankedProperty())
-                .then("nearest by Euclidean distance (smaller is closer)")
-                .otherwise("drop, open or paste a photo to search"));
+        // Gives its place to the query's score and left-out note: cut mid-word it only confused.
+        subtitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            if (!search.rankedProperty().get()) {
+                return "drop, open or paste a photo to search";
+            }
+            boolean scored = search.precisionAt5Property().get() != null || search.queryContextProperty().get().inGallery();
+            return scored ? "" : "nearest by Euclidean distance (smaller is closer)";
+        }, search.rankedProperty(), search.precisionAt5Property(), search.queryContextProperty()));
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         subtitle.setMinWidth(0); // the one that gives way on a narrow window
-        HBox header = new HBox(12, title, subtitle);
+        subtitle.managedProperty().bind(subtitle.textProperty().isNotEmpty());
+        Label score = new Label();
+        score.setId("top5-precision");
+        score.getStyleClass().add("top5-score");
+        score.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> search.precisionAt5Property().get() == null ? ""
+                        : String.format(java.util.Locale.ROOT, "P@5 %.2f", search.precisionAt5Property().get()),
+                search.precisionAt5Property()));
+        score.visibleProperty().bind(search.precisionAt5Property().isNotNull().and(search.rankedProperty()));
+        score.managedProperty().bind(score.visibleProperty());
+        score.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        score.setTooltip(new javafx.scene.control.Tooltip(
+                "Precision@5 as eval scores this query: the share of its first results of the query's category"));
+        Label leftOut = new Label("query is in the gallery (left out)");
+        leftOut.setId("top5-left-out");
+        leftOut.getStyleClass().add("top5-left-out");
+        leftOut.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.CheckBox showSelf = new javafx.scene.control.CheckBox("show it");
+        showSelf.setId("top5-show-query");
+        showSelf.selectedProperty().bindBidirectional(search.showQueryInResultsProperty());
+        showSelf.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.beans.binding.BooleanBinding inGallery = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> search.rankedProperty().get() && search.queryContextProperty().get().inGallery(),
+                search.rankedProperty(), search.queryContextProperty());
+        leftOut.textProperty().bind(javafx.beans.binding.Bindings.when(search.showQueryInResultsProperty())
+                .then("query is in the gallery (shown)").otherwise("query is in the gallery (left out)"));
+        HBox selfBox = new HBox(6, leftOut, showSelf);
+        selfBox.setAlignment(Pos.BASELINE_LEFT);
+        selfBox.visibleProperty().bind(inGallery);
+        selfBox.managedProperty().bind(selfBox.visibleProperty());
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox header = new HBox(12, title, subtitle, spacer, selfBox, score);
         header.setAlignment(Pos.BASELINE_LEFT);
         HBox row = new HBox(12);
         row.getStyleClass().add("top-matches-row");
@@ -44,7 +82,8 @@ public final class TopMatchesPanel extends VBox {
             cards.forEach(card -> card.setThumbnailSide(side));
         });
         setSpacing(10);
-        getChildren().addAll(header, row);
+        strip = new DistanceStrip(search);
+        getChildren().addAll(header, row, strip);
         search.topMatches().addListener((ListChangeListener<IndexedGallery.Hit>) change -> refresh(search));
         refresh(search);
     }
@@ -52,7 +91,8 @@ public final class TopMatchesPanel extends VBox {
     private void refresh(SearchViewModel search) {
         List<IndexedGallery.Hit> hits = search.topMatches();
         for (int i = 0; i < cards.size(); i++) {
-            cards.get(i).show(i < hits.size() ? hits.get(i) : null);
+            IndexedGallery.Hit hit = i < hits.size() ? hits.get(i) : null;
+            cards.get(i).show(hit, hit != null && search.isWrong(hit));
         }
     }
 
@@ -81,6 +121,22 @@ public final class TopMatchesPanel extends VBox {
             }
         }
         return ranks;
+    }
+
+    /** The distance strip's caption (for tests). */
+    public String distanceStripCaption() {
+        return strip.captionText();
+    }
+
+    /** Positions (from 1) of the cards marked wrong (for tests). */
+    public List<Integer> markedWrong() {
+        List<Integer> wrong = new ArrayList<>();
+        for (int i = 0; i < cards.size(); i++) {
+            if (cards.get(i).markedWrong()) {
+                wrong.add(i + 1);
+            }
+        }
+        return wrong;
     }
 
     /** The hits shown, in display order (for tests). */
