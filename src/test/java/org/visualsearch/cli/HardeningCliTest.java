@@ -104,7 +104,7 @@ class HardeningCliTest {
         Result real = cli("generate-synthetic", "--data", data, "--count", "10", "--no-thumbnails");
         assertThat(real.exit()).isEqualTo(1);
         assertThat(real.err()).contains("holds real gallery folders (gallery)");
-        assertThat(cli("list", "--data", data).out()).contains("\t1 photos").doesNotContain("synthetic");
+        assertThat(cli("list", "--data", data).out()).contains("\t1 photo\n").doesNotContain("synthetic");
     }
 
     @Test

@@ -57,16 +57,21 @@ public final class PresentationModel {
     public PresentationModel(ObservableList<IndexedGallery.Hit> hits, ObservableList<String> categories) {
         this.hits = hits;
         this.categories = categories;
-        guesses = new GuessTally(List.copyOf(categories));
+        guesses = new GuessTally(votable(categories));
         hits.addListener((ListChangeListener<IndexedGallery.Hit>) change -> newRound());
         categories.addListener((ListChangeListener<String>) change -> newRound());
         guessFirst.addListener(o -> newRound());
         revealOrder.addListener(o -> newRound());
     }
 
+    /** The categories the class can vote for: unlabelled photos (no category) have none to vote on. */
+    private static List<String> votable(List<String> categories) {
+        return categories.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     /** A new query (or new settings): everything covered again, no hands raised. */
     public void newRound() {
-        guesses = new GuessTally(List.copyOf(categories));
+        guesses = new GuessTally(votable(categories));
         revealStep.set(0);
         tallySummary.set("");
         votes.clear();
