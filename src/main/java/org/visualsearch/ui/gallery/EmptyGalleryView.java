@@ -134,7 +134,8 @@ public final class EmptyGalleryView {
         icon.visibleProperty().bind(job.runningProperty().not().and(Bindings.isNull(error)));
         icon.managedProperty().bind(icon.visibleProperty());
 
-        VBox box = new VBox(14, icon, title, text, buttons, typedPath, useFallback, progressBox);
+        // The actions come right under the title: on a 1280 x 820 window the text below them scrolls, the buttons must not.
+        VBox box = new VBox(14, icon, title, buttons, useFallback, progressBox, text, typedPath);
         box.setId("emptyGallery");
         box.getStyleClass().add("empty-gallery");
         box.setAlignment(Pos.CENTER);
