@@ -251,7 +251,7 @@ class MainWindowTest {
     void doubleClickingAGalleryTileSearchesMoreLikeIt() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         org.visualsearch.ui.gallery.GalleryTileCell cell = robot.lookup(".gallery-tile")
-                .match((org.visualsearch.ui.gallery.GalleryTileCell c) -> c.getItem() != null)
+                .match((org.visualsearch.ui.gallery.GalleryTileCell c) -> c.getItem() != null && wholeOnScreen(c))
                 .queryAs(org.visualsearch.ui.gallery.GalleryTileCell.class);
         GalleryTile tile = fx(cell::getItem);
         robot.doubleClickOn(cell);
@@ -350,6 +350,14 @@ class MainWindowTest {
         fx(() -> app.viewModel().backgroundExecutor().execute(drained::countDown));
         assertThat(drained.await(10, TimeUnit.SECONDS)).as("search thread drained").isTrue();
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** A tile the robot can really click: inside the gallery's visible area (it scrolls), not under the status bar. */
+    private boolean wholeOnScreen(javafx.scene.Node node) {
+        javafx.scene.Node area = node.getScene().lookup("#galleryArea");
+        javafx.geometry.Bounds tile = node.localToScene(node.getBoundsInLocal());
+        javafx.geometry.Bounds visible = area.localToScene(area.getBoundsInLocal());
+        return visible.contains(tile.getCenterX(), tile.getCenterY()) && tile.getHeight() > 0;
     }
 
     private void awaitSearches(long count) throws Exception {
