@@ -4,22 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -206,7 +194,7 @@ public final class SampleDownloader {
                     throw ex;
                 }
                 outcome = Outcome.failure("cannot download " + e.fileName() + " from " + host + ": "
-                        + describe(ex, timeouts), false);
+                        + NetworkFailures.describe(ex, timeouts), false);
             }
             if (outcome.cancelled) {
                 return new DownloadReport(downloaded, present, failed, true);
@@ -266,9 +254,9 @@ public final class SampleDownloader {
             Thread.currentThread().interrupt();
             return Outcome.CANCELLED;
         } catch (IOException ex) {
-            String reason = describe(ex, timeouts);
+            String reason = NetworkFailures.describe(ex, timeouts);
             // Once a host could not be reached or did not answer in time, the next photo would wait just as long.
-            return Outcome.failure(prefix + reason, isUnreachable(ex) || isTimeout(ex), reason);
+            return Outcome.failure(prefix + reason, NetworkFailures.isUnreachable(ex) || NetworkFailures.isTimeout(ex), reason);
         }
 
         TimedBody body = response.body();
@@ -307,7 +295,7 @@ public final class SampleDownloader {
                 long now = System.nanoTime();
                 if (now - lastData >= readNanos) {
                     body.cancel();
-                    String reason = "the server stopped sending (nothing for " + seconds(timeouts.read()) + ")";
+                    String reason = "the server stopped sending (nothing for " + NetworkFailures.seconds(timeouts.read()) + ")";
                     return Outcome.failure(prefix + reason + " after " + written + " of " + e.bytes()
                             + " bytes; run again to resume", true, reason);
                 }
@@ -317,7 +305,7 @@ public final class SampleDownloader {
                         body.cancel();
                         String reason = String.format(java.util.Locale.ROOT,
                                 "the server sends too slowly (%.0f bytes/s over %s, below the minimum of %d bytes/s)",
-                                rate, seconds(timeouts.rateWindow()), timeouts.minBytesPerSecond());
+                                rate, NetworkFailures.seconds(timeouts.rateWindow()), timeouts.minBytesPerSecond());
                         return Outcome.failure(prefix + reason + " after " + written + " of " + e.bytes()
                                 + " bytes; run again to resume", true, reason);
                     }
@@ -334,7 +322,7 @@ public final class SampleDownloader {
                     return Outcome.CANCELLED;
                 } catch (IOException ex) {
                     return Outcome.failure(prefix + "the connection broke after " + written + " of " + e.bytes()
-                            + " bytes (" + describe(ex, timeouts) + "); run again to resume", false);
+                            + " bytes (" + NetworkFailures.describe(ex, timeouts) + "); run again to resume", false);
                 }
                 if (chunk == null) {
                     continue; // nothing yet: the checks above decide how long that may go on
@@ -388,68 +376,6 @@ public final class SampleDownloader {
                 .orElse(true);
     }
 
-    /** True when the failure means the host could not be reached at all (no response). */
-    static boolean isUnreachable(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnresolvedAddressException
-                    || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                    || t instanceof HttpConnectTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when the failure is a time-out (connecting, or waiting for the response). */
-    static boolean isTimeout(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof HttpTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    /** One-line human reason for a network exception. */
-    static String describe(Throwable ex, Timeouts timeouts) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-                return "no network connection (cannot resolve the host name)";
-            }
-            if (t instanceof NoRouteToHostException) {
-                return "no network connection (no route to host)";
-            }
-            if (t instanceof HttpConnectTimeoutException) {
-                return "connecting timed out after " + seconds(timeouts.connect())
-                        + " (no network connection, or the host is down)";
-            }
-        }
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("connection refused")) {
-                return "connection refused (is the server down?)";
-            }
-        }
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                String m = t.getMessage();
-                // JDK 17's HttpClient says neither "refused" nor why: both cases are possible.
-                return m == null || m.isBlank()
-                        ? "cannot connect (no network connection, or the server is down)"
-                        : "no network connection (" + m + ")";
-            }
-            if (t instanceof HttpTimeoutException) {
-                return "the server did not answer within " + seconds(timeouts.response());
-            }
-        }
-        String m = ex.getMessage();
-        return ex.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(""));
-    }
-
     private static URI withTrailingSlash(URI base) {
         String s = base.toString();
         return s.endsWith("/") ? base : URI.create(s + "/");
@@ -474,74 +400,6 @@ public final class SampleDownloader {
         Progress progress(String current, long currentBytes, long currentTotal) {
             return new Progress(filesDone, filesTotal, bytesDone + currentBytes, bytesTotal, current,
                     currentBytes, currentTotal);
-        }
-    }
-
-    /**
-     * The response body as the HTTP client delivers it, handed to the downloading thread with a
-     * time-out on every wait (a blocking {@code InputStream.read} would wait for ever on a
-     * stalled server). One chunk is requested at a time, so a slow disk holds the sender back.
-     */
-    private static final class TimedBody implements HttpResponse.BodySubscriber<TimedBody> {
-        static final List<ByteBuffer> END = new ArrayList<>(0); // compared by identity
-
-        private final BlockingQueue<Object> chunks = new LinkedBlockingQueue<>();
-        private volatile Flow.Subscription subscription;
-        private volatile boolean cancelled;
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (cancelled) {
-                s.cancel();
-            } else {
-                s.request(1);
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> item) {
-            chunks.add(item);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            chunks.add(t);
-        }
-
-        @Override
-        public void onComplete() {
-            chunks.add(END);
-        }
-
-        @Override
-        public CompletionStage<TimedBody> getBody() {
-            return CompletableFuture.completedFuture(this);
-        }
-
-        /** The next chunk, {@link #END} after the last, or null when nothing came within {@code nanos}. */
-        @SuppressWarnings("unchecked")
-        List<ByteBuffer> poll(long nanos) throws IOException, InterruptedException {
-            Object next = chunks.poll(nanos, TimeUnit.NANOSECONDS);
-            if (next instanceof Throwable t) {
-                throw t instanceof IOException io ? io : new IOException(t);
-            }
-            if (next != null && next != END) {
-                Flow.Subscription s = subscription;
-                if (s != null) {
-                    s.request(1);
-                }
-            }
-            return (List<ByteBuffer>) next;
-        }
-
-        /** Stops the transfer and frees the connection. */
-        void cancel() {
-            cancelled = true;
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-            }
         }
     }
 
