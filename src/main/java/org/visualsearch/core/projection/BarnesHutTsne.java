@@ -22,6 +22,8 @@ import org.visualsearch.core.search.VectorIndex;
  */
 final class BarnesHutTsne {
     static final double THETA = 0.5;
+    /** Points per parallel task: large enough that a task outweighs its scheduling. */
+    private static final int BLOCK = 256;
     private static final int EXAGGERATION_STEPS = 250;
     private static final double EXAGGERATION = 12;
 
@@ -71,35 +73,77 @@ final class BarnesHutTsne {
         if (progress.isCancelled()) {
             throw new CancellationException("projection cancelled");
         }
-        // symmetrise: count each row's entries in the union of i->j and j->i
-        java.util.Map<Long, Double> sym = new java.util.HashMap<>(n * k * 2);
+        return symmetrise(neighbours, conditional);
+    }
+
+    /**
+     * P_ij = (p_j|i + p_i|j) / 2n in compressed rows, sorted by column: each row holds its own
+     * neighbours and the points that have it as a neighbour, a pair found both ways summed once.
+     * Plain arrays (a map keyed by pair was the slowest part of the set-up: boxed keys whose
+     * hashes collide).
+     */
+    static SparseAffinities symmetrise(int[][] neighbours, double[][] conditional) {
+        int n = neighbours.length;
+        int[] count = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            count[i + 1] += neighbours[i].length;
+            for (int j : neighbours[i]) {
+                count[j + 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            count[i + 1] += count[i];
+        }
+        int[] fill = java.util.Arrays.copyOf(count, n);
+        int[] rawColumn = new int[count[n]];
+        double[] rawValue = new double[count[n]];
         for (int i = 0; i < n; i++) {
             for (int m = 0; m < neighbours[i].length; m++) {
                 int j = neighbours[i][m];
                 double v = conditional[i][m];
-                sym.merge(((long) i << 32) | j, v, Double::sum);
-                sym.merge(((long) j << 32) | i, v, Double::sum);
+                rawColumn[fill[i]] = j;
+                rawValue[fill[i]++] = v;
+                rawColumn[fill[j]] = i;
+                rawValue[fill[j]++] = v;
             }
         }
-        long[] keys = sym.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        // sort each row by column and merge the pairs found both ways
         int[] rowStart = new int[n + 1];
-        int[] column = new int[keys.length];
-        double[] value = new double[keys.length];
+        int[] column = new int[count[n]];
+        double[] value = new double[count[n]];
+        int out = 0;
         double total = 0;
-        for (int e = 0; e < keys.length; e++) {
-            int i = (int) (keys[e] >>> 32);
-            rowStart[i + 1]++;
-            column[e] = (int) keys[e];
-            value[e] = sym.get(keys[e]);
-            total += value[e];
-        }
+        long[] keyed = new long[0];
         for (int i = 0; i < n; i++) {
-            rowStart[i + 1] += rowStart[i];
+            int from = count[i];
+            int len = count[i + 1] - from;
+            if (keyed.length < len) {
+                keyed = new long[Math.max(len, 2 * keyed.length)];
+            }
+            for (int e = 0; e < len; e++) {
+                keyed[e] = ((long) rawColumn[from + e] << 32) | e; // column, then where its value is
+            }
+            java.util.Arrays.sort(keyed, 0, len);
+            rowStart[i] = out;
+            int last = -1;
+            for (int e = 0; e < len; e++) {
+                int j = (int) (keyed[e] >>> 32);
+                double v = rawValue[from + (int) keyed[e]];
+                if (j == last) {
+                    value[out - 1] += v;
+                } else {
+                    column[out] = j;
+                    value[out++] = v;
+                    last = j;
+                }
+                total += v;
+            }
         }
-        for (int e = 0; e < value.length; e++) {
+        rowStart[n] = out;
+        for (int e = 0; e < out; e++) {
             value[e] /= total; // sums to 1 over all pairs, i.e. (p_j|i + p_i|j) / 2n
         }
-        return new SparseAffinities(rowStart, column, value);
+        return new SparseAffinities(rowStart, java.util.Arrays.copyOf(column, out), java.util.Arrays.copyOf(value, out));
     }
 
     /** p_j|i over one point's neighbours, with the Gaussian's precision found so the entropy is log(perplexity). */
@@ -168,22 +212,28 @@ final class BarnesHutTsne {
             double exaggeration = early ? EXAGGERATION : 1;
             double momentum = early ? 0.5 : 0.8;
             tree.build(y, n);
-            IntStream.range(0, n).parallel().forEach(i -> {
-                double yi = y[2 * i];
-                double yj = y[2 * i + 1];
-                double fx = 0;
-                double fy = 0;
-                for (int e = p.rowStart()[i]; e < p.rowStart()[i + 1]; e++) {
-                    int j = p.column()[e];
-                    double dx = yi - y[2 * j];
-                    double dy = yj - y[2 * j + 1];
-                    double q = 1 / (1 + dx * dx + dy * dy);
-                    fx += p.value()[e] * q * dx;
-                    fy += p.value()[e] * q * dy;
+            IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().forEach(block -> {
+                int[] stack = tree.newStack();
+                int[] rowStart = p.rowStart();
+                int[] column = p.column();
+                double[] value = p.value();
+                for (int i = block * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                    double yi = y[2 * i];
+                    double yj = y[2 * i + 1];
+                    double fx = 0;
+                    double fy = 0;
+                    for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                        int j = column[e];
+                        double dx = yi - y[2 * j];
+                        double dy = yj - y[2 * j + 1];
+                        double pq = value[e] / (1 + dx * dx + dy * dy);
+                        fx += pq * dx;
+                        fy += pq * dy;
+                    }
+                    attractive[2 * i] = fx;
+                    attractive[2 * i + 1] = fy;
+                    sumQ[i] = tree.repulsion(yi, yj, THETA * THETA, repulsive, i, stack);
                 }
-                attractive[2 * i] = fx;
-                attractive[2 * i + 1] = fy;
-                sumQ[i] = tree.repulsion(yi, yj, THETA, repulsive, i);
             });
             double z = 0;
             for (int i = 0; i < n; i++) {
@@ -217,16 +267,17 @@ final class BarnesHutTsne {
 
     /**
      * A quadtree over the map points, rebuilt every step, in flat arrays (no objects per node).
-     * Points at one spot beyond the maximum depth share a leaf.
+     * A node's centre of mass, squared width and count sit side by side in one array, so a
+     * traversal reads one cache line per node; its four children are consecutive. Points at one
+     * spot beyond the maximum depth share a leaf.
      */
     static final class QuadTree {
         private static final int MAX_DEPTH = 48;
+        private static final int STRIDE = 4; // centre of mass x, y; squared width; count
+        private double[] cell;
         private double[] centreX;
         private double[] centreY;
         private double[] half;
-        private double[] sumX;
-        private double[] sumY;
-        private int[] count;
         private int[] firstChild;
         private int[] point;
         private int[] depth;
@@ -238,12 +289,10 @@ final class BarnesHutTsne {
         }
 
         private void allocate(int capacity) {
+            cell = cell == null ? new double[STRIDE * capacity] : java.util.Arrays.copyOf(cell, STRIDE * capacity);
             centreX = grow(centreX, capacity);
             centreY = grow(centreY, capacity);
             half = grow(half, capacity);
-            sumX = grow(sumX, capacity);
-            sumY = grow(sumY, capacity);
-            count = grow(count, capacity);
             firstChild = grow(firstChild, capacity);
             point = grow(point, capacity);
             depth = grow(depth, capacity);
@@ -275,6 +324,14 @@ final class BarnesHutTsne {
             for (int i = 0; i < n; i++) {
                 insert(i);
             }
+            for (int node = 0; node < size; node++) { // sums to centres of mass
+                int at = STRIDE * node;
+                double c = cell[at + 3];
+                if (c > 0) {
+                    cell[at] /= c;
+                    cell[at + 1] /= c;
+                }
+            }
         }
 
         private int newNode(double cx, double cy, double h, int d) {
@@ -285,9 +342,11 @@ final class BarnesHutTsne {
             centreX[node] = cx;
             centreY[node] = cy;
             half[node] = h;
-            sumX[node] = 0;
-            sumY[node] = 0;
-            count[node] = 0;
+            int at = STRIDE * node;
+            cell[at] = 0;
+            cell[at + 1] = 0;
+            cell[at + 2] = 4 * h * h;
+            cell[at + 3] = 0;
             firstChild[node] = -1;
             point[node] = -1;
             depth[node] = d;
@@ -304,7 +363,7 @@ final class BarnesHutTsne {
             int node = 0;
             while (true) {
                 if (firstChild[node] < 0) {
-                    if (count[node] == 0 || depth[node] >= MAX_DEPTH) {
+                    if (cell[STRIDE * node + 3] == 0 || depth[node] >= MAX_DEPTH) {
                         add(node, x, y);
                         if (point[node] < 0) {
                             point[node] = i;
@@ -319,9 +378,10 @@ final class BarnesHutTsne {
         }
 
         private void add(int node, double x, double y) {
-            count[node]++;
-            sumX[node] += x;
-            sumY[node] += y;
+            int at = STRIDE * node;
+            cell[at] += x;
+            cell[at + 1] += y;
+            cell[at + 3]++;
         }
 
         /** Turns a leaf holding one point into four children and moves the point down. */
@@ -342,33 +402,36 @@ final class BarnesHutTsne {
             point[child] = moved;
         }
 
+        /** A traversal stack deep enough for this tree (each level pushes at most 4). */
+        int[] newStack() {
+            return new int[4 * (MAX_DEPTH + 2)];
+        }
+
         /**
          * Adds to {@code out[2i], out[2i+1]} the unnormalised repulsion on point {@code i} at
          * (x, y), sum over j of q_ij^2 (y_i - y_j) with q_ij = 1 / (1 + |y_i - y_j|^2); returns
-         * the sum of q_ij (its share of Z).
+         * the sum of q_ij (its share of Z). A cell is summarised when its width is below
+         * {@code theta} times its distance.
          */
-        double repulsion(double x, double y, double theta, double[] out, int i) {
+        double repulsion(double x, double y, double theta2, double[] out, int i, int[] stack) {
             double fx = 0;
             double fy = 0;
             double z = 0;
-            int[] stack = new int[64 * 4];
             int top = 0;
             stack[top++] = 0;
-            double theta2 = theta * theta;
+            final double[] cells = cell;
+            final int[] children = firstChild;
             while (top > 0) {
                 int node = stack[--top];
-                int c = count[node];
-                if (c == 0) {
-                    continue;
-                }
-                double dx = x - sumX[node] / c;
-                double dy = y - sumY[node] / c;
+                int at = STRIDE * node;
+                double dx = x - cells[at];
+                double dy = y - cells[at + 1];
                 double d2 = dx * dx + dy * dy;
-                boolean leaf = firstChild[node] < 0;
-                double width = 2 * half[node];
-                if (leaf || width * width < theta2 * d2) {
+                int first = children[node];
+                if (first < 0 || cells[at + 2] < theta2 * d2) {
+                    double c = cells[at + 3];
                     // a leaf at the point's own spot holds the point itself: leave it out
-                    int others = leaf && d2 == 0 ? c - 1 : c;
+                    double others = first < 0 && d2 == 0 ? c - 1 : c;
                     if (others <= 0) {
                         continue;
                     }
@@ -378,12 +441,10 @@ final class BarnesHutTsne {
                     fx += qq * dx;
                     fy += qq * dy;
                 } else {
-                    if (top + 4 > stack.length) {
-                        stack = java.util.Arrays.copyOf(stack, stack.length * 2);
-                    }
-                    int first = firstChild[node];
-                    for (int q = 0; q < 4; q++) {
-                        stack[top++] = first + q;
+                    for (int q = first; q < first + 4; q++) {
+                        if (cells[STRIDE * q + 3] > 0) { // only non-empty children
+                            stack[top++] = q;
+                        }
                     }
                 }
             }

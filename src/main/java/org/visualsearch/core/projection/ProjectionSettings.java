@@ -24,9 +24,14 @@ public record ProjectionSettings(ProjectionMethod method, long seed, double perp
         }
     }
 
-    /** The defaults of a method: seed 42, perplexity 30, 750 iterations (250 exaggerated, as openTSNE), at most 10,000 points for t-SNE. */
+    /**
+     * The defaults of a method: seed 42, perplexity 30, 500 iterations (250 exaggerated), at most
+     * 10,000 points for t-SNE. openTSNE runs 750; with the learning rate n / 12 the map has
+     * settled by 500 (trustworthiness 0.984 against 0.986 at 10,000 points) for two thirds of
+     * the time.
+     */
     public static ProjectionSettings of(ProjectionMethod method) {
-        return new ProjectionSettings(method, DEFAULT_SEED, 30, 750, DEFAULT_MAX_POINTS);
+        return new ProjectionSettings(method, DEFAULT_SEED, 30, 500, DEFAULT_MAX_POINTS);
     }
 
     public ProjectionSettings withSeed(long newSeed) {
