@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  * embedding map, as coordinates or as a picture for a report.
  */
 @Command(name = "map", mixinStandardHelpOptions = true,
-        description = "Project a gallery's embeddings onto a 2-D map (PCA or t-SNE) and write it as coordinates "
+        description = "Project a gallery's embeddings onto a 2-D map (PCA, t-SNE or UMAP) and write it as coordinates "
                 + "(.tsv) or a picture (.png).")
 public final class MapCommand extends DatabaseCommand {
 
@@ -32,19 +32,19 @@ public final class MapCommand extends DatabaseCommand {
     ModelOption model = new ModelOption();
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "pca",
-            description = "pca (default: exact, instant) or tsne (keeps neighbourhoods; at most --max-points photos, "
-                    + "a seeded random sample beyond).")
+            description = "pca (default: exact, instant), tsne or umap (both keep neighbourhoods; at most --max-points "
+                    + "photos, a seeded random sample beyond).")
     String method = "pca";
 
     @Option(names = "--out", paramLabel = "FILE", required = true,
             description = "Where to write the map: FILE.tsv (x, y, category, path per photo) or FILE.png.")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "t-SNE's seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "t-SNE's and UMAP's seed (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
     @Option(names = "--max-points", paramLabel = "N", defaultValue = "10000",
-            description = "t-SNE beyond this many photos runs on a random sample of them (default: ${DEFAULT-VALUE}).")
+            description = "t-SNE and UMAP beyond this many photos run on a random sample of them (default: ${DEFAULT-VALUE}).")
     int maxPoints = ProjectionSettings.DEFAULT_MAX_POINTS;
 
     @Parameters(paramLabel = "GALLERY", arity = "0..1",
@@ -84,7 +84,7 @@ public final class MapCommand extends DatabaseCommand {
                 @Override
                 public void progress(long done, long total, String message) {
                     long now = System.nanoTime();
-                    if (how == ProjectionMethod.TSNE && now - lastPrinted > 2_000_000_000L) {
+                    if (how != ProjectionMethod.PCA && now - lastPrinted > 2_000_000_000L) {
                         lastPrinted = now;
                         err().println(message);
                         err().flush();

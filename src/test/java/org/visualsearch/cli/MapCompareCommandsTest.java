@@ -119,11 +119,23 @@ class MapCompareCommandsTest {
     }
 
     @Test
+    void mapWritesUmapCoordinatesTheSameForASeed() throws IOException {
+        Path a = temp.resolve("a.tsv");
+        Path b = temp.resolve("b.tsv");
+        Result r = cli("map", "--data", data, "--model", "histogram", "--method", "umap", "--out", a.toString(), gallery.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("UMAP of 18 photos (15 neighbours, seed 42)");
+        assertThat(cli("map", "--data", data, "--model", "histogram", "--method", "UMAP", "--out", b.toString(),
+                gallery.toString()).exit()).isZero();
+        assertThat(Files.readAllLines(a)).hasSize(2 + 18).isEqualTo(Files.readAllLines(b));
+    }
+
+    @Test
     void mapRefusesUnknownMethodsAndFileTypesWithTheReason() {
-        Result umap = cli("map", "--data", data, "--model", "histogram", "--method", "umap", "--out",
+        Result mds = cli("map", "--data", data, "--model", "histogram", "--method", "mds", "--out",
                 temp.resolve("m.png").toString(), gallery.toString());
-        assertThat(umap.exit()).isEqualTo(2);
-        assertThat(umap.err()).contains("UMAP is not available").contains("use pca or tsne");
+        assertThat(mds.exit()).isEqualTo(2);
+        assertThat(mds.err()).contains("unknown projection method 'mds'").contains("use pca, tsne or umap");
         Result jpg = cli("map", "--data", data, "--model", "histogram", "--out", temp.resolve("m.jpg").toString(), gallery.toString());
         assertThat(jpg.exit()).isEqualTo(2);
         assertThat(jpg.err()).contains("--out must end in .png or .tsv");

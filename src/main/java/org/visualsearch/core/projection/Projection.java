@@ -8,7 +8,7 @@ import org.visualsearch.core.search.VectorIndex;
 /**
  * A gallery flattened onto a 2-D map: point {@code p} is gallery entry {@link #galleryIndex(int)}
  * at ({@link #x(int)}, {@link #y(int)}). PCA maps every photo; t-SNE may map only a seeded
- * sample ({@link #sampled()}). Immutable.
+ * sample ({@link #sampled()}), and so may UMAP. Immutable.
  */
 public final class Projection {
     private final ProjectionSettings settings;
@@ -126,6 +126,10 @@ public final class Projection {
         String what = sampled()
                 ? String.format("a random sample of %,d of %,d photos", size(), galleryTotal)
                 : String.format("%,d photo%s", galleryTotal, galleryTotal == 1 ? "" : "s");
+        if (settings.method() == ProjectionMethod.UMAP) {
+            return String.format("UMAP of %s (%d neighbours, seed %d)", what,
+                    Math.max(1, Math.min(UmapLayout.NEIGHBOURS, size() - 1)), settings.seed());
+        }
         return String.format("t-SNE of %s (perplexity %.0f, seed %d)", what,
                 Math.min(settings.perplexity(), Math.max(1, (size() - 1) / 3.0)), settings.seed());
     }

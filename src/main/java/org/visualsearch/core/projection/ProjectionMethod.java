@@ -7,7 +7,9 @@ public enum ProjectionMethod {
     /** Principal component analysis: exact, instant, deterministic; distances along the two axes are real. */
     PCA("PCA"),
     /** Barnes-Hut t-SNE: keeps neighbourhoods, not distances; seeded, on at most a sample of the photos. */
-    TSNE("t-SNE");
+    TSNE("t-SNE"),
+    /** UMAP (McInnes et al.): keeps neighbourhoods and more of the clusters' layout than t-SNE; seeded, on at most a sample. */
+    UMAP("UMAP");
 
     private final String label;
 
@@ -20,8 +22,7 @@ public enum ProjectionMethod {
     }
 
     /**
-     * The method a user typed: {@code pca} or {@code tsne}. UMAP is refused with the reason (no
-     * maintained Java UMAP with a fitting licence is on Maven Central).
+     * The method a user typed: {@code pca}, {@code tsne} or {@code umap} (any case, "t-SNE" too).
      *
      * @throws IllegalArgumentException naming the accepted values
      */
@@ -30,9 +31,8 @@ public enum ProjectionMethod {
         return switch (n) {
             case "pca" -> PCA;
             case "tsne" -> TSNE;
-            case "umap" -> throw new IllegalArgumentException("UMAP is not available in this version "
-                    + "(no maintained Java UMAP library with a licence that fits is on Maven Central): use pca or tsne");
-            default -> throw new IllegalArgumentException("unknown projection method '" + name + "': use pca or tsne");
+            case "umap" -> UMAP;
+            default -> throw new IllegalArgumentException("unknown projection method '" + name + "': use pca, tsne or umap");
         };
     }
 }

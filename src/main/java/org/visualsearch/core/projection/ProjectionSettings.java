@@ -5,14 +5,14 @@ import java.util.Objects;
 /**
  * What a projection depends on besides the vectors; part of its cache key.
  *
- * @param method     PCA or t-SNE
- * @param seed       seeds t-SNE's start and its sample (PCA needs none)
+ * @param method     PCA, t-SNE or UMAP
+ * @param seed       seeds t-SNE's and UMAP's start and their sample (PCA needs none)
  * @param perplexity t-SNE's effective number of neighbours (lowered for tiny galleries)
  * @param iterations t-SNE's gradient steps
- * @param maxPoints  t-SNE runs on a seeded random sample of at most this many photos (PCA uses all)
+ * @param maxPoints  t-SNE and UMAP run on a seeded random sample of at most this many photos (PCA uses all)
  */
 public record ProjectionSettings(ProjectionMethod method, long seed, double perplexity, int iterations, int maxPoints) {
-    /** Above this many photos t-SNE runs on a random sample: it is O(n log n) per step, with a large constant. */
+    /** Above this many photos t-SNE and UMAP run on a random sample: they are O(n log n) per step, with a large constant. */
     public static final int DEFAULT_MAX_POINTS = 10_000;
     public static final long DEFAULT_SEED = 42;
 

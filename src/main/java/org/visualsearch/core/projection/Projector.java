@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.visualsearch.core.search.VectorIndex;
 
-/** Projects a gallery's vectors onto a 2-D map with PCA or t-SNE. */
+/** Projects a gallery's vectors onto a 2-D map with PCA, t-SNE or UMAP. */
 public final class Projector {
 
     private Projector() {
@@ -38,7 +38,9 @@ public final class Projector {
             System.arraycopy(vectors.vector(sample[p]), 0, data, p * vectors.dimension(), vectors.dimension());
         }
         VectorIndex sampleVectors = VectorIndex.wrap(vectors.dimension(), data);
-        double[] coords = BarnesHutTsne.embed(sampleVectors, settings, progress);
+        double[] coords = settings.method() == ProjectionMethod.UMAP
+                ? UmapLayout.embed(sampleVectors, settings, progress)
+                : BarnesHutTsne.embed(sampleVectors, settings, progress);
         float[] x = new float[sample.length];
         float[] y = new float[sample.length];
         for (int p = 0; p < sample.length; p++) {

@@ -92,16 +92,18 @@ public interface CreditsSource {
             + "(the LICENSE file, below). The libraries it uses keep their own licences (Apache-2.0, MIT, BSD, "
             + "EPL and the like; none is GPL); the models' notices are in their own tabs.";
 
-    /** The program's own licence (bundled from the LICENSE file at the project root). */
+    /** The program's own licence and the notices libraries ask for (bundled from LICENSE and THIRD-PARTY.txt). */
     private static Section programSection() {
-        String licence;
-        try (var in = CreditsSource.class.getResourceAsStream("LICENSE")) {
-            licence = in == null ? "(the LICENSE file is missing from this build)"
+        return new Section("This program", PROGRAM_INTRO + "\n\n" + bundled("LICENSE") + "\n\n" + bundled("THIRD-PARTY.txt"));
+    }
+
+    private static String bundled(String name) {
+        try (var in = CreditsSource.class.getResourceAsStream(name)) {
+            return in == null ? "(the " + name + " file is missing from this build)"
                     : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            licence = "Cannot read the bundled LICENSE: " + e.getMessage();
+            return "Cannot read the bundled " + name + ": " + e.getMessage();
         }
-        return new Section("This program", PROGRAM_INTRO + "\n\n" + licence);
     }
 
     private static List<Section> sampleSections(SampleManifest manifest) {

@@ -177,8 +177,11 @@ public final class MapView {
         method.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(ProjectionMethod m) {
-                return m == null ? "" : m == ProjectionMethod.PCA ? "PCA (exact: real distances along 2 axes)"
-                        : "t-SNE (keeps neighbours, not distances)";
+                return m == null ? "" : switch (m) {
+                    case PCA -> "PCA (exact: real distances along 2 axes)";
+                    case TSNE -> "t-SNE (keeps neighbours, not distances)";
+                    case UMAP -> "UMAP (keeps neighbours, not distances)";
+                };
             }
 
             @Override

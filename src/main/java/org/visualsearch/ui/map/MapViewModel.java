@@ -139,8 +139,8 @@ public final class MapViewModel {
         cancelRunning = cancelled;
         running.set(true);
         progress.set(-1);
-        message.set(settings.method() == ProjectionMethod.TSNE && g.size() > settings.maxPoints()
-                ? String.format("t-SNE of a random sample of %,d of %,d photos…", settings.maxPoints(), g.size())
+        message.set(settings.method() != ProjectionMethod.PCA && g.size() > settings.maxPoints()
+                ? String.format("%s of a random sample of %,d of %,d photos…", settings.method().label(), settings.maxPoints(), g.size())
                 : method.get().label() + " of " + String.format("%,d", g.size()) + " photos…");
         ProjectionProgress sink = new ProjectionProgress() {
             private long lastPosted;

@@ -160,11 +160,99 @@ class ProjectionTest {
     }
 
     @Test
-    void umapIsRefusedWithTheReasonAndNamesAreParsed() {
+    void methodNamesAreParsed() {
         assertThat(ProjectionMethod.parse("PCA")).isEqualTo(ProjectionMethod.PCA);
         assertThat(ProjectionMethod.parse("t-sne")).isEqualTo(ProjectionMethod.TSNE);
-        assertThatThrownBy(() -> ProjectionMethod.parse("umap")).hasMessageContaining("use pca or tsne");
-        assertThatThrownBy(() -> ProjectionMethod.parse("mds")).hasMessageContaining("unknown projection method 'mds'");
+        assertThat(ProjectionMethod.parse(" UMAP ")).isEqualTo(ProjectionMethod.UMAP);
+        assertThatThrownBy(() -> ProjectionMethod.parse("mds")).hasMessageContaining("unknown projection method 'mds'")
+                .hasMessageContaining("use pca, tsne or umap");
+    }
+
+    @Test
+    void umapIsDeterministicForASeedAndDiffersForAnother() {
+        VectorIndex v = threeClusters(8);
+        ProjectionSettings settings = ProjectionSettings.of(ProjectionMethod.UMAP);
+        Projection a = Projector.project(v, settings, ProjectionProgress.NONE);
+        Projection b = Projector.project(v, settings, ProjectionProgress.NONE);
+        Projection c = Projector.project(v, settings.withSeed(7), ProjectionProgress.NONE);
+        assertThat(a.size()).isEqualTo(v.size());
+        boolean differs = false;
+        for (int p = 0; p < a.size(); p++) {
+            assertThat(b.x(p)).isEqualTo(a.x(p));
+            assertThat(b.y(p)).isEqualTo(a.y(p));
+            differs |= c.x(p) != a.x(p);
+        }
+        assertThat(differs).isTrue();
+        assertThat(a.describe()).isEqualTo("UMAP of 180 photos (15 neighbours, seed 42)");
+    }
+
+    @Test
+    void umapKeepsThreeSeparableClustersApart() {
+        VectorIndex v = threeClusters(3);
+        Projection map = Projector.project(v, ProjectionSettings.of(ProjectionMethod.UMAP), ProjectionProgress.NONE);
+        assertThat(NeighbourDistortion.trustworthiness(v, map, 5)).isGreaterThanOrEqualTo(0.9);
+        for (int p = 0; p < map.size(); p++) {
+            int nearest = NeighbourDistortion.mapNearest(map, p, 1)[0];
+            assertThat(nearest / 60).as("cluster of point %d's map neighbour", p).isEqualTo(p / 60);
+        }
+    }
+
+    @Test
+    void umapAboveTheLimitRunsOnASeededSampleReportsProgressAndStopsWhenCancelled() {
+        VectorIndex v = threeClusters(6);
+        List<Long> steps = new ArrayList<>();
+        Projection map = Projector.project(v, ProjectionSettings.of(ProjectionMethod.UMAP).withMaxPoints(100),
+                new ProjectionProgress() {
+                    @Override
+                    public void progress(long done, long total, String message) {
+                        steps.add(done);
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return false;
+                    }
+                });
+        assertThat(map.size()).isEqualTo(100);
+        assertThat(map.sampled()).isTrue();
+        assertThat(map.describe()).contains("UMAP of a random sample of 100 of 180 photos");
+        assertThat(steps).hasSizeGreaterThanOrEqualTo(3).endsWith(1L); // start, the library's own steps, done
+        // cancelled once the library has started: its first report unwinds it
+        int[] calls = {0};
+        ProjectionProgress cancelLater = new ProjectionProgress() {
+            @Override
+            public void progress(long done, long total, String message) {
+                calls[0]++;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return calls[0] >= 1; // after "nearest neighbours", before the library's first step
+            }
+        };
+        assertThatThrownBy(() -> Projector.project(v, ProjectionSettings.of(ProjectionMethod.UMAP), cancelLater))
+                .isInstanceOf(CancellationException.class);
+        assertThat(calls[0]).isEqualTo(1);
+        // and a later run is not disturbed by the cancelled one
+        Projection again = Projector.project(v, ProjectionSettings.of(ProjectionMethod.UMAP).withMaxPoints(100),
+                ProjectionProgress.NONE);
+        assertThat(again.x(0)).isEqualTo(map.x(0));
+    }
+
+    @Test
+    void umapOfTinyGalleriesGivesAPlaceToEveryPhoto() {
+        for (int n = 1; n <= 5; n++) {
+            List<float[]> points = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                points.add(new float[] {i, i * i, 1});
+            }
+            Projection map = Projector.project(VectorIndex.of(3, points), ProjectionSettings.of(ProjectionMethod.UMAP),
+                    ProjectionProgress.NONE);
+            assertThat(map.size()).isEqualTo(n);
+            for (int p = 0; p < n; p++) {
+                assertThat(Float.isFinite(map.x(p)) && Float.isFinite(map.y(p))).as("point %d of %d", p, n).isTrue();
+            }
+        }
     }
 
     @Test
