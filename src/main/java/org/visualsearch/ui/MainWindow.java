@@ -154,12 +154,18 @@ public final class MainWindow {
         List<TopLevelView> views = new ArrayList<>();
         views.add(new TopLevelView("searchTab", "Search", searchView().root()));
         views.add(new TopLevelView("evaluateTab", "Evaluate", evaluatePanel().view().root()));
-        views.add(new TopLevelView("mapTab", "Map", new MapView(new MapViewModel(app.galleryProperty(),
-                search.queryVectorProperty(), search.topMatches(), app.analysisExecutor(), this::searchWithPhoto,
-                new ProjectionCache(6)), app.thumbnails()).root()));
-        views.add(new TopLevelView("compareTab", "Compare", new CompareView(new CompareViewModel(app.galleryProperty(),
-                library.currentModelProperty(), library.models(), app::galleryFor, app.libraryExecutor()),
-                app.thumbnails()).scrollableRoot()));
+        CompareViewModel compare = new CompareViewModel(app.galleryProperty(), library.currentModelProperty(),
+                library.models(), app::galleryFor, app.libraryExecutor());
+        MapViewModel map = new MapViewModel(app.galleryProperty(), search.queryVectorProperty(), search.topMatches(),
+                app.analysisExecutor(), this::searchWithPhoto, new ProjectionCache(6), compare.comparisonProperty());
+        // the query picked in the comparison is the photo the map keeps marked under A and B (also after the comparison)
+        compare.queryProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                map.highlight(now.query());
+            }
+        });
+        views.add(new TopLevelView("mapTab", "Map", new MapView(map, app.thumbnails()).root()));
+        views.add(new TopLevelView("compareTab", "Compare", new CompareView(compare, app.thumbnails()).scrollableRoot()));
         views.add(new TopLevelView("trainTab", "Train", trainView().root()));
         return views;
     }

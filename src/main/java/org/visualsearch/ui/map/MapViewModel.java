@@ -2,9 +2,7 @@ package org.visualsearch.ui.map;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,6 +14,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -24,9 +23,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.visualsearch.core.comparison.ModelComparison;
 import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.projection.NeighbourDistortion;
@@ -40,11 +42,16 @@ import org.visualsearch.core.projection.ProjectionSettings;
  * The embedding map's state: the projection of the current gallery (computed off the FX thread,
  * with progress and cancel, cached per model, gallery contents and settings), where the current
  * query sits, its true top-5 in the full space, and the photos the map puts nearer than those
- * (the map's distortion). Use from the FX thread.
+ * (the map's distortion). With a comparison made, the map shows model A's or model B's vectors
+ * ({@link #sideProperty()}); the box selection and the highlighted photo stay marked across the
+ * switch. Use from the FX thread.
  */
 public final class MapViewModel {
     /** Trustworthiness is shown for maps up to this size (it is quadratic). */
     static final int TRUST_UP_TO = 5_000;
+
+    /** Which of the comparison's two models the map shows. */
+    public enum Side { A, B }
 
     private final ObservableValue<? extends IndexedGallery> gallery;
     private final ObservableValue<float[]> queryVector;
@@ -52,6 +59,10 @@ public final class MapViewModel {
     private final Executor executor;
     private final IntConsumer queryWithPhoto;
     private final ProjectionCache cache;
+    private final ObservableValue<ModelComparison> comparison;
+    private final ObjectProperty<Side> side = new SimpleObjectProperty<>(Side.A);
+    private final BooleanBinding canShowB;
+    private final MapMarks marks = new MapMarks();
 
     private final ObjectProperty<ProjectionMethod> method = new SimpleObjectProperty<>(ProjectionMethod.PCA);
     private final ObjectProperty<Projection> projection = new SimpleObjectProperty<>();
@@ -63,11 +74,9 @@ public final class MapViewModel {
     private final ObjectProperty<float[]> queryOnMap = new SimpleObjectProperty<>();
     private final ObservableList<Integer> neighbours = FXCollections.observableArrayList();
     private final ObservableList<Integer> intruders = FXCollections.observableArrayList();
-    private final ObservableList<Integer> selection = FXCollections.observableArrayList();
     private final ObservableList<Integer> neighboursView = FXCollections.unmodifiableObservableList(neighbours);
     private final ObservableList<Integer> intrudersView = FXCollections.unmodifiableObservableList(intruders);
-    private final ObservableList<Integer> selectionView = FXCollections.unmodifiableObservableList(selection);
-    private final StringProperty selectionText = new SimpleStringProperty("");
+    private static final int TOP_K = 5;
     private AtomicBoolean cancelRunning;
     private boolean active;
     private boolean stale = true;
@@ -84,17 +93,46 @@ public final class MapViewModel {
     public MapViewModel(ObservableValue<? extends IndexedGallery> gallery, ObservableValue<float[]> queryVector,
                         ObservableList<IndexedGallery.Hit> topMatches, Executor executor, IntConsumer queryWithPhoto,
                         ProjectionCache cache) {
+        this(gallery, queryVector, topMatches, executor, queryWithPhoto, cache, new SimpleObjectProperty<>());
+    }
+
+    /**
+     * @param comparison the comparison of the current model (A) with a second (B), or null while there is
+     *                   none: the map can show B's vectors while there is one
+     */
+    public MapViewModel(ObservableValue<? extends IndexedGallery> gallery, ObservableValue<float[]> queryVector,
+                        ObservableList<IndexedGallery.Hit> topMatches, Executor executor, IntConsumer queryWithPhoto,
+                        ProjectionCache cache, ObservableValue<ModelComparison> comparison) {
         this.gallery = Objects.requireNonNull(gallery);
         this.queryVector = Objects.requireNonNull(queryVector);
         this.topMatches = Objects.requireNonNull(topMatches);
         this.executor = Objects.requireNonNull(executor);
         this.queryWithPhoto = Objects.requireNonNull(queryWithPhoto);
         this.cache = Objects.requireNonNull(cache);
-        gallery.addListener((o, a, b) -> projectWhenActive());
+        this.comparison = Objects.requireNonNull(comparison);
+        this.canShowB = Bindings.createBooleanBinding(() -> comparison.getValue() != null, comparison);
+        gallery.addListener((o, a, b) -> {
+            if (side.get() == Side.A) {
+                projectWhenActive();
+            }
+        });
         method.addListener((o, a, b) -> projectWhenActive());
+        comparison.addListener((o, a, b) -> {
+            if (b == null && side.get() == Side.B) {
+                side.set(Side.A); // the comparison is gone (another model or gallery): back to the current model
+            } else if (side.get() == Side.B) {
+                projectWhenActive();
+            }
+        });
+        side.addListener((o, a, b) -> projectWhenActive());
         queryVector.addListener((o, a, b) -> placeQuery());
         topMatches.addListener((ListChangeListener<IndexedGallery.Hit>) c -> placeQuery());
-        selection.addListener((ListChangeListener<Integer>) c -> selectionText.set(describeSelection()));
+    }
+
+    /** The gallery the map is to show: the current one, or model B's while B is shown. */
+    private IndexedGallery galleryToMap() {
+        ModelComparison c = comparison.getValue();
+        return side.get() == Side.B && c != null ? c.galleryB() : gallery.getValue();
     }
 
     /**
@@ -122,8 +160,7 @@ public final class MapViewModel {
     public void project() {
         cancel();
         long myGeneration = ++generation;
-        IndexedGallery g = gallery.getValue();
-        selection.clear();
+        IndexedGallery g = galleryToMap();
         if (g == null || g.size() == 0) {
             show(null, null, "No photos to map yet: index a gallery first.");
             return;
@@ -206,6 +243,7 @@ public final class MapViewModel {
 
     private void show(IndexedGallery g, Projection p, String trust) {
         projectedGallery.set(g);
+        marks.showOn(g);
         projection.set(p);
         if (p == null) {
             description.set(trust == null ? "No photos to map yet." : trust);
@@ -231,6 +269,10 @@ public final class MapViewModel {
     }
 
     private void placeQuery() {
+        if (side.get() == Side.B && comparison.getValue() != null) {
+            placeHighlightedUnderB();
+            return;
+        }
         Projection p = projection.get();
         IndexedGallery g = projectedGallery.get();
         float[] v = queryVector.getValue();
@@ -251,6 +293,31 @@ public final class MapViewModel {
         intruders.setAll(NeighbourDistortion.mapIntruders(p, place, near, -1));
     }
 
+    /**
+     * Under model B the search's query (a vector of model A) has no place; the highlighted photo
+     * does: it is drawn as the query, with lines to its true top 5 under B (itself left out).
+     */
+    private void placeHighlightedUnderB() {
+        Projection p = projection.get();
+        IndexedGallery g = projectedGallery.get();
+        int index = marks.highlightedIndexProperty().get();
+        if (p == null || g == null || index < 0 || g.size() < 2) {
+            queryOnMap.set(null);
+            neighbours.clear();
+            intruders.clear();
+            return;
+        }
+        float[] v = g.vectors().vector(index);
+        List<Integer> near = new ArrayList<>();
+        for (var n : g.vectors().nearest(v, TOP_K, index)) {
+            near.add(n.index());
+        }
+        float[] place = p.place(v);
+        queryOnMap.set(place);
+        neighbours.setAll(near);
+        intruders.setAll(NeighbourDistortion.mapIntruders(p, place, near, index));
+    }
+
     private boolean topMatchesBelongTo(IndexedGallery g) {
         for (IndexedGallery.Hit hit : topMatches) {
             if (hit.index() >= g.size() || !g.entries().get(hit.index()).equals(hit.entry())) {
@@ -263,8 +330,25 @@ public final class MapViewModel {
     /** The user clicked the photo at map point {@code point}: search with it. */
     public void queryWithPoint(int point) {
         Projection p = projection.get();
-        if (p != null && point >= 0 && point < p.size()) {
-            queryWithPhoto.accept(p.galleryIndex(point));
+        IndexedGallery shown = projectedGallery.get();
+        if (p == null || shown == null || point < 0 || point >= p.size()) {
+            return;
+        }
+        GalleryEntry entry = shown.entries().get(p.galleryIndex(point));
+        highlight(entry);
+        IndexedGallery current = gallery.getValue();
+        int inCurrent = current == shown ? p.galleryIndex(point)
+                : current == null ? -1 : current.entries().indexOf(entry);
+        if (inCurrent >= 0) {
+            queryWithPhoto.accept(inCurrent); // the search runs under the current model, A
+        }
+    }
+
+    /** Marks this photo on the map (under A and B alike), e.g. the query picked in the comparison. */
+    public void highlight(GalleryEntry entry) {
+        marks.highlight(entry);
+        if (side.get() == Side.B) {
+            placeQuery();
         }
     }
 
@@ -277,23 +361,7 @@ public final class MapViewModel {
                 indices.add(p.galleryIndex(point));
             }
         }
-        selection.setAll(indices);
-    }
-
-    private String describeSelection() {
-        IndexedGallery g = projectedGallery.get();
-        if (selection.isEmpty() || g == null) {
-            return "";
-        }
-        Map<String, Integer> byCategory = new TreeMap<>();
-        for (int index : selection) {
-            byCategory.merge(g.entries().get(index).categoryOrUnlabelled(), 1, Integer::sum);
-        }
-        StringBuilder text = new StringBuilder(String.format("%,d selected:", selection.size()));
-        byCategory.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
-                .forEach(e -> text.append(' ').append(e.getValue()).append(' ').append(e.getKey()).append(','));
-        text.setLength(text.length() - 1);
-        return text.toString();
+        marks.select(indices);
     }
 
     /** The gallery entry of map point {@code point}. */
@@ -348,10 +416,41 @@ public final class MapViewModel {
 
     /** Gallery indices of the box-selected photos. */
     public ObservableList<Integer> selection() {
-        return selectionView;
+        return marks.selection();
     }
 
     public ReadOnlyStringProperty selectionTextProperty() {
-        return selectionText;
+        return marks.selectionTextProperty();
+    }
+
+    /** The highlighted photo (clicked on the map or picked in the comparison), or null. */
+    public ReadOnlyObjectProperty<GalleryEntry> highlightedProperty() {
+        return marks.highlightedProperty();
+    }
+
+    /** The highlighted photo's index in the gallery on the map, or -1 (none, or not in it). */
+    public ReadOnlyIntegerProperty highlightedIndexProperty() {
+        return marks.highlightedIndexProperty();
+    }
+
+    /** Model A (the current one) or B (the comparison's second); B needs a comparison. */
+    public ObjectProperty<Side> sideProperty() {
+        return side;
+    }
+
+    /** Whether there is a comparison, so the map can show model B. */
+    public BooleanBinding canShowBProperty() {
+        return canShowB;
+    }
+
+    /** The toggle's text for model A or B: "A: name" with a comparison, else what to do. */
+    public javafx.beans.binding.StringBinding sideLabel(Side which) {
+        return Bindings.createStringBinding(() -> {
+            ModelComparison c = comparison.getValue();
+            if (c == null) {
+                return which == Side.A ? "A: current model" : "B: compare first";
+            }
+            return which + ": " + (which == Side.A ? c.modelA() : c.modelB()).name();
+        }, comparison);
     }
 }
