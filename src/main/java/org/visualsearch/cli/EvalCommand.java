@@ -102,7 +102,7 @@ public final class EvalCommand extends DatabaseCommand {
         }
         EvaluationReport.write(new EvaluationReport.Content(evaluation, description, ZonedDateTime.now(), baseline,
                 entry -> entry.contentHash() == null ? java.util.Optional.empty() : db.thumbnail(entry.contentHash()),
-                credits), report);
+                credits, indexed), report);
         err().println("report written to " + report);
         err().flush();
     }

@@ -186,6 +186,9 @@ class EvalCommandTest {
         assertThat(doc.select("#worst .query-row").first().text()).contains("odd.png", "P@5 0.000");
         assertThat(doc.select("#credits li").eachText()).anySatisfy(t -> assertThat(t).endsWith("odd.png"));
         assertThat(doc.getElementById("summary").text()).contains("1 photo without a category");
+        // the map of the evaluated vectors, embedded
+        assertThat(doc.select("#map img.map").attr("src")).startsWith("data:image/png;base64,");
+        assertThat(doc.getElementById("map").text()).contains("PCA of");
     }
 
     @Test

@@ -16,12 +16,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import javax.imageio.ImageIO;
+import org.visualsearch.core.projection.CategoryPalette;
+import org.visualsearch.core.projection.MapFiles;
+import org.visualsearch.core.projection.Projection;
+import org.visualsearch.core.projection.ProjectionMethod;
+import org.visualsearch.core.projection.ProjectionProgress;
+import org.visualsearch.core.projection.ProjectionSettings;
+import org.visualsearch.core.projection.Projector;
 import org.visualsearch.core.search.GalleryEntry;
+import org.visualsearch.core.search.IndexedGallery;
 
 /**
  * An evaluation as one self-contained HTML page for a teacher to hand out: model, gallery, date,
- * mP@5 with the reference scores, the per-category table, the confusion matrix, the worst
- * queries with their top-5, and the credits of every photo shown. Thumbnails are embedded as
+ * mP@5 with the reference scores, the per-category table, the confusion matrix, the embedding
+ * map (PCA of the evaluated vectors, when the gallery is given), the worst queries with their
+ * top-5, and the credits of every photo shown. Thumbnails are embedded as
  * {@code data:} URIs and the style is inline: the page fetches nothing and opens offline.
  */
 public final class EvaluationReport {
@@ -37,10 +47,21 @@ public final class EvaluationReport {
     /**
      * @param galleryDescription what the gallery is, e.g. "sample-db (100 photos)"
      * @param baseline           the colour-histogram baseline's mP@5 on the same gallery, when known
+     * @param gallery            the evaluated gallery (its vectors give the map), or null for a report without the map
      */
     public record Content(GalleryEvaluation evaluation, String galleryDescription, ZonedDateTime date,
-                          OptionalDouble baseline, Thumbnails thumbnails, PhotoCredits credits) {
+                          OptionalDouble baseline, Thumbnails thumbnails, PhotoCredits credits, IndexedGallery gallery) {
+
+        /** A report without the map. */
+        public Content(GalleryEvaluation evaluation, String galleryDescription, ZonedDateTime date,
+                       OptionalDouble baseline, Thumbnails thumbnails, PhotoCredits credits) {
+            this(evaluation, galleryDescription, date, baseline, thumbnails, credits, null);
+        }
     }
+
+    /** The map's picture in the page, in pixels. */
+    static final int MAP_WIDTH = 960;
+    static final int MAP_HEIGHT = 640;
 
     private EvaluationReport() {
     }
@@ -72,6 +93,7 @@ public final class EvaluationReport {
         summary(h, c);
         categories(h, e);
         confusion(h, e);
+        map(h, c);
         Map<GalleryEntry, Integer> shown = worst(h, c);
         credits(h, c, shown);
         h.append("<footer>Made by Visual Search Simulator: leave-one-out k-NN, k = ").append(e.k())
@@ -141,6 +163,56 @@ public final class EvaluationReport {
             h.append("</tr>\n");
         }
         h.append("</table>\n</section>\n");
+    }
+
+    /**
+     * The evaluated vectors' PCA map as an embedded PNG, categories in their colours, and the
+     * legend as text too (the picture has it, a screen reader gets it here).
+     */
+    private static void map(StringBuilder h, Content c) {
+        IndexedGallery g = c.gallery();
+        if (g == null || g.size() < 2 || !g.model().equals(c.evaluation().model())) {
+            return;
+        }
+        Projection map;
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            map = Projector.project(g.vectors(), ProjectionSettings.of(ProjectionMethod.PCA), ProjectionProgress.NONE);
+            if (!ImageIO.write(MapFiles.picture(map, g, MAP_WIDTH, MAP_HEIGHT), "png", png)) {
+                return;
+            }
+        } catch (IOException | RuntimeException ex) {
+            return; // e.g. 1-d vectors: the rest of the report is still worth having
+        }
+        h.append("<section id=\"map\">\n<h2>Embedding map</h2>\n<p>Every photo as a dot in its category's colour, ")
+                .append("the model's vectors flattened onto their two main axes (PCA): ").append(esc(map.describe()))
+                .append(". Categories the model separates sit apart; the map keeps only part of the distances, ")
+                .append("so two dots close together may still be far apart in the model's space.</p>\n")
+                .append("<img class=\"map\" width=\"").append(MAP_WIDTH).append("\" height=\"").append(MAP_HEIGHT)
+                .append("\" alt=\"Embedding map of ").append(esc(c.galleryDescription())).append(", PCA\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png.toByteArray())).append("\">\n<ul class=\"legend\">");
+        java.util.TreeSet<String> categories = new java.util.TreeSet<>();
+        boolean unlabelled = false;
+        for (GalleryEntry e : g.entries()) {
+            if (e.category() == null) {
+                unlabelled = true;
+            } else {
+                categories.add(e.category());
+            }
+        }
+        for (String category : categories) {
+            legendItem(h, category, category);
+        }
+        if (unlabelled) {
+            legendItem(h, null, "(no category)");
+        }
+        h.append("</ul>\n</section>\n");
+    }
+
+    private static void legendItem(StringBuilder h, String category, String label) {
+        h.append("<li><span class=\"swatch\" style=\"background:")
+                .append(String.format(Locale.ROOT, "#%06x", CategoryPalette.rgbOf(category) & 0xffffff))
+                .append("\"></span>").append(esc(label)).append("</li>");
     }
 
     /** Writes the worst queries and returns every photo shown, with a number for the credits. */
@@ -253,6 +325,9 @@ public final class EvaluationReport {
             .no-image { display: flex; align-items: center; justify-content: center; color: #57606a; background: #f6f8fa; }
             figure.query img { border-color: #1f2328; } figure.wrong img { border-color: #cf222e; }
             figure.wrong figcaption { color: #cf222e; } .file { color: #57606a; word-break: break-all; }
+            img.map { max-width: 100%; height: auto; border: 1px solid #d0d7de; border-radius: 6px; }
+            .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; }
+            .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 50%; margin-right: .4rem; vertical-align: -.05rem; }
             .credits { font-size: .85rem; } footer { margin-top: 2rem; color: #57606a; font-size: .85rem; }
             """;
 }

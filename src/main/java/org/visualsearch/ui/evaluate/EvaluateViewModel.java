@@ -236,8 +236,10 @@ public final class EvaluateViewModel {
             return false;
         }
         OptionalDouble base = Double.isNaN(baselineScore.get()) ? OptionalDouble.empty() : OptionalDouble.of(baselineScore.get());
+        IndexedGallery evaluated = gallery.getValue(); // its vectors give the report's map, if it is the evaluated one
         EvaluationReport.Content content = new EvaluationReport.Content(e, galleryDescription(), ZonedDateTime.now(), base,
-                reportThumbnails, credits);
+                reportThumbnails, credits, evaluated != null && evaluated.model().equals(e.model())
+                        && evaluated.size() == e.gallerySize() ? evaluated : null);
         try {
             executor.execute(() -> {
                 String result;

@@ -38,11 +38,11 @@ class EvaluationReportTest {
             String category = i < 12 ? "a" : "b";
             float x = i < 12 ? i : i - 5; // b starts inside a's range
             entries.add(new GalleryEntry(Path.of("photos", category, "p<" + i + ">.jpg"), category, "hash" + i));
-            vectors.add(new float[] {x});
+            vectors.add(new float[] {x, 0});
         }
         entries.add(new GalleryEntry(Path.of("photos", "loose.jpg"), null, "hash-loose"));
-        vectors.add(new float[] {5.5f}); // among both: in some top-5s
-        return new IndexedGallery(new ModelInfo("m", "Test model & co", 1), entries, VectorIndex.of(1, vectors));
+        vectors.add(new float[] {5.5f, 0}); // among both: in some top-5s
+        return new IndexedGallery(new ModelInfo("m", "Test model & co", 2), entries, VectorIndex.of(2, vectors));
     }
 
     private static byte[] jpeg() throws IOException {
@@ -52,6 +52,10 @@ class EvaluationReportTest {
     }
 
     private static EvaluationReport.Content content(GalleryEvaluation e) throws IOException {
+        return content(e, gallery());
+    }
+
+    private static EvaluationReport.Content content(GalleryEvaluation e, IndexedGallery mapped) throws IOException {
         byte[] jpeg = jpeg();
         SampleManifest manifest = SampleManifest.of(List.of(new SampleManifest.Entry("a/a-03.jpg", "a",
                 e.worstFirst().get(0).entry().contentHash(), 10, 8, 6,
@@ -59,7 +63,7 @@ class EvaluationReportTest {
         // Every second photo has a thumbnail: the others must show a placeholder, not a link.
         EvaluationReport.Thumbnails thumbnails = entry -> entry.contentHash().hashCode() % 2 == 0 ? Optional.of(jpeg) : Optional.empty();
         return new EvaluationReport.Content(e, "photos (test)", ZonedDateTime.of(2026, 12, 1, 10, 30, 0, 0, ZoneOffset.UTC),
-                OptionalDouble.of(0.412), thumbnails, new PhotoCredits(manifest));
+                OptionalDouble.of(0.412), thumbnails, new PhotoCredits(manifest), mapped);
     }
 
     @Test
@@ -79,7 +83,8 @@ class EvaluationReportTest {
         }
         assertThat(doc.select("link, script, iframe, object, embed")).isEmpty();
         assertThat(html.toLowerCase()).doesNotContain("url(", "@import", "http://", "https://example.org");
-        assertThat(doc.select("img")).isNotEmpty().allSatisfy(img -> assertThat(img.attr("src")).startsWith("data:image/jpeg;base64,"));
+        assertThat(doc.select("figure img")).isNotEmpty().allSatisfy(img -> assertThat(img.attr("src")).startsWith("data:image/jpeg;base64,"));
+        assertThat(doc.select("img.map")).hasSize(1).allSatisfy(img -> assertThat(img.attr("src")).startsWith("data:image/png;base64,"));
     }
 
     @Test
@@ -88,11 +93,11 @@ class EvaluationReportTest {
         Document doc = Jsoup.parse(EvaluationReport.html(content(e)));
 
         assertThat(doc.title()).isEqualTo("Evaluation: Test model & co on photos (test)");
-        for (String id : List.of("summary", "categories", "confusion", "worst", "credits")) {
+        for (String id : List.of("summary", "categories", "confusion", "map", "worst", "credits")) {
             assertThat(doc.getElementById(id)).as(id).isNotNull();
         }
         assertThat(doc.getElementById("mean-precision").text()).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", e.meanPrecision()));
-        assertThat(doc.getElementById("summary").text()).contains("Test model & co (1-d)", "25 photos, 24 scored queries",
+        assertThat(doc.getElementById("summary").text()).contains("Test model & co (2-d)", "25 photos, 24 scored queries",
                 "2026-12-01 10:30", "0.728", "0.678", "Colour-histogram baseline 0.412", "different test set",
                 "1 photo without a category");
 
@@ -126,5 +131,46 @@ class EvaluationReportTest {
         assertThat(credits.eachText()).anySatisfy(t -> assertThat(t).contains("photos" + java.io.File.separator + "b"));
         // Names with markup characters are escaped, not interpreted.
         assertThat(doc.select("#worst .file").eachText()).anySatisfy(t -> assertThat(t).contains("p<"));
+    }
+
+    @Test
+    void theMapIsThePcaOfTheEvaluatedVectorsAsAPictureWithItsLegend() throws IOException {
+        IndexedGallery g = gallery();
+        GalleryEvaluation e = GalleryEvaluator.evaluate(g);
+        Document doc = Jsoup.parse(EvaluationReport.html(content(e, g)));
+        Element map = doc.getElementById("map");
+        assertThat(map.select("h2").text()).isEqualTo("Embedding map");
+        assertThat(map.text()).contains("PCA of 25 photos");
+        String src = map.select("img.map").attr("src");
+        BufferedImage picture = ImageIO.read(new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode(src.substring("data:image/png;base64,".length()))));
+        assertThat(picture.getWidth()).isEqualTo(EvaluationReport.MAP_WIDTH);
+        assertThat(picture.getHeight()).isEqualTo(EvaluationReport.MAP_HEIGHT);
+        // the dots are in the categories' colours, and the legend names each with its colour
+        int a = org.visualsearch.core.projection.CategoryPalette.rgbOf("a") & 0xffffff;
+        int b = org.visualsearch.core.projection.CategoryPalette.rgbOf("b") & 0xffffff;
+        assertThat(count(picture, a)).isPositive();
+        assertThat(count(picture, b)).isPositive();
+        assertThat(map.select(".legend li").eachText()).containsExactly("a", "b", "(no category)");
+        assertThat(map.select(".legend li .swatch").get(0).attr("style")).contains(String.format("#%06x", a));
+
+        // without the gallery (or with another model's) there is no map, and the rest is there
+        Document without = Jsoup.parse(EvaluationReport.html(content(e, null)));
+        assertThat(without.getElementById("map")).isNull();
+        assertThat(without.getElementById("worst")).isNotNull();
+        IndexedGallery otherModel = new IndexedGallery(new ModelInfo("other", "Other", 2), g.entries(), g.vectors());
+        assertThat(Jsoup.parse(EvaluationReport.html(content(e, otherModel))).getElementById("map")).isNull();
+    }
+
+    private static int count(BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 }
