@@ -87,6 +87,11 @@ class SampleGalleryScreenshotTest {
                     && vm.projectionProperty().get().method() == org.visualsearch.core.projection.ProjectionMethod.TSNE));
             WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
             WindowTestSupport.screenshot(stage.getScene(), "sample-map-tsne-" + name);
+            fx(() -> vm.methodProperty().set(org.visualsearch.core.projection.ProjectionMethod.UMAP));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> vm.projectionProperty().get() != null
+                    && vm.projectionProperty().get().method() == org.visualsearch.core.projection.ProjectionMethod.UMAP));
+            WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+            WindowTestSupport.screenshot(stage.getScene(), "sample-map-umap-" + name);
             fx(stage::close);
         }
         ModelChoice a = new ModelChoice("default", "Default model");
@@ -109,6 +114,45 @@ class SampleGalleryScreenshotTest {
         assertThat(fx(() -> compare.comparisonProperty().get().meanPrecisionA()))
                 .isGreaterThan(fx(() -> compare.comparisonProperty().get().meanPrecisionB()));
         fx(stage::close);
+
+        // the map switching between the two models, the comparison's query kept marked
+        GalleryEntry picked = fx(() -> compare.queryProperty().get().query());
+        float[] pickedVector = learned.vectors().vector(learned.entries().indexOf(picked));
+        var pickedHits = FXCollections.observableArrayList(learned.nearest(pickedVector, 6).subList(1, 6));
+        MapViewModel both = fx(() -> new MapViewModel(new SimpleObjectProperty<>(learned), new SimpleObjectProperty<>(pickedVector),
+                pickedHits, executor, i -> { }, new ProjectionCache(4), compare.comparisonProperty()));
+        fx(() -> both.highlight(picked));
+        Stage switching = fx(() -> {
+            Stage s = new Stage();
+            Scene scene = new Scene(new MapView(both, cache).root(), 1100, 760);
+            scene.getStylesheets().add(VisualSearchApp.class.getResource(VisualSearchApp.STYLESHEET).toExternalForm());
+            s.setScene(scene);
+            s.show();
+            return s;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> both.projectionProperty().get() != null));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WindowTestSupport.screenshot(switching.getScene(), "sample-map-switch-a");
+        fx(() -> both.sideProperty().set(MapViewModel.Side.B));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> both.projectedGalleryProperty().get()
+                == compare.comparisonProperty().get().galleryB()));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WindowTestSupport.screenshot(switching.getScene(), "sample-map-switch-b");
+        fx(switching::close);
+
+        // the evaluation report's map, as a picture to look at, and the report itself
+        var evaluation = org.visualsearch.core.evaluation.GalleryEvaluator.evaluate(learned);
+        var report = new org.visualsearch.core.evaluation.EvaluationReport.Content(evaluation, "sample-photos-v2",
+                java.time.ZonedDateTime.now(), java.util.OptionalDouble.empty(), entry -> java.util.Optional.empty(),
+                org.visualsearch.core.evaluation.PhotoCredits.none(), learned);
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        org.visualsearch.core.evaluation.EvaluationReport.write(report, shots.resolve("sample-report.html"));
+        var pca = org.visualsearch.core.projection.Projector.project(learned.vectors(),
+                org.visualsearch.core.projection.ProjectionSettings.of(org.visualsearch.core.projection.ProjectionMethod.PCA),
+                org.visualsearch.core.projection.ProjectionProgress.NONE);
+        javax.imageio.ImageIO.write(org.visualsearch.core.projection.MapFiles.picture(pca, learned, 960, 640), "png",
+                shots.resolve("sample-report-map.png").toFile());
         executor.shutdownNow();
         thumbs.shutdownNow();
     }

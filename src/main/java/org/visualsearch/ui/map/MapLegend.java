@@ -109,11 +109,13 @@ final class MapLegend {
             return;
         }
         int n = vm.intruders().size();
-        distortionText.setText(n == 0
+        String underB = vm.sideProperty().get() == MapViewModel.Side.B
+                ? "Model B: the picked photo is the query, with lines to its true top 5 under B. " : "";
+        distortionText.setText(underB + (n == 0
                 ? "No photo looks nearer to the query on this map than its true top 5: here the map keeps that neighbourhood."
                 : String.format("%,d photo%s look%s nearer to the query on this map than its true top 5 (ringed): "
                         + "the map squeezes %,d-dimensional distances into 2, so nearness on it is only a hint.",
-                        n, n == 1 ? "" : "s", n == 1 ? "s" : "", dimension()));
+                        n, n == 1 ? "" : "s", n == 1 ? "s" : "", dimension())));
     }
 
     private int dimension() {

@@ -348,11 +348,15 @@ final class MapPainter {
         g.setLineWidth(2);
         g.fillOval(qx - 10, qy - 10, 20, 20);
         g.strokeOval(qx - 10, qy - 10, 20, 20);
-        g.setFill(Color.BLACK);
         g.setFont(Font.font(null, FontWeight.BOLD, 13));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText("query", qx + 14, qy);
+        double labelX = qx + markRadius(p) + 14; // clear of the picked photo's ring, which may circle the query
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(4);
+        g.strokeText("query", labelX, qy);
+        g.setFill(Color.BLACK);
+        g.fillText("query", labelX, qy);
     }
 
     int drawnPoints() {
