@@ -25,7 +25,6 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.visualsearch.core.comparison.ModelComparison;
@@ -71,12 +70,7 @@ public final class MapViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("No photos to map yet.");
-    private final ObjectProperty<float[]> queryOnMap = new SimpleObjectProperty<>();
-    private final ObservableList<Integer> neighbours = FXCollections.observableArrayList();
-    private final ObservableList<Integer> intruders = FXCollections.observableArrayList();
-    private final ObservableList<Integer> neighboursView = FXCollections.unmodifiableObservableList(neighbours);
-    private final ObservableList<Integer> intrudersView = FXCollections.unmodifiableObservableList(intruders);
-    private static final int TOP_K = 5;
+    private final QueryPlacement place = new QueryPlacement();
     private AtomicBoolean cancelRunning;
     private boolean active;
     private boolean stale = true;
@@ -269,62 +263,13 @@ public final class MapViewModel {
     }
 
     private void placeQuery() {
+        Projection p = projection.get();
+        IndexedGallery g = projectedGallery.get();
         if (side.get() == Side.B && comparison.getValue() != null) {
-            placeHighlightedUnderB();
-            return;
+            place.placePhoto(p, g, marks.highlightedIndexProperty().get());
+        } else {
+            place.placeQuery(p, g, queryVector.getValue(), topMatches);
         }
-        Projection p = projection.get();
-        IndexedGallery g = projectedGallery.get();
-        float[] v = queryVector.getValue();
-        List<Integer> near = new ArrayList<>();
-        for (IndexedGallery.Hit hit : topMatches) {
-            near.add(hit.index());
-        }
-        if (p == null || g == null || v == null || v.length != g.vectors().dimension() || near.isEmpty()
-                || !topMatchesBelongTo(g)) {
-            queryOnMap.set(null);
-            neighbours.clear();
-            intruders.clear();
-            return;
-        }
-        float[] place = p.place(v);
-        queryOnMap.set(place);
-        neighbours.setAll(near);
-        intruders.setAll(NeighbourDistortion.mapIntruders(p, place, near, -1));
-    }
-
-    /**
-     * Under model B the search's query (a vector of model A) has no place; the highlighted photo
-     * does: it is drawn as the query, with lines to its true top 5 under B (itself left out).
-     */
-    private void placeHighlightedUnderB() {
-        Projection p = projection.get();
-        IndexedGallery g = projectedGallery.get();
-        int index = marks.highlightedIndexProperty().get();
-        if (p == null || g == null || index < 0 || g.size() < 2) {
-            queryOnMap.set(null);
-            neighbours.clear();
-            intruders.clear();
-            return;
-        }
-        float[] v = g.vectors().vector(index);
-        List<Integer> near = new ArrayList<>();
-        for (var n : g.vectors().nearest(v, TOP_K, index)) {
-            near.add(n.index());
-        }
-        float[] place = p.place(v);
-        queryOnMap.set(place);
-        neighbours.setAll(near);
-        intruders.setAll(NeighbourDistortion.mapIntruders(p, place, near, index));
-    }
-
-    private boolean topMatchesBelongTo(IndexedGallery g) {
-        for (IndexedGallery.Hit hit : topMatches) {
-            if (hit.index() >= g.size() || !g.entries().get(hit.index()).equals(hit.entry())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The user clicked the photo at map point {@code point}: search with it. */
@@ -401,17 +346,17 @@ public final class MapViewModel {
 
     /** The query's place on the map, or null. */
     public ReadOnlyObjectProperty<float[]> queryOnMapProperty() {
-        return queryOnMap;
+        return place.queryOnMapProperty();
     }
 
     /** Gallery indices of the query's true top-5 (full space). */
     public ObservableList<Integer> neighbours() {
-        return neighboursView;
+        return place.neighbours();
     }
 
     /** Gallery indices of the photos the map puts nearer to the query than its true top-5, nearest first. */
     public ObservableList<Integer> intruders() {
-        return intrudersView;
+        return place.intruders();
     }
 
     /** Gallery indices of the box-selected photos. */

@@ -8,17 +8,21 @@ import org.visualsearch.core.search.VectorIndex;
 
 /**
  * Times projecting 100 / 10,000 / 100,000 synthetic 64-d vectors (20 Gaussian clusters, like a
- * gallery's categories) with PCA and t-SNE (t-SNE above 10,000 runs on its 10,000-photo sample).
- * Prints medians. Not a test: run its main with the test classpath.
+ * gallery's categories) with PCA, t-SNE and UMAP (t-SNE and UMAP above 10,000 run on their
+ * 10,000-photo sample). Prints medians. Not a test: run its main with the test classpath;
+ * arguments: runs per size and method (default 3), then the sizes (default 100 10000 100000).
  */
 public final class ProjectionBench {
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        for (int n : new int[] {100, 10_000, 100_000}) {
+        int[] sizes = args.length > 1
+                ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+                : new int[] {100, 10_000, 100_000};
+        for (int n : sizes) {
             VectorIndex v = vectors(n, 64, 20, 1);
             for (ProjectionMethod method : ProjectionMethod.values()) {
-                int times = method == ProjectionMethod.TSNE && n > 100 ? (args.length > 1 ? Integer.parseInt(args[1]) : 1) : runs;
+                int times = runs;
                 double[] seconds = new double[times];
                 String description = "";
                 for (int r = 0; r < times; r++) {
