@@ -90,12 +90,15 @@ class MapModelSwitchWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> map.drawnPoints() == galleryA.size()));
         ToggleButton toB = robot.lookup("#mapModelB").queryAs(ToggleButton.class);
         assertThat(fx(toB::isDisabled)).as("no comparison yet").isTrue();
-        assertThat(fx(toB::getText)).isEqualTo("B: compare first");
+        assertThat(fx(toB::isVisible)).isFalse();
+        assertThat(fx(() -> robot.lookup("#mapModelHint").queryLabeled().isVisible())).isTrue();
 
         assertThat(fx(compare::compare)).isTrue();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> compare.comparisonProperty().get() != null));
         ModelComparison c = fx(() -> compare.comparisonProperty().get());
         assertThat(fx(toB::isDisabled)).isFalse();
+        assertThat(fx(toB::isVisible)).isTrue();
+        assertThat(fx(() -> robot.lookup("#mapModelHint").queryLabeled().isVisible())).isFalse();
         assertThat(fx(toB::getText)).isEqualTo("B: Mean colour");
 
         // pick a photo on A's map: it is searched with and marked

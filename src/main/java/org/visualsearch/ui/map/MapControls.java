@@ -95,7 +95,18 @@ final class MapControls {
         });
         Label model = new Label("Model:");
         model.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(4, model, a, b);
+        // without a comparison, a hint instead of two greyed toggles that look pressed
+        Label hint = new Label("Compare two models (Compare tab) to switch the map between them");
+        hint.setId("mapModelHint");
+        hint.getStyleClass().add("section-subtitle");
+        hint.setMinWidth(Region.USE_PREF_SIZE);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {model, a, b}) {
+            n.visibleProperty().bind(vm.canShowBProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        hint.visibleProperty().bind(vm.canShowBProperty().not());
+        hint.managedProperty().bind(hint.visibleProperty());
+        HBox box = new HBox(4, model, a, b, hint);
         box.setId("mapModelSwitch");
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
