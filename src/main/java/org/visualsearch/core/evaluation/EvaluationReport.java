@@ -184,9 +184,9 @@ public final class EvaluationReport {
         } catch (IOException | RuntimeException ex) {
             return; // e.g. 1-d vectors: the rest of the report is still worth having
         }
-        h.append("<section id=\"map\">\n<h2>Embedding map</h2>\n<p>Every photo as a dot in its category's colour, ")
-                .append("the model's vectors flattened onto their two main axes (PCA): ").append(esc(map.describe()))
-                .append(". Categories the model separates sit apart; the map keeps only part of the distances, ")
+        h.append("<section id=\"map\">\n<h2>Embedding map</h2>\n<p>").append(esc(map.describe()))
+                .append(". Every photo is a dot in its category's colour where the model's vectors fall on their two main axes. ")
+                .append("Categories the model separates sit apart; the map keeps only part of the distances, ")
                 .append("so two dots close together may still be far apart in the model's space.</p>\n")
                 .append("<img class=\"map\" width=\"").append(MAP_WIDTH).append("\" height=\"").append(MAP_HEIGHT)
                 .append("\" alt=\"Embedding map of ").append(esc(c.galleryDescription())).append(", PCA\" src=\"data:image/png;base64,")
