@@ -61,7 +61,7 @@ final class CompareQueryPanel {
         badgeHelp.setWrapText(true);
         badgeHelp.setMinWidth(0);
         badgeHelp.getStyleClass().add("section-subtitle");
-        VBox box = new VBox(8, queryTitle, body, badgeHelp);
+        VBox box = new VBox(8, queryTitle, badgeHelp, body); // the key before the cards: it says how to read them
         box.setId("compareQuery");
         box.visibleProperty().bind(vm.queryProperty().isNotNull());
         return box;

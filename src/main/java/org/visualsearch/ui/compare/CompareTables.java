@@ -33,6 +33,8 @@ final class CompareTables {
     private final ThumbnailCache thumbnails;
     private final TableView<CategoryRow> table = new TableView<>();
     private final ListView<QueryScore> changed = new ListView<>();
+    private final Label changedPlaceholder = new Label(BEFORE);
+    private static final String BEFORE = "The queries whose P@5 changed most appear here.";
 
     CompareTables(CompareViewModel vm, ThumbnailCache thumbnails) {
         this.vm = vm;
@@ -41,6 +43,8 @@ final class CompareTables {
 
     /** Shows a comparison's categories, or none. */
     void show(ModelComparison c) {
+        // an empty list after comparing means no change, not "wait"
+        changedPlaceholder.setText(c == null ? BEFORE : "No query's P@5 differs between A and B.");
         if (c == null) {
             table.getItems().clear();
         } else {
@@ -77,7 +81,7 @@ final class CompareTables {
 
         changed.setId("compareChanged");
         changed.prefHeightProperty().bind(table.prefHeightProperty());
-        changed.setPlaceholder(new Label("The queries whose P@5 changed most appear here."));
+        changed.setPlaceholder(changedPlaceholder);
         changed.setCellFactory(l -> new ChangedCell());
         changed.getSelectionModel().selectedItemProperty().addListener((o, a, q) -> {
             if (q != null) {
