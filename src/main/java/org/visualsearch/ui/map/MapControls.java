@@ -96,7 +96,7 @@ final class MapControls {
         Label model = new Label("Model:");
         model.setMinWidth(Region.USE_PREF_SIZE);
         // without a comparison, a hint instead of two greyed toggles that look pressed
-        Label hint = new Label("Compare two models (Compare tab) to switch the map between them");
+        Label hint = new Label("A/B: compare two models first (Compare tab)");
         hint.setId("mapModelHint");
         hint.getStyleClass().add("section-subtitle");
         hint.setMinWidth(Region.USE_PREF_SIZE);
