@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             EvalBenchCommand.class,
             CompareCommand.class,
             MapCommand.class,
+            HeatmapCommand.class,
             TrainCommand.class,
             AddCommand.class,
             RemoveCommand.class,

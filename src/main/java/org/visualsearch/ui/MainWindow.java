@@ -18,6 +18,9 @@ import org.visualsearch.ui.classroom.ClassroomPanel;
 import org.visualsearch.ui.classroom.ClassroomSettings;
 import org.visualsearch.ui.classroom.ClassroomTheme;
 import org.visualsearch.ui.classroom.HelpOverlay;
+import org.visualsearch.ui.classroom.HeatmapView;
+import org.visualsearch.ui.classroom.HeatmapViewModel;
+import org.visualsearch.core.occlusion.OcclusionSettings;
 import org.visualsearch.ui.classroom.LessonViewModel;
 import org.visualsearch.ui.classroom.PipelineStrip;
 import org.visualsearch.ui.classroom.PipelineViewModel;
@@ -211,8 +214,19 @@ public final class MainWindow {
         top.followReveal(presentation::rankShown);
         PipelineStrip pipeline = new PipelineStrip(new PipelineViewModel(search.lastQueryProperty(), search.topMatches(),
                 search.galleryProperty(), presentation.pipelineShownProperty(), app.backgroundExecutor()));
+        HeatmapView heatmap = new HeatmapView(new HeatmapViewModel(search.lastQueryProperty(), search.topMatches(),
+                search.galleryProperty(), presentation.heatmapShownProperty(), presentation.rankShown(1),
+                app.backgroundExecutor(), javafx.application.Platform::runLater, OcclusionSettings.DEFAULT), app.thumbnails());
+        top.addHeaderAction(HeatmapView.toggle(presentation.heatmapShownProperty(), search.topMatches()));
+        // "how it works" or the heatmap, in the gallery's place
+        Node pipelineRoot = pipeline.root();
+        pipelineRoot.visibleProperty().bind(presentation.pipelineShownProperty());
+        heatmap.root().visibleProperty().bind(presentation.heatmapShownProperty());
+        StackPane explanation = new StackPane(pipelineRoot, heatmap.root());
+        explanation.setMinSize(0, 0);
         return new SearchView(query, new ClassroomPanel(presentation, lesson).root(), top, gallery.root(),
-                presentation.galleryShown(), pipeline.root(), presentation.pipelineShownProperty());
+                presentation.galleryShown(), explanation,
+                presentation.pipelineShownProperty().or(presentation.heatmapShownProperty()));
     }
 
     // ---- classroom -----------------------------------------------------------------------------------

@@ -25,22 +25,81 @@ public final class OcclusionHeatmap {
      */
     public static SimilarityHeatmap compute(ImageEmbedder model, BufferedImage query, float[] match,
                                             OcclusionSettings settings, HeatmapProgress progress) throws EmbeddingException {
-        long start = System.nanoTime();
-        List<OcclusionGrid.Cell> cells = OcclusionGrid.cells(query.getWidth(), query.getHeight(), settings);
-        Occluder occluder = new Occluder(query);
-        int total = settings.embeds();
-        checkCancelled(progress);
-        progress.progress(0, total);
-        double base = distance(model, occluder.original(), match);
-        progress.progress(1, total);
-        double[] distances = new double[cells.size()];
-        for (int i = 0; i < cells.size(); i++) {
+        Run run = new Run(model, query, match, settings);
+        progress.progress(0, run.total());
+        while (!run.finished()) {
             checkCancelled(progress);
-            distances[i] = distance(model, occluder.hide(cells.get(i).patch(), settings.fill()), match);
-            progress.progress(i + 2, total);
+            run.step();
+            progress.progress(run.done(), run.total());
         }
-        return new SimilarityHeatmap(settings, query.getWidth(), query.getHeight(), cells, base, distances, total,
-                System.nanoTime() - start);
+        return run.result();
+    }
+
+    /**
+     * One heatmap computed an embed at a time, for a caller that shares the model's thread with
+     * other work (the window's search thread: a search waits one embed, never the whole heatmap).
+     * Not thread safe: call from one thread at a time.
+     */
+    public static final class Run {
+        private final ImageEmbedder model;
+        private final float[] match;
+        private final OcclusionSettings settings;
+        private final List<OcclusionGrid.Cell> cells;
+        private final Occluder occluder;
+        private final double[] distances;
+        private final int width;
+        private final int height;
+        private double base = Double.NaN;
+        private int done;
+        private long nanos;
+
+        public Run(ImageEmbedder model, BufferedImage query, float[] match, OcclusionSettings settings) {
+            this.model = model;
+            this.match = match.clone();
+            this.settings = settings;
+            width = query.getWidth();
+            height = query.getHeight();
+            cells = OcclusionGrid.cells(width, height, settings);
+            occluder = new Occluder(query);
+            distances = new double[cells.size()];
+        }
+
+        /** Runs the next embed: the photo as it is first, then each square hidden in turn. */
+        public void step() throws EmbeddingException {
+            if (finished()) {
+                throw new IllegalStateException("the heatmap is finished");
+            }
+            long start = System.nanoTime();
+            if (done == 0) {
+                base = distance(model, occluder.original(), match);
+            } else {
+                distances[done - 1] = distance(model, occluder.hide(cells.get(done - 1).patch(), settings.fill()), match);
+            }
+            done++;
+            nanos += System.nanoTime() - start;
+        }
+
+        public boolean finished() {
+            return done == total();
+        }
+
+        /** Embeds done so far. */
+        public int done() {
+            return done;
+        }
+
+        /** Embeds in all: {@link OcclusionSettings#embeds()}. */
+        public int total() {
+            return settings.embeds();
+        }
+
+        /** The heatmap, once {@link #finished()}; its time is the embeds' and the copies', not the waits between steps. */
+        public SimilarityHeatmap result() {
+            if (!finished()) {
+                throw new IllegalStateException(done + " of " + total() + " embeds done");
+            }
+            return new SimilarityHeatmap(settings, width, height, cells, base, distances, total(), nanos);
+        }
     }
 
     private static void checkCancelled(HeatmapProgress progress) {
