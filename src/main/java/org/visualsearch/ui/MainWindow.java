@@ -97,6 +97,7 @@ public final class MainWindow {
     private final PresentationModel presentation;
     private final LessonViewModel lesson;
     private final ClassroomKeys keys;
+    private HeatmapViewModel heatmapModel;
     private final StackPane root;
 
     public MainWindow(AppViewModel app, FileChooserPort chooser) {
@@ -155,7 +156,7 @@ public final class MainWindow {
     /** The window's top-level views, in tab order: add a view here, one line each. */
     private List<TopLevelView> views() {
         List<TopLevelView> views = new ArrayList<>();
-        views.add(new TopLevelView("searchTab", "Search", searchView().root()));
+        views.add(new TopLevelView("searchTab", "Search", searchView()));
         views.add(new TopLevelView("evaluateTab", "Evaluate", evaluatePanel().view().root()));
         views.add(new TopLevelView("mapTab", "Map", new MapView(new MapViewModel(app.galleryProperty(),
                 search.queryVectorProperty(), search.topMatches(), app.analysisExecutor(), this::searchWithPhoto,
@@ -195,7 +196,7 @@ public final class MainWindow {
         return panel;
     }
 
-    private SearchView searchView() {
+    private Node searchView() {
         EmptyGalleryModel emptyModel = new EmptyGalleryModel(app.servicesProperty().isNotNull(),
                 app.loadProblemProperty(), app.jobs(), app.sampleGalleryAvailableProperty(), library.availableProperty());
         EmptyGalleryView empty = new EmptyGalleryView(emptyModel, new EmptyGalleryView.Actions(
@@ -214,19 +215,19 @@ public final class MainWindow {
         top.followReveal(presentation::rankShown);
         PipelineStrip pipeline = new PipelineStrip(new PipelineViewModel(search.lastQueryProperty(), search.topMatches(),
                 search.galleryProperty(), presentation.pipelineShownProperty(), app.backgroundExecutor()));
-        HeatmapView heatmap = new HeatmapView(new HeatmapViewModel(search.lastQueryProperty(), search.topMatches(),
+        heatmapModel = new HeatmapViewModel(search.lastQueryProperty(), search.topMatches(),
                 search.galleryProperty(), presentation.heatmapShownProperty(), presentation.rankShown(1),
-                app.backgroundExecutor(), javafx.application.Platform::runLater, OcclusionSettings.DEFAULT), app.thumbnails());
+                app.backgroundExecutor(), javafx.application.Platform::runLater, OcclusionSettings.DEFAULT);
+        HeatmapView heatmap = new HeatmapView(heatmapModel, app.thumbnails(),
+                () -> presentation.heatmapShownProperty().set(false));
         top.addHeaderAction(HeatmapView.toggle(presentation.heatmapShownProperty(), search.topMatches()));
-        // "how it works" or the heatmap, in the gallery's place
-        Node pipelineRoot = pipeline.root();
-        pipelineRoot.visibleProperty().bind(presentation.pipelineShownProperty());
+        SearchView view = new SearchView(query, new ClassroomPanel(presentation, lesson).root(), top, gallery.root(),
+                presentation.galleryShown(), pipeline.root(), presentation.pipelineShownProperty());
+        // the heatmap over the whole search view: at 200% on a projector the gallery's place is a sliver
         heatmap.root().visibleProperty().bind(presentation.heatmapShownProperty());
-        StackPane explanation = new StackPane(pipelineRoot, heatmap.root());
-        explanation.setMinSize(0, 0);
-        return new SearchView(query, new ClassroomPanel(presentation, lesson).root(), top, gallery.root(),
-                presentation.galleryShown(), explanation,
-                presentation.pipelineShownProperty().or(presentation.heatmapShownProperty()));
+        StackPane withHeatmap = new StackPane(view.root(), heatmap.root());
+        withHeatmap.setMinSize(0, 0);
+        return withHeatmap;
     }
 
     // ---- classroom -----------------------------------------------------------------------------------
@@ -287,6 +288,11 @@ public final class MainWindow {
 
     public LessonViewModel lesson() {
         return lesson;
+    }
+
+    /** The similarity heatmap of #1 ("Why #1?", W). */
+    public HeatmapViewModel heatmap() {
+        return heatmapModel;
     }
 
     /** "More like this" from another view (the map): search with gallery photo {@code index}. */

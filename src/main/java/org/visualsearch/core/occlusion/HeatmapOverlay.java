@@ -36,7 +36,7 @@ public final class HeatmapOverlay {
             g.drawImage(query, 0, 0, null);
             double[] heat = heatmap.normalised();
             for (int i = 0; i < heat.length; i++) {
-                float alpha = (float) Math.min(1, Math.abs(heat[i])) * MAX_ALPHA;
+                float alpha = alpha(heat[i]);
                 if (alpha < 0.02f) {
                     continue;
                 }
@@ -61,9 +61,17 @@ public final class HeatmapOverlay {
         return out;
     }
 
+    /**
+     * The opacity of a square: its heat to the power 1.5, so the few squares that matter stand out
+     * from the many that moved the photo a little (hiding anything moves it a little).
+     */
+    static float alpha(double heat) {
+        return (float) Math.pow(Math.min(1, Math.abs(heat)), 1.5) * MAX_ALPHA;
+    }
+
     /** The colour and opacity of one square's normalised heat (-1..1), as painted. */
     public static Color colour(double heat) {
-        int alpha = Math.round((float) Math.min(1, Math.abs(heat)) * MAX_ALPHA * 255);
+        int alpha = Math.round(alpha(heat) * 255);
         Color base = heat >= 0 ? AWAY : CLOSER;
         return new Color(base.getRed(), base.getGreen(), base.getBlue(), alpha);
     }

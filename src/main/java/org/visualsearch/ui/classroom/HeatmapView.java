@@ -19,11 +19,12 @@ import org.visualsearch.core.occlusion.HeatmapOverlay;
 import org.visualsearch.ui.gallery.ThumbnailCache;
 
 /**
- * "Why #1?" in the gallery's place: the query with the heat over it beside its #1 match, the
+ * "Why #1?" over the search view: the query with the heat over it beside its #1 match, the
  * legend in words, and while it computes a progress bar with Stop.
  */
 public final class HeatmapView {
-    private static final double GAPS = 110; // the title, the status row and the spacing above the pictures
+    /** Room for the captions around a picture (a line of text above or below it, and the gaps). */
+    private static final double CAPTIONS = 34;
     private final VBox root = new VBox(10);
     private final HeatmapViewModel model;
     private final ThumbnailCache thumbnails;
@@ -35,7 +36,8 @@ public final class HeatmapView {
     private final HBox closerRow;
     private final HBox content;
 
-    public HeatmapView(HeatmapViewModel model, ThumbnailCache thumbnails) {
+    /** @param back leaves the heatmap (as W does) */
+    public HeatmapView(HeatmapViewModel model, ThumbnailCache thumbnails, Runnable back) {
         this.model = model;
         this.thumbnails = thumbnails;
         root.setId("heatmapView");
@@ -45,6 +47,15 @@ public final class HeatmapView {
         title.getStyleClass().add("pipeline-title");
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
+        title.setMinWidth(0);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        Button backButton = new Button("Back (W)");
+        backButton.setId("heatmapBack");
+        backButton.setOnAction(e -> back.run());
+        backButton.setMinWidth(Region.USE_PREF_SIZE);
+        HBox titleRow = new HBox(12, title, backButton);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar bar = new ProgressBar();
         bar.setId("heatmapProgress");
@@ -80,44 +91,49 @@ public final class HeatmapView {
         match.setId("heatmapMatch");
         match.setPreserveRatio(true);
         match.setSmooth(true);
-        // the pictures take the height that is left (at 200% on a projector it can be little)
-        var pictureHeight = Bindings.createDoubleBinding(() -> Math.max(60, Math.min(520, root.getHeight() - GAPS)),
-                root.heightProperty());
-        query.fitHeightProperty().bind(pictureHeight);
-        query.fitWidthProperty().bind(root.widthProperty().multiply(0.42));
-        match.fitHeightProperty().bind(pictureHeight.multiply(0.7));
-        match.fitWidthProperty().bind(root.widthProperty().multiply(0.22));
-
         VBox queryBox = new VBox(6, query, plain("the query, with the heat"));
         VBox matchBox = new VBox(6, plain("its #1 match"), match, matchCaption);
-        matchBox.setMaxWidth(Region.USE_PREF_SIZE);
+        content = new HBox(24, queryBox, matchBox);
+        content.setAlignment(Pos.TOP_LEFT);
 
-        HBox awayRow = legendRow(HeatmapOverlay.colour(1), away);
-        closerRow = legendRow(HeatmapOverlay.colour(-1), closer);
+        HBox awayRow = legendRow(fx(HeatmapOverlay.colour(1)), null, away);
+        closerRow = legendRow(fx(HeatmapOverlay.colour(-1)), null, closer);
+        // as painted: the strongest square's red with its white outline
+        Label strongest = caption("heatmapStrongest");
+        strongest.setText("moved it furthest");
+        HBox strongestRow = legendRow(fx(HeatmapOverlay.colour(1)), Color.WHITE, strongest);
         Label cost = caption("heatmapCost");
         cost.textProperty().bind(Bindings.createStringBinding(() -> model.resultProperty().get() == null ? ""
                 : HeatmapViewModel.costText(model.resultProperty().get().heatmap(), model.resultProperty().get().modelName()),
                 model.resultProperty()));
-        Rectangle outline = new Rectangle(22, 22, Color.TRANSPARENT);
-        outline.setStroke(Color.WHITE);
-        outline.setStrokeWidth(3);
-        outline.getStyleClass().add("heatmap-outline-swatch");
-        HBox strongestRow = new HBox(10, outline, plain("the square that mattered most"));
-        strongestRow.setAlignment(Pos.CENTER_LEFT);
-        VBox legend = new VBox(10, awayRow, closerRow, strongestRow, cost);
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(28, 8, awayRow, closerRow, strongestRow, cost);
         legend.setId("heatmapLegend");
-        HBox.setHgrow(legend, Priority.ALWAYS);
-        legend.setMinWidth(160);
-
-        content = new HBox(20, queryBox, matchBox, legend);
-        content.setAlignment(Pos.TOP_LEFT);
+        legend.prefWrapLengthProperty().bind(root.widthProperty().subtract(40));
+        for (Label text : new Label[] {away, closer, strongest, cost}) {
+            text.maxWidthProperty().bind(root.widthProperty().subtract(80));
+            text.setMinHeight(Region.USE_PREF_SIZE); // wrapped, never cut: the pictures give way
+        }
+        legend.visibleProperty().bind(model.resultProperty().isNotNull());
+        legend.managedProperty().bind(legend.visibleProperty());
         content.visibleProperty().bind(model.resultProperty().isNotNull());
         content.managedProperty().bind(content.visibleProperty());
-        // while it is computed, the status says what happens; once done it is the cost under the legend
+        // while it is computed, the status says what happens; once done the cost is in the legend
         statusRow.visibleProperty().bind(model.stateProperty().isNotEqualTo(HeatmapViewModel.State.DONE));
         statusRow.managedProperty().bind(statusRow.visibleProperty());
 
-        root.getChildren().addAll(title, statusRow, content);
+        // the pictures take the height the rows above and the legend leave (little at 200% on a projector)
+        var pictureHeight = Bindings.createDoubleBinding(() -> Math.max(60, root.getHeight() - root.snappedTopInset()
+                        - root.snappedBottomInset() - titleRow.getHeight() - (statusRow.isManaged() ? statusRow.getHeight() : 0)
+                        - legend.getHeight() - 3 * root.getSpacing() - CAPTIONS),
+                root.heightProperty(), titleRow.heightProperty(), statusRow.heightProperty(), legend.heightProperty(),
+                statusRow.managedProperty());
+        query.fitHeightProperty().bind(pictureHeight);
+        query.fitWidthProperty().bind(root.widthProperty().multiply(0.58));
+        match.fitHeightProperty().bind(pictureHeight.subtract(CAPTIONS));
+        match.fitWidthProperty().bind(root.widthProperty().multiply(0.34));
+        matchCaption.maxWidthProperty().bind(root.widthProperty().multiply(0.34));
+
+        root.getChildren().addAll(titleRow, statusRow, content, legend);
         root.setMinHeight(0);
         root.setMinWidth(0);
         model.resultProperty().addListener((o, old, now) -> show(now));
@@ -147,14 +163,22 @@ public final class HeatmapView {
         });
     }
 
-    private static HBox legendRow(java.awt.Color colour, Label text) {
-        Rectangle swatch = new Rectangle(22, 22, Color.rgb(colour.getRed(), colour.getGreen(), colour.getBlue(),
-                colour.getAlpha() / 255.0));
-        swatch.setStroke(Color.gray(0.5));
-        HBox row = new HBox(10, swatch, text);
+    private static HBox legendRow(Color fill, Color outline, Label text) {
+        Rectangle swatch = new Rectangle(22, 22, fill);
+        swatch.setStroke(outline == null ? Color.gray(0.5) : outline);
+        swatch.setStrokeWidth(outline == null ? 1 : 3);
+        swatch.setStrokeType(javafx.scene.shape.StrokeType.INSIDE);
+        // a grey frame: a white outline must show on the light theme too
+        javafx.scene.layout.StackPane framed = new javafx.scene.layout.StackPane(swatch);
+        framed.setStyle("-fx-border-color: gray; -fx-border-width: 1;");
+        framed.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        HBox row = new HBox(10, outline == null ? swatch : framed, text);
         row.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(text, Priority.ALWAYS);
         return row;
+    }
+
+    private static Color fx(java.awt.Color colour) {
+        return Color.rgb(colour.getRed(), colour.getGreen(), colour.getBlue(), colour.getAlpha() / 255.0);
     }
 
     private static Label caption(String id) {

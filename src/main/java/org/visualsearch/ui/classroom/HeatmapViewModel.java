@@ -202,21 +202,21 @@ public final class HeatmapViewModel {
         if (heatmap.maxIncrease() == 0) {
             return "hiding any one part never moved the photo away from its match";
         }
-        return String.format(Locale.ROOT, "hiding this part moved the photo away from its match by up to %.3f"
-                + " (distance %.3f with nothing hidden)", heatmap.maxIncrease(), heatmap.baseDistance());
+        return String.format(Locale.ROOT, "hiding this part moved the photo away from its match by up to %.3f",
+                heatmap.maxIncrease());
     }
 
     /** What blue means, or null when no square brought the photo closer. */
     public static String closerText(SimilarityHeatmap heatmap) {
         return heatmap.maxDecrease() == 0 ? null : String.format(Locale.ROOT,
-                "hiding this part brought it closer to its match, by up to %.3f", heatmap.maxDecrease());
+                "hiding this part brought it closer, by up to %.3f", heatmap.maxDecrease());
     }
 
-    /** The cost, as measured: "8 x 8 squares: 65 embeds in 1.8 s (model)". */
+    /** The cost, as measured: "65 embeds (8 x 8 grey squares) in 1.8 s, model". */
     public static String costText(SimilarityHeatmap heatmap, String model) {
         OcclusionSettings s = heatmap.settings();
-        return String.format(Locale.ROOT, "%d x %d squares, %s: %d embeds in %.1f s with %s", s.columns(), s.rows(),
-                s.fill() == OcclusionSettings.Fill.GREY ? "grey" : "blurred", heatmap.embeds(), heatmap.nanos() / 1e9, model);
+        return String.format(Locale.ROOT, "%d embeds (%d x %d %s squares) in %.1f s, %s", heatmap.embeds(), s.columns(),
+                s.rows(), s.fill() == OcclusionSettings.Fill.GREY ? "grey" : "blurred", heatmap.nanos() / 1e9, model);
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
