@@ -233,7 +233,9 @@ public final class MainWindow {
     // ---- classroom -----------------------------------------------------------------------------------
 
     private boolean modelInstalled(String key) {
-        return ModelChoice.HISTOGRAM.key().equals(key) || library.models().stream().anyMatch(m -> m.key().equals(key));
+        // 'default' is always accepted, as the lesson reader says: a switch to a missing one fails and the step shows anyway
+        return ModelChoice.HISTOGRAM.key().equals(key) || org.visualsearch.core.model.ModelCatalog.DEFAULT.equals(key)
+                || library.models().stream().anyMatch(m -> m.key().equals(key));
     }
 
     private boolean switchToModel(String key) {

@@ -60,6 +60,8 @@ class ShippedLessonTest {
             // 3: the Great Wall's top 5 are all vehicles
             assertThat(gallery.topOf(lesson.steps().get(2).photo(), 5)).allMatch(p -> p.startsWith("vehicle/"));
         }
+        // steps 1 to 3 switch back to the default model (the app remembers step 4's baseline)
+        assertThat(lesson.steps().subList(0, 3)).allMatch(step -> "default".equals(step.model()));
         LessonStep baseline = lesson.steps().get(3);
         assertThat(baseline.model()).isEqualTo("histogram");
         assertThat(baseline.photo()).isEqualTo(lesson.steps().get(0).photo());
