@@ -34,6 +34,7 @@ public final class HeatmapView {
     private final Label away = caption("heatmapAway");
     private final Label closer = caption("heatmapCloser");
     private final HBox closerRow;
+    private HBox strongestRow;
     private final HBox content;
 
     /** @param back leaves the heatmap (as W does) */
@@ -101,7 +102,7 @@ public final class HeatmapView {
         // as painted: the strongest square's red with its white outline
         Label strongest = caption("heatmapStrongest");
         strongest.setText("moved it furthest");
-        HBox strongestRow = legendRow(fx(HeatmapOverlay.colour(1)), Color.WHITE, strongest);
+        strongestRow = legendRow(fx(HeatmapOverlay.colour(1)), Color.WHITE, strongest);
         Label cost = caption("heatmapCost");
         cost.textProperty().bind(Bindings.createStringBinding(() -> model.resultProperty().get() == null ? ""
                 : HeatmapViewModel.costText(model.resultProperty().get().heatmap(), model.resultProperty().get().modelName()),
@@ -152,6 +153,9 @@ public final class HeatmapView {
         closer.setText(closerText == null ? "" : closerText);
         closerRow.setVisible(closerText != null);
         closerRow.setManaged(closerText != null);
+        boolean outlined = result.heatmap().strongest() >= 0; // no outline when no square moved it away
+        strongestRow.setVisible(outlined);
+        strongestRow.setManaged(outlined);
         var hit = result.match();
         var file = hit.entry().path().getFileName();
         matchCaption.setText(String.format(Locale.ROOT, "#1 %s · %s · distance %.3f", file == null ? "" : file,
@@ -200,12 +204,17 @@ public final class HeatmapView {
     /** The "Why #1?" button: shows or hides the heatmap (as W does); there once a query has a #1. */
     public static Node toggle(javafx.beans.property.BooleanProperty shown,
                               javafx.collections.ObservableList<?> hits) {
-        javafx.scene.control.ToggleButton button = new javafx.scene.control.ToggleButton("Why #1?");
+        // an icon, small and flat: in the top 5's title row at 960 px or at 200% there is no room for words
+        javafx.scene.control.ToggleButton button = new javafx.scene.control.ToggleButton();
         button.setId("heatmapButton");
         button.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignG.GRID));
+        button.getStyleClass().addAll(atlantafx.base.theme.Styles.BUTTON_ICON, atlantafx.base.theme.Styles.FLAT,
+                atlantafx.base.theme.Styles.SMALL);
+        button.setAccessibleText("Why #1? The similarity heatmap (W)");
+        button.setStyle("-fx-padding: 0 6 0 6;"); // no taller than the row's title: at 200% on 720 lines every pixel counts
         button.selectedProperty().bindBidirectional(shown);
         button.setTooltip(new javafx.scene.control.Tooltip(
-                "The similarity heatmap (W): which parts of the query keep it near its #1 match"));
+                "Why #1? The similarity heatmap (W): which parts of the query keep it near its #1 match"));
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setFocusTraversable(true);
         var any = Bindings.isNotEmpty(hits);
