@@ -239,12 +239,31 @@ public final class MainWindow {
     }
 
     private boolean switchToModel(String key) {
-        if (app.jobs().runningProperty().get()) {
-            return false; // the step shows with the current model; the running job is not interrupted
+        Optional<ModelChoice> choice = library.models().stream().filter(m -> m.key().equals(key)).findFirst()
+                .or(() -> ModelChoice.HISTOGRAM.key().equals(key) ? Optional.of(ModelChoice.HISTOGRAM) : Optional.empty());
+        if (choice.isEmpty()) {
+            return false;
         }
-        return library.models().stream().filter(m -> m.key().equals(key)).findFirst()
-                .or(() -> ModelChoice.HISTOGRAM.key().equals(key) ? Optional.of(ModelChoice.HISTOGRAM) : Optional.empty())
-                .map(app::switchModel).orElse(false);
+        if (app.jobs().runningProperty().get()) {
+            // e.g. the start-up rescan while --lesson opens step 1: switch when it ends (the job is not
+            // interrupted), if the step on screen still asks for this model; the step shows meanwhile
+            javafx.beans.value.ChangeListener<Boolean> once = new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean running) {
+                    if (!running) {
+                        app.jobs().runningProperty().removeListener(this);
+                        var step = lesson.currentStep();
+                        var current = library.currentModelProperty().get();
+                        if (step != null && key.equals(step.model()) && (current == null || !key.equals(current.key()))) {
+                            app.switchModel(choice.get());
+                        }
+                    }
+                }
+            };
+            app.jobs().runningProperty().addListener(once);
+            return true;
+        }
+        return app.switchModel(choice.get());
     }
 
     private void chooseLesson() {
