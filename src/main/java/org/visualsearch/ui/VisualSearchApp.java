@@ -153,7 +153,9 @@ public class VisualSearchApp extends Application {
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean ready) {
                 if (ready) {
                     obs.removeListener(this);
-                    window.openLesson(lesson);
+                    // after the rest of the install (the library's models come after the search's
+                    // model): opened at once, step 1's model switch found no models and was dropped
+                    javafx.application.Platform.runLater(() -> window.openLesson(lesson));
                 }
             }
         };
