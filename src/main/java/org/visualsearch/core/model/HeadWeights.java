@@ -39,6 +39,21 @@ public record HeadWeights(float[] weight, float[] bias, int dimension, int featu
     }
 
     /** Embeds many rows: features row-major [n x F] into [n x D]. */
+    /** Whether every weight and bias is a finite number (a diverged training gives NaN). */
+    public boolean isFinite() {
+        for (float v : weight) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        for (float v : bias) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public float[] embedAll(float[] features, int n) {
         float[] out = new float[n * dimension];
         float[] row = new float[featureDimension];
