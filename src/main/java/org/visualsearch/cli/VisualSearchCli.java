@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             QueryCommand.class,
             EvalCommand.class,
             EvalBenchCommand.class,
+            TrainBenchCommand.class,
             CompareCommand.class,
             MapCommand.class,
             TrainCommand.class,
