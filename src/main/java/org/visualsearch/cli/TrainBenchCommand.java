@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.visualsearch.core.common.Sha256;
 import org.visualsearch.core.model.Backbone;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.HeadWeights;
@@ -83,7 +82,7 @@ public final class TrainBenchCommand extends DatabaseCommand {
                 maxDifference = Math.max(maxDifference, difference(first, r.head()));
             }
             out().printf(Locale.ROOT, "run %d: %.1f s, weights %s, validation mP@5 %s%n", i, s,
-                    digest(r.head()), TrainCommand.figures(r.trained()));
+                    r.head().sha256().substring(0, 16), TrainCommand.figures(r.trained()));
             out().flush();
         }
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -95,17 +94,6 @@ public final class TrainBenchCommand extends DatabaseCommand {
         }
         out().printf(Locale.ROOT, "weights: NOT identical, largest difference from run 1: %.3g%n", maxDifference);
         return 1;
-    }
-
-    /** The first 16 hex digits of SHA-256 over the weights' and biases' float bits. */
-    static String digest(HeadWeights head) {
-        var sha = Sha256.newDigest();
-        for (float[] a : new float[][] {head.weight(), head.bias()}) {
-            byte[] bytes = new byte[a.length * Float.BYTES];
-            java.nio.ByteBuffer.wrap(bytes).asFloatBuffer().put(a);
-            sha.update(bytes);
-        }
-        return Sha256.hex(sha).substring(0, 16);
     }
 
     /** The largest absolute difference between two heads' numbers; 0 only when they are bitwise equal. */

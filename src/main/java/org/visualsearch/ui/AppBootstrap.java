@@ -71,8 +71,8 @@ public final class AppBootstrap implements Callable<AppServices> {
 
     public AppBootstrap(Settings settings) {
         this.settings = Objects.requireNonNull(settings);
-        this.catalog = new ModelCatalog(settings.modelsDir());
-        this.lastModel = new LastModel(settings.dataDir(), settings.modelsDir());
+        this.catalog = new ModelCatalog(settings.modelsDir(), settings.dataDir().resolve(DefaultLocations.USER_MODELS));
+        this.lastModel = new LastModel(settings.dataDir(), catalog);
     }
 
     /** The app on this process's defaults. */
