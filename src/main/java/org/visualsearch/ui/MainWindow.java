@@ -95,6 +95,8 @@ public final class MainWindow {
     private final LessonViewModel lesson;
     private final ClassroomKeys keys;
     private final StackPane root;
+    /** The Compare tab's model: a head saved in the Train tab opens there against the current model. */
+    private CompareViewModel compare;
 
     public MainWindow(AppViewModel app, FileChooserPort chooser) {
         this(app, chooser, new ClassroomContext(null, null, Snapshots.defaultFolder(), null));
@@ -157,9 +159,9 @@ public final class MainWindow {
         views.add(new TopLevelView("mapTab", "Map", new MapView(new MapViewModel(app.galleryProperty(),
                 search.queryVectorProperty(), search.topMatches(), app.analysisExecutor(), this::searchWithPhoto,
                 new ProjectionCache(6)), app.thumbnails()).root()));
-        views.add(new TopLevelView("compareTab", "Compare", new CompareView(new CompareViewModel(app.galleryProperty(),
-                library.currentModelProperty(), library.models(), app::galleryFor, app.libraryExecutor()),
-                app.thumbnails()).scrollableRoot()));
+        compare = new CompareViewModel(app.galleryProperty(), library.currentModelProperty(), library.models(),
+                app::galleryFor, app.libraryExecutor());
+        views.add(new TopLevelView("compareTab", "Compare", new CompareView(compare, app.thumbnails()).scrollableRoot()));
         views.add(new TopLevelView("trainTab", "Train", trainView().root()));
         return views;
     }
@@ -169,8 +171,22 @@ public final class MainWindow {
                 () -> app.sessionProperty().get() == null ? null : app.sessionProperty().get().training(),
                 app.sessionProperty());
         return new TrainView(new TrainViewModel(training, app.backgroundExecutor(), javafx.application.Platform::runLater,
-                saved -> library.refreshModels()),
+                this::trainedHeadSaved),
                 owner -> chooser.chooseFolder(owner, "Choose a labelled folder (one subfolder per category)"));
+    }
+
+    /**
+     * A head was saved in the Train tab: it joins the model chooser, and the Compare tab opens
+     * with the current model (normally the head's base) against it.
+     */
+    private void trainedHeadSaved(Path saved) {
+        library.refreshModels();
+        ModelChoice trained = GallerySession.choiceFor(saved);
+        if (compare.choicesForB().contains(trained)) {
+            compare.modelBProperty().set(trained);
+            main.select("compareTab");
+            compare.compare();
+        }
     }
 
     private EvaluatePanel evaluatePanel() {
