@@ -94,4 +94,14 @@ class TrainCommandTest {
         assertThat(badDropout.err()).contains("dropout must be in [0, 1)");
         assertThat(temp.resolve("x")).doesNotExist();
     }
+
+    @Test
+    void aPlainNameGoesToTheDataFoldersModelsFolderOnRequest() {
+        Result r = cli("train", "--data", data, "--base", base.toString(), "--labels", labels.toString(),
+                "--out", "data-head", "--in-data-folder", "--epochs", "3");
+        assertThat(r.exit()).as(r.err()).isZero();
+        Path saved = Path.of(data).resolve("models").resolve("data-head");
+        assertThat(saved.resolve("head.npz")).exists();
+        assertThat(r.out()).contains("use it with --model data-head");
+    }
 }
