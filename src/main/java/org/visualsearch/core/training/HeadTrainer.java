@@ -86,6 +86,16 @@ public final class HeadTrainer {
                     + (mode == LabelMode.INSTANCE ? "instance groups" : "categories") + ", found " + classCounts.get(0));
         }
 
+        for (int i = 0; i < data.size(); i++) {
+            for (int k = 0; k < f; k++) {
+                if (!Float.isFinite(data.features()[i * f + k])) {
+                    // one such row makes the mean, and so every weight, NaN
+                    throw new IllegalArgumentException("the backbone's features of " + data.samples().get(i).path()
+                            + " are not finite numbers (NaN or infinity): leave that photo out or use another base");
+                }
+            }
+        }
+
         // standardise with the training rows' mean and (unbiased) standard deviation, as the Python tool
         double[] mean = new double[f];
         double[] sd = new double[f];
