@@ -64,7 +64,7 @@ public final class TrainBenchCommand extends DatabaseCommand {
             throw new CliException(e.getMessage());
         }
         TrainingOptions options = TrainingOptions.DEFAULTS.withEpochs(epochs);
-        out().printf(Locale.ROOT, "%d photos, %d features (%d computed now, %.1f s); %d epochs, PyTorch threads %s%n",
+        out().printf(Locale.ROOT, "%d photos, %d features (%d computed now, %.1f s); %d epochs (on 1 PyTorch thread; %s for the rest)%n",
                 features.data().size(), features.data().dimension(), features.embedded(),
                 features.elapsed().toMillis() / 1000.0, epochs, System.getProperty("ai.djl.pytorch.num_threads"));
         out().flush();

@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -36,7 +37,8 @@ import org.visualsearch.core.model.DjlEnvironment;
  * rows' mean and standard deviation, and the result is folded back into a head on raw features.
  *
  * <p>Seeded: the split, DJL's random generator (initial weights, dropout masks) and nothing else
- * random, so the same data and options give the same weights. Not thread safe across runs (the
+ * random, and always on one libtorch thread, so the same data and options give bitwise the same
+ * weights (checked at full size with {@code bench-train}). Not thread safe across runs (the
  * engine's random seed is global): run one training at a time.
  */
 public final class HeadTrainer {
@@ -57,6 +59,23 @@ public final class HeadTrainer {
      */
     public static TrainingResult train(LabelledFeatures data, TrainingOptions options, HeadWeights baseHead,
                                        TrainingListener listener, BooleanSupplier cancelled) {
+        // One intra-op thread while training, whatever VSS_THREADS says: libtorch splits its sums
+        // over the threads it has, so 1 and 2 threads gave different weights from the same data
+        // (measured at full size). Set and restored on this thread, the one that runs the ops.
+        DjlEnvironment.configure();
+        Engine.getEngine("PyTorch");
+        int threads = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(1);
+        try {
+            return trainOnOneThread(data, options, baseHead, listener, cancelled);
+        } finally {
+            JniUtils.setNumThreads(threads);
+        }
+    }
+
+    private static TrainingResult trainOnOneThread(LabelledFeatures data, TrainingOptions options,
+                                                   HeadWeights baseHead, TrainingListener listener,
+                                                   BooleanSupplier cancelled) {
         long started = System.nanoTime();
         ValidationSplit split = options.validationShare() > 0
                 ? ValidationSplit.of(data.samples(), options.validationShare(), options.seed())

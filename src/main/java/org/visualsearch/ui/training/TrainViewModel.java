@@ -186,7 +186,7 @@ public final class TrainViewModel {
         outcome.set(null);
         savedModel.set(null);
         if (saveName.get().isBlank()) {
-            saveName.set(suggestName(chosen));
+            saveName.set(suggestName());
         }
         running.set(true);
         progress.set(-1);
@@ -236,7 +236,7 @@ public final class TrainViewModel {
         }
     }
 
-    private String suggestName(BaseChoice chosen) {
+    private String suggestName() {
         String stem = folders.get(0).getFileName() + "-head";
         String name = stem;
         for (int i = 2; catalog().isTaken(name); i++) {
@@ -280,7 +280,7 @@ public final class TrainViewModel {
                 fx.execute(() -> {
                     running.set(false);
                     savedModel.set(saved);
-                    status.set("Saved as '" + name + "' in " + folder.label() + ": pick it in the model chooser.");
+                    status.set("Saved as '" + name + "' in " + folder.label() + " (" + saved + "): pick it in the chooser.");
                     onSaved.accept(saved);
                 });
             } catch (Exception e) {

@@ -110,4 +110,25 @@ class HeadTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(String.valueOf(ok.samples().get(7).path())).hasMessageContaining("not finite");
     }
+
+    @Test
+    void trainsOnOneLibtorchThreadAndGivesTheCallersThreadCountBack() {
+        LabelledFeatures data = SyntheticFeatures.make(3, 20, 16, 2, 2);
+        ai.djl.engine.Engine.getEngine("PyTorch"); // loads the natives JniUtils calls
+        int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(2);
+        try {
+            int[] during = new int[1];
+            HeadTrainer.train(data, OPTIONS.withEpochs(2), null, new TrainingListener() {
+                @Override
+                public void onEpoch(EpochStats stats) {
+                    during[0] = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+                }
+            }, () -> false);
+            assertThat(during[0]).isEqualTo(1);
+            assertThat(ai.djl.pytorch.jni.JniUtils.getNumThreads()).isEqualTo(2);
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
+        }
+    }
 }
