@@ -206,11 +206,16 @@ public final class GallerySession implements AutoCloseable {
      */
     public GallerySession switchModel(ModelChoice model, ProgressSink progress) throws Exception {
         ImageEmbedder next = models.openIndexed(model, progress);
-        GallerySession session = new GallerySession(db, catalog, next, model, sample, lastModel);
-        if (lastModel != null) {
-            lastModel.remember(model);
+        try {
+            GallerySession session = new GallerySession(db, catalog, next, model, sample, lastModel);
+            if (lastModel != null) {
+                lastModel.remember(model);
+            }
+            return session;
+        } catch (RuntimeException | Error e) {
+            next.close(); // not handed over
+            throw e;
         }
-        return session;
     }
 
     /**
