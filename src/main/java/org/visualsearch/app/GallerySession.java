@@ -24,6 +24,7 @@ import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.model.ModelCatalog;
 import org.visualsearch.core.sampledb.DownloadReport;
 import org.visualsearch.core.sampledb.ImportReport;
+import org.visualsearch.core.store.FolderRemovedException;
 import org.visualsearch.core.store.GalleryDatabase;
 
 /**
@@ -158,13 +159,27 @@ public final class GallerySession implements AutoCloseable {
      */
     public LibrarySnapshot addFolders(List<Path> folders, ProgressSink progress, Consumer<LibrarySnapshot> interim)
             throws IOException {
-        requireFinished(index(embedder, addToDatabase(folders), progress, interim), progress);
+        List<Path> added = addToDatabase(folders);
+        requireFinished(index(embedder, added, progress, interim), progress);
+        requireStillAdded(added);
         return snapshot();
     }
 
     /** Adds a folder (recursively) and indexes it; a cancelled run is in the report, not thrown. */
     public IndexReport addFolder(Path folder, ProgressSink progress) throws IOException {
-        return index(embedder, addToDatabase(List.of(folder)), progress, null);
+        List<Path> added = addToDatabase(List.of(folder));
+        IndexReport report = index(embedder, added, progress, null);
+        requireStillAdded(added);
+        return report;
+    }
+
+    /** A folder removed (by another window or command) before its scan was indexed as a cache only. */
+    private void requireStillAdded(List<Path> folders) {
+        for (Path folder : folders) {
+            if (!db.isUserFolder(folder)) {
+                throw new FolderRemovedException(folder);
+            }
+        }
     }
 
     /** Adds a folder to the database without indexing it; returns it as stored. */

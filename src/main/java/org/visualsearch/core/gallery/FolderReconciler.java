@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.visualsearch.core.common.PathText;
 import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.store.FileProblem;
+import org.visualsearch.core.store.FolderRemovedException;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.store.StoredFile;
 
@@ -27,7 +28,8 @@ import org.visualsearch.core.store.StoredFile;
 final class FolderReconciler {
 
     /** What the scans found. */
-    record Result(List<WorkItem> work, int found, int removed, int knownBad) {
+    /** @param roots each folder row's root, to name a folder by its row */
+    record Result(List<WorkItem> work, int found, int removed, int knownBad, Map<Long, Path> roots) {
     }
 
     private final GalleryDatabase db;
@@ -48,6 +50,7 @@ final class FolderReconciler {
     Result reconcile(List<Path> roots, Set<String> embedded, IndexListener listener,
                      BooleanSupplier stopRequested, BooleanSupplier cancelled) {
         List<WorkItem> work = new ArrayList<>();
+        Map<Long, Path> rootsById = new java.util.HashMap<>();
         int found = 0;
         int removed = 0;
         int knownBad = 0;
@@ -56,6 +59,7 @@ final class FolderReconciler {
                 break;
             }
             long folderId = db.folderIdForIndexing(root);
+            rootsById.put(folderId, root);
             listener.onProgress(new IndexProgress(IndexProgress.State.SCANNING, 0, 0, 0, null, root));
             Map<String, StoredFile> stored = db.storedFiles(folderId);
             Map<String, List<FileProblem>> storedProblems = db.storedProblems(folderId);
@@ -68,7 +72,7 @@ final class FolderReconciler {
                 List<FileProblem> kept = new ArrayList<>();
                 storedProblems.values().forEach(kept::addAll);
                 kept.removeIf(p -> p.path().equals(rootPath));
-                db.applyScan(folderId, List.of(), kept, List.of(new FileProblem(rootPath, rootProblem(e), -1, -1)));
+                applyScan(root, folderId, List.of(), kept, List.of(new FileProblem(rootPath, rootProblem(e), -1, -1)));
                 continue;
             }
             if (cancelled.getAsBoolean()) {
@@ -125,9 +129,9 @@ final class FolderReconciler {
                 vanished = List.of();
             }
             removed += vanished.size();
-            db.applyScan(folderId, vanished, keptProblems, scanProblems);
+            applyScan(root, folderId, vanished, keptProblems, scanProblems);
         }
-        return new Result(work, found, removed, knownBad);
+        return new Result(work, found, removed, knownBad, rootsById);
     }
 
     /**
@@ -160,5 +164,14 @@ final class FolderReconciler {
             return "cannot open folder: permission denied";
         }
         return "cannot read folder (" + e + ")";
+    }
+
+    private void applyScan(Path root, long folderId, List<String> vanished, List<FileProblem> kept,
+                           List<FileProblem> scanProblems) {
+        try {
+            db.applyScan(folderId, vanished, kept, scanProblems);
+        } catch (FolderRemovedException e) {
+            throw new FolderRemovedException(GalleryDatabase.normalize(root));
+        }
     }
 }
