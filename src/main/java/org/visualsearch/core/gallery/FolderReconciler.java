@@ -54,6 +54,8 @@ final class FolderReconciler {
         int found = 0;
         int removed = 0;
         int knownBad = 0;
+        List<Path> userFolders = new ArrayList<>();
+        db.listFolders().forEach(f -> userFolders.add(f.path()));
         for (Path root : roots) {
             if (stopRequested.getAsBoolean()) {
                 break;
@@ -65,7 +67,10 @@ final class FolderReconciler {
             Map<String, List<FileProblem>> storedProblems = db.storedProblems(folderId);
             FolderScanner.ScanResult scan;
             try {
-                scan = scanner.scan(root, stopRequested);
+                // a user folder leaves what it links into another user folder to that folder;
+                // an ad-hoc folder (eval, query --gallery) keeps all it reaches
+                List<Path> others = db.isUserFolder(root) ? userFolders : List.of();
+                scan = scanner.scan(root, stopRequested, others);
             } catch (IOException e) {
                 // The root is gone (unplugged drive?): report it, keep its entries.
                 String rootPath = GalleryDatabase.normalize(root).toString();
