@@ -194,7 +194,7 @@ public final class MainWindow {
 
     private SearchView searchView() {
         EmptyGalleryModel emptyModel = new EmptyGalleryModel(app.servicesProperty().isNotNull(),
-                app.loadProblemProperty(), app.jobs(), app.sampleGalleryAvailableProperty(), library.availableProperty());
+                app.loadProblemProperty(), app.loadProblemTitleProperty(), app.jobs(), app.sampleGalleryAvailableProperty(), library.availableProperty());
         EmptyGalleryView empty = new EmptyGalleryView(emptyModel, new EmptyGalleryView.Actions(
                 app::downloadSampleGallery,
                 () -> chooser.chooseFolder(window(), "Folder with the sample gallery").ifPresent(app::importSampleGallery),
