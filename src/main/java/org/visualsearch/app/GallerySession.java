@@ -273,6 +273,7 @@ public final class GallerySession implements AutoCloseable {
     public GallerySession switchModel(ModelChoice model, ProgressSink progress) throws Exception {
         progress.progress(-1, -1, "Loading " + model.label() + "…");
         ImageEmbedder next = catalog.open(model.key());
+        next.warnings().forEach(progress::warn); // the CLI prints them; the window shows the job's warnings
         boolean handedOver = false;
         try {
             requireFinished(index(next, null, progress, null), progress);

@@ -85,6 +85,11 @@ public final class AppViewModel implements AutoCloseable {
      */
     public void installAndIndex(AppServices newServices) {
         install(newServices);
+        // a misspelt vss.* key loads anyway: say so, as the CLI does (a model switch says it through its job)
+        java.util.List<String> warnings = newServices.embedder().warnings();
+        if (!warnings.isEmpty()) {
+            search.reportError(String.join(" ", warnings));
+        }
         library.updateIndex();
     }
 

@@ -10,6 +10,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.visualsearch.core.common.ErrorText;
 
@@ -97,6 +98,11 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
             model.close();
             throw e;
         }
+    }
+
+    @Override
+    public List<String> warnings() {
+        return descriptor.warnings();
     }
 
     public ModelDescriptor descriptor() {
