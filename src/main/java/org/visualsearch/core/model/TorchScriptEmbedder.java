@@ -72,6 +72,20 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         return load(ModelDescriptor.resolve(path));
     }
 
+    /**
+     * DJL's message and, when it differs, the deepest cause's, which says what the system refused
+     * ("Failed to extract PyTorch native library: FileSystemException: ...: Not a directory").
+     */
+    static String withRootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String top = ErrorText.oneLine(e);
+        String deepest = ErrorText.withType(root);
+        return root == e || top.contains(deepest) || deepest.contains(top) ? top : top + ": " + deepest;
+    }
+
     /** Loads an already resolved descriptor. */
     public static TorchScriptEmbedder load(ModelDescriptor descriptor) throws EmbeddingException {
         DjlEnvironment.configure();
@@ -81,7 +95,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
             Engine.getEngine("PyTorch");
         } catch (RuntimeException | LinkageError e) {
             throw new EmbeddingException("Cannot load model " + file + ": the PyTorch engine did not start ("
-                    + ErrorText.oneLine(e) + "). " + DjlEnvironment.nativesHint(), e);
+                    + withRootCause(e) + "). " + DjlEnvironment.nativesHint(), e);
         }
         Model model = Model.newInstance(descriptor.name(), Device.cpu(), "PyTorch");
         try {
