@@ -195,6 +195,7 @@ public final class Indexer {
             int total = scan.work().size();
             clock.setTotal(total);
             int upToDate = scan.found() - total - scan.knownBad();
+            clock.setUpToDate(upToDate);
             rootsById = scan.roots();
             boolean complete = !cancelled && process(scan.work(), embedded);
             if (complete && (scan.removed() > 0 || indexed > 0)) {
