@@ -54,6 +54,7 @@ final class FolderReconciler {
         int found = 0;
         int removed = 0;
         int knownBad = 0;
+        Set<Path> reachedThroughLinks = new HashSet<>(); // shared: a place two folders link to is indexed once
         List<Path> userFolders = new ArrayList<>();
         db.listFolders().forEach(f -> userFolders.add(f.path()));
         for (Path root : roots) {
@@ -70,7 +71,7 @@ final class FolderReconciler {
                 // a user folder leaves what it links into another user folder to that folder;
                 // an ad-hoc folder (eval, query --gallery) keeps all it reaches
                 List<Path> others = db.isUserFolder(root) ? userFolders : List.of();
-                scan = scanner.scan(root, stopRequested, others);
+                scan = scanner.scan(root, stopRequested, others, reachedThroughLinks);
             } catch (IOException e) {
                 // The root is gone (unplugged drive?): report it, keep its entries.
                 String rootPath = GalleryDatabase.normalize(root).toString();

@@ -129,6 +129,16 @@ public final class FolderScanner {
      * listed as a problem with the reason.
      */
     public ScanResult scan(Path root, BooleanSupplier cancelled, Collection<Path> otherFolders) throws IOException {
+        return scan(root, cancelled, otherFolders, new java.util.HashSet<>());
+    }
+
+    /**
+     * Like {@link #scan(Path, BooleanSupplier, Collection)}; {@code reachedThroughLinks} is shared by
+     * the scans of one run, so that a place outside the gallery that two of its folders link to is
+     * indexed once, under the first folder scanned.
+     */
+    public ScanResult scan(Path root, BooleanSupplier cancelled, Collection<Path> otherFolders,
+                           Set<Path> reachedThroughLinks) throws IOException {
         Path start = root.toAbsolutePath().normalize();
         if (!Files.exists(start)) {
             throw new NoSuchFileException(start.toString(), null, "folder not found");
@@ -138,7 +148,7 @@ public final class FolderScanner {
         }
         List<ScannedFile> files = new ArrayList<>();
         List<ScanProblem> problems = new ArrayList<>();
-        LinkedDuplicates links = new LinkedDuplicates(start, otherFolders);
+        LinkedDuplicates links = new LinkedDuplicates(start, otherFolders, reachedThroughLinks);
         Deque<Boolean> underLink = new ArrayDeque<>();
         Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {

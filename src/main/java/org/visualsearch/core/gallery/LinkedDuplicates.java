@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -21,14 +20,17 @@ final class LinkedDuplicates {
     private final Path realStart;
     private final List<Path> otherRoots = new ArrayList<>();
     private final List<Path> otherRealRoots = new ArrayList<>();
-    private final Set<Path> reachedThroughLinks = new HashSet<>();
+    private final Set<Path> reachedThroughLinks;
 
     /**
      * @param start      the folder scanned (absolute, normalised)
      * @param otherRoots the gallery's other folders, whose photos are indexed there
+     * @param reachedThroughLinks real paths outside the gallery's folders already reached through a
+     *                   link, by this scan or by an earlier one of the same run (added to)
      */
-    LinkedDuplicates(Path start, Collection<Path> otherRoots) throws IOException {
+    LinkedDuplicates(Path start, Collection<Path> otherRoots, Set<Path> reachedThroughLinks) throws IOException {
         this.start = start;
+        this.reachedThroughLinks = reachedThroughLinks;
         this.realStart = start.toRealPath();
         for (Path other : otherRoots) {
             try {
@@ -69,7 +71,7 @@ final class LinkedDuplicates {
             }
         }
         if (!reachedThroughLinks.add(real)) {
-            return "symbolic link to " + real + ", which another link here already reaches; not indexed twice";
+            return "symbolic link to " + real + ", which another link of the gallery already reaches; not indexed twice";
         }
         return null;
     }

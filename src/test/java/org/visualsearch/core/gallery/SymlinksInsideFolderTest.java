@@ -57,7 +57,7 @@ class SymlinksInsideFolderTest {
         assertThat(problems.get("a/copy.jpg")).isEqualTo("symbolic link to " + root.resolve("a/x.jpg")
                 + ", which this folder already has; not indexed twice");
         assertThat(problems.get("dogs")).startsWith("symbolic link into the gallery folder " + other);
-        assertThat(problems.values()).filteredOn(r -> r.contains("which another link here already reaches")).hasSize(2);
+        assertThat(problems.values()).filteredOn(r -> r.contains("which another link of the gallery already reaches")).hasSize(2);
         assertThat(problems).hasSize(5); // b, a/copy.jpg, dogs, and two of l1, l2, a/up
     }
 
@@ -67,8 +67,12 @@ class SymlinksInsideFolderTest {
         Path second = Files.createDirectories(temp.resolve("second"));
         TestImages.write(first.resolve("cats/c.jpg"), 1);
         TestImages.write(second.resolve("dogs/d.jpg"), 2);
+        Path outside = Files.createDirectories(temp.resolve("outside"));
+        TestImages.write(outside.resolve("o.jpg"), 3);
         Files.createSymbolicLink(first.resolve("dogs"), second.resolve("dogs"));
         Files.createSymbolicLink(second.resolve("cats"), first.resolve("cats"));
+        Files.createSymbolicLink(first.resolve("elsewhere"), outside); // both link to one place outside
+        Files.createSymbolicLink(second.resolve("elsewhere"), outside);
         try (GalleryDatabase db = GalleryDatabase.open(temp.resolve("data"))) {
             db.addFolder(first);
             db.addFolder(second);
@@ -77,9 +81,14 @@ class SymlinksInsideFolderTest {
             IndexReport report = new Indexer(db, embedder, new ImageLoader(), 4).indexUserFolders(IndexListener.NONE);
 
             assertThat(db.loadGallery(embedder.info()).entries()).extracting(GalleryEntry::path)
-                    .containsExactly(first.resolve("cats/c.jpg"), second.resolve("dogs/d.jpg"));
+                    .containsExactly(first.resolve("cats/c.jpg"), first.resolve("elsewhere/o.jpg"),
+                            second.resolve("dogs/d.jpg"));
             assertThat(report.problems()).extracting(p -> p.reason())
-                    .allMatch(r -> r.startsWith("symbolic link into the gallery folder")).hasSize(2);
+                    .filteredOn(r -> r.startsWith("symbolic link into the gallery folder")).hasSize(2);
+            assertThat(report.problems()).extracting(p -> p.path().toString() + ": " + p.reason())
+                    .contains(second.resolve("elsewhere") + ": symbolic link to " + outside.toRealPath()
+                            + ", which another link of the gallery already reaches; not indexed twice")
+                    .hasSize(3);
         }
     }
 }
