@@ -15,6 +15,7 @@ import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelCatalog;
 import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.search.IndexedGallery;
+import org.visualsearch.core.store.FolderRemovedException;
 import org.visualsearch.core.store.GalleryDatabase;
 
 /**
@@ -144,12 +145,25 @@ public final class GallerySession implements AutoCloseable {
             throws IOException {
         List<Path> added = indexing.addToDatabase(folders);
         FolderIndexing.requireFinished(indexing.index(embedder, added, progress, interim, this::snapshot), progress);
+        requireStillAdded(added);
         return snapshot();
     }
 
     /** Adds a folder (recursively) and indexes it; a cancelled run is in the report, not thrown. */
     public IndexReport addFolder(Path folder, ProgressSink progress) throws IOException {
-        return indexing.index(embedder, indexing.addToDatabase(List.of(folder)), progress, null, null);
+        List<Path> added = indexing.addToDatabase(List.of(folder));
+        IndexReport report = indexing.index(embedder, added, progress, null, null);
+        requireStillAdded(added);
+        return report;
+    }
+
+    /** A folder removed (by another window or command) before its scan was indexed as a cache only. */
+    private void requireStillAdded(List<Path> folders) {
+        for (Path folder : folders) {
+            if (!db.isUserFolder(folder)) {
+                throw new FolderRemovedException(folder);
+            }
+        }
     }
 
     /** Adds a folder to the database without indexing it; returns it as stored. */

@@ -57,6 +57,7 @@ final class ModelSwitching {
     ImageEmbedder openIndexed(ModelChoice model, ProgressSink progress) throws Exception {
         progress.progress(-1, -1, "Loading " + model.label() + "…");
         ImageEmbedder next = catalog.open(model.key());
+        next.warnings().forEach(progress::warn); // the CLI prints them; the window shows the job's warnings
         boolean handedOver = false;
         try {
             indexing.indexAll(next, progress);
