@@ -129,7 +129,7 @@ public final class MainWindow {
         ErrorBanner banner = new ErrorBanner(search.errorProperty(), search::dismissError);
         StatusBarModel status = new StatusBarModel(search.embedderProperty(), app.loadProblemProperty(),
                 search.galleryProperty(), library.indexStateProperty(), search.lastSearchMillisProperty(),
-                library.problems());
+                library.problems(), app.jobs().indexedLineProperty());
         main = new MainView(header.root(), banner.root(), views(), new JobBarView(app.jobs()).root(),
                 new StatusBarView(status, () -> ProblemsView.show(window(), library)).root());
         main.followPresentation(presentation.presentingProperty());
@@ -210,7 +210,7 @@ public final class MainWindow {
 
     private SearchView searchView() {
         EmptyGalleryModel emptyModel = new EmptyGalleryModel(app.servicesProperty().isNotNull(),
-                app.loadProblemProperty(), app.jobs(), app.sampleGalleryAvailableProperty(), library.availableProperty());
+                app.loadProblemProperty(), app.loadProblemTitleProperty(), app.jobs(), app.sampleGalleryAvailableProperty(), library.availableProperty());
         EmptyGalleryView empty = new EmptyGalleryView(emptyModel, new EmptyGalleryView.Actions(
                 app::downloadSampleGallery,
                 () -> chooser.chooseFolder(window(), "Folder with the sample gallery").ifPresent(app::importSampleGallery),
@@ -218,7 +218,8 @@ public final class MainWindow {
                 this::chooseAndAddFolder,
                 app::useFallback), app.fallbackLabelProperty(), search.errorProperty(), search.galleryEmptyProperty());
         GalleryPaneView gallery = new GalleryPaneView(
-                new GalleryPaneModel(search.tiles(), search.rankedProperty(), search.categories()), app.thumbnails(),
+                new GalleryPaneModel(search.tiles(), search.rankedProperty(), search.categories(),
+                        app.jobs().indexedLineProperty()), app.thumbnails(),
                 new GalleryPaneView.Actions(this::chooseAndAddFolder,
                         () -> FoldersView.show(window(), library, this::askForFolder),
                         tile -> search.search(new QueryRequest.FromGallery(tile.index(), tile.entry()))),
