@@ -21,6 +21,11 @@ public final class LastModel {
     private final Path dataDir;
     private final ModelCatalog catalog;
 
+    /** A remembered model must still be under {@code modelsDir}. */
+    public LastModel(Path dataDir, Path modelsDir) {
+        this(dataDir, new ModelCatalog(modelsDir));
+    }
+
     /** @param catalog where a remembered model must still be installed (either models folder) */
     public LastModel(Path dataDir, ModelCatalog catalog) {
         this.dataDir = dataDir;
