@@ -99,6 +99,8 @@ public final class MainWindow {
     private final ClassroomKeys keys;
     private HeatmapViewModel heatmapModel;
     private final StackPane root;
+    /** The Compare tab's model: a head saved in the Train tab opens there against the current model. */
+    private CompareViewModel compare;
 
     public MainWindow(AppViewModel app, FileChooserPort chooser) {
         this(app, chooser, new ClassroomContext(null, null, Snapshots.defaultFolder(), null));
@@ -131,7 +133,7 @@ public final class MainWindow {
         ErrorBanner banner = new ErrorBanner(search.errorProperty(), search::dismissError);
         StatusBarModel status = new StatusBarModel(search.embedderProperty(), app.loadProblemProperty(),
                 search.galleryProperty(), library.indexStateProperty(), search.lastSearchMillisProperty(),
-                library.problems());
+                library.problems(), app.jobs().indexedLineProperty());
         main = new MainView(header.root(), banner.root(), views(), new JobBarView(app.jobs()).root(),
                 new StatusBarView(status, () -> ProblemsView.show(window(), library)).root());
         main.followPresentation(presentation.presentingProperty());
@@ -161,9 +163,9 @@ public final class MainWindow {
         views.add(new TopLevelView("mapTab", "Map", new MapView(new MapViewModel(app.galleryProperty(),
                 search.queryVectorProperty(), search.topMatches(), app.analysisExecutor(), this::searchWithPhoto,
                 new ProjectionCache(6)), app.thumbnails()).root()));
-        views.add(new TopLevelView("compareTab", "Compare", new CompareView(new CompareViewModel(app.galleryProperty(),
-                library.currentModelProperty(), library.models(), app::galleryFor, app.libraryExecutor()),
-                app.thumbnails()).scrollableRoot()));
+        compare = new CompareViewModel(app.galleryProperty(), library.currentModelProperty(), library.models(),
+                app::galleryFor, app.libraryExecutor());
+        views.add(new TopLevelView("compareTab", "Compare", new CompareView(compare, app.thumbnails()).scrollableRoot()));
         views.add(new TopLevelView("trainTab", "Train", trainView().root()));
         return views;
     }
@@ -173,8 +175,22 @@ public final class MainWindow {
                 () -> app.sessionProperty().get() == null ? null : app.sessionProperty().get().training(),
                 app.sessionProperty());
         return new TrainView(new TrainViewModel(training, app.backgroundExecutor(), javafx.application.Platform::runLater,
-                saved -> library.refreshModels()),
+                this::trainedHeadSaved),
                 owner -> chooser.chooseFolder(owner, "Choose a labelled folder (one subfolder per category)"));
+    }
+
+    /**
+     * A head was saved in the Train tab: it joins the model chooser, and the Compare tab opens
+     * with the current model (normally the head's base) against it.
+     */
+    private void trainedHeadSaved(Path saved) {
+        library.refreshModels();
+        ModelChoice trained = GallerySession.choiceFor(saved);
+        if (compare.choicesForB().contains(trained)) {
+            compare.modelBProperty().set(trained);
+            main.select("compareTab");
+            compare.compare();
+        }
     }
 
     private EvaluatePanel evaluatePanel() {
@@ -198,7 +214,7 @@ public final class MainWindow {
 
     private Node searchView() {
         EmptyGalleryModel emptyModel = new EmptyGalleryModel(app.servicesProperty().isNotNull(),
-                app.loadProblemProperty(), app.jobs(), app.sampleGalleryAvailableProperty(), library.availableProperty());
+                app.loadProblemProperty(), app.loadProblemTitleProperty(), app.jobs(), app.sampleGalleryAvailableProperty(), library.availableProperty());
         EmptyGalleryView empty = new EmptyGalleryView(emptyModel, new EmptyGalleryView.Actions(
                 app::downloadSampleGallery,
                 () -> chooser.chooseFolder(window(), "Folder with the sample gallery").ifPresent(app::importSampleGallery),
@@ -206,7 +222,8 @@ public final class MainWindow {
                 this::chooseAndAddFolder,
                 app::useFallback), app.fallbackLabelProperty(), search.errorProperty(), search.galleryEmptyProperty());
         GalleryPaneView gallery = new GalleryPaneView(
-                new GalleryPaneModel(search.tiles(), search.rankedProperty(), search.categories()), app.thumbnails(),
+                new GalleryPaneModel(search.tiles(), search.rankedProperty(), search.categories(),
+                        app.jobs().indexedLineProperty()), app.thumbnails(),
                 new GalleryPaneView.Actions(this::chooseAndAddFolder,
                         () -> FoldersView.show(window(), library, this::askForFolder),
                         tile -> search.search(new QueryRequest.FromGallery(tile.index(), tile.entry()))),
