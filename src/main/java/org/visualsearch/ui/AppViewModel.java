@@ -52,6 +52,7 @@ public final class AppViewModel implements AutoCloseable {
     private final ThumbnailCache thumbnails = new ThumbnailCache(thumbnailExecutor, 4_000, 48L << 20);
     private final ObjectProperty<AppServices> services = new SimpleObjectProperty<>();
     private final StringProperty loadProblem = new SimpleStringProperty();
+    private final StringProperty loadProblemTitle = new SimpleStringProperty();
     private final StringProperty fallbackLabel = new SimpleStringProperty();
     private final BooleanBinding sampleGalleryAvailable =
             Bindings.createBooleanBinding(() -> services.get() != null && services.get().sampleGallery() != null, services);
@@ -66,6 +67,7 @@ public final class AppViewModel implements AutoCloseable {
         search.setModel(newServices.embedder(), newServices.gallery());
         library.setSession(newServices.library(), newServices.indexState());
         loadProblem.set(null);
+        loadProblemTitle.set(null);
         fallback = null;
         fallbackLabel.set(null);
         if (recovered) {
@@ -83,6 +85,11 @@ public final class AppViewModel implements AutoCloseable {
      */
     public void installAndIndex(AppServices newServices) {
         install(newServices);
+        // a misspelt vss.* key loads anyway: say so, as the CLI does (a model switch says it through its job)
+        java.util.List<String> warnings = newServices.embedder().warnings();
+        if (!warnings.isEmpty()) {
+            search.reportError(String.join(" ", warnings));
+        }
         library.updateIndex();
     }
 
@@ -96,6 +103,7 @@ public final class AppViewModel implements AutoCloseable {
     /** Like {@link #loadFailed(String)}, offering the failure's way out (e.g. the baseline model). */
     public void loadFailed(StartupFailure failure) {
         loadFailed(failure.getMessage());
+        loadProblemTitle.set(failure.title());
         fallback = failure.fallback();
         fallbackLabel.set(failure.fallbackLabel());
     }
@@ -223,6 +231,11 @@ public final class AppViewModel implements AutoCloseable {
     }
 
     /** Why the model or gallery could not be loaded, or null. */
+    /** What failed at start-up in a few words, or null for the model (the usual case). */
+    public ReadOnlyStringProperty loadProblemTitleProperty() {
+        return loadProblemTitle;
+    }
+
     public ReadOnlyStringProperty loadProblemProperty() {
         return loadProblem;
     }
