@@ -14,6 +14,7 @@ import org.visualsearch.core.gallery.IndexProgress;
 import org.visualsearch.core.gallery.IndexReport;
 import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.gallery.Indexer;
+import org.visualsearch.core.gallery.KnownVectors;
 import org.visualsearch.core.gallery.SampleFolderBootstrap;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.evaluation.GalleryEvaluation;
@@ -348,7 +349,8 @@ public final class GallerySession implements AutoCloseable {
     // ---- the indexer ---------------------------------------------------------------------------
 
     private Indexer indexer(ImageEmbedder model) {
-        return new Indexer(db, model, new ImageLoader(model.maxSide()), Indexer.DEFAULT_BATCH_SIZE);
+        return new Indexer(db, model, new ImageLoader(model.maxSide()), Indexer.DEFAULT_BATCH_SIZE)
+                .reusing(sample == null ? KnownVectors.NONE : sample.knownVectors(model.info()));
     }
 
     /** Runs the indexer for {@code model} over {@code roots} (null: all folders), with progress, pause and cancel. */

@@ -26,11 +26,20 @@ final class PhotoPreparer {
     private final Set<String> embedded;
     /** Content hashes with a thumbnail; shared with the run thread. */
     private final Set<String> thumbnails;
+    /** Vectors known ahead of time for the run's model (already checked to be its own). */
+    private final KnownVectors known;
+    /** Decodes at thumbnail size, for photos whose vector is known (much less work than the model's size). */
+    private final ImageLoader thumbnailLoader = new ImageLoader(Thumbnails.SIDE);
 
     PhotoPreparer(ImageLoader loader, Set<String> embedded, Set<String> thumbnails) {
+        this(loader, embedded, thumbnails, KnownVectors.NONE);
+    }
+
+    PhotoPreparer(ImageLoader loader, Set<String> embedded, Set<String> thumbnails, KnownVectors known) {
         this.loader = loader;
         this.embedded = embedded;
         this.thumbnails = thumbnails;
+        this.known = known;
     }
 
     /**
@@ -75,7 +84,12 @@ final class PhotoPreparer {
         if (!needVector && !needThumbnail) {
             return new Prepared.Hashed(item, hash);
         }
+        float[] knownVector = needVector ? known.vectorFor(path, hash) : null;
         try {
+            if (knownVector != null) {
+                return new Prepared.Known(item, hash, knownVector,
+                        needThumbnail ? Optional.of(Thumbnails.jpeg(thumbnailLoader.load(path))) : Optional.empty());
+            }
             BufferedImage image = loader.load(path);
             return new Prepared.Decoded(item, hash, image,
                     needThumbnail ? Optional.of(Thumbnails.jpeg(image)) : Optional.empty());

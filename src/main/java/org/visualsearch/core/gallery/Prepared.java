@@ -23,6 +23,13 @@ sealed interface Prepared {
     record Decoded(WorkItem item, String hash, BufferedImage image, Optional<byte[]> thumbnail) implements Photo {
     }
 
+    /**
+     * The content's vector was known ahead of time ({@link KnownVectors}), so the photo was only
+     * decoded, small, for its thumbnail when it had none yet.
+     */
+    record Known(WorkItem item, String hash, float[] vector, Optional<byte[]> thumbnail) implements Photo {
+    }
+
     /** No more work. */
     record End() implements Prepared {
     }
