@@ -9,6 +9,7 @@ import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.visualsearch.core.common.StartupTrace;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.search.IndexedGallery;
@@ -91,6 +92,7 @@ public class VisualSearchApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         stage = primaryStage;
+        StartupTrace.mark("JavaFX toolkit up, building the window");
         applyTheme();
         viewModel = new AppViewModel();
         MainWindow view = new MainWindow(viewModel, chooser, classroom);
@@ -117,6 +119,10 @@ public class VisualSearchApp extends Application {
         view.presentation().presentingProperty().addListener((obs, was, now) -> primaryStage.setFullScreen(now));
         primaryStage.fullScreenProperty().addListener((obs, was, now) -> view.presentation().presentingProperty().set(now));
         primaryStage.show();
+        StartupTrace.mark("window shown");
+        if (StartupTrace.enabled()) {
+            javafx.application.Platform.runLater(() -> StartupTrace.mark("first pulse after the window showed"));
+        }
         if (classroom.lesson() != null) {
             openLessonWhenReady(classroom.lesson());
         }

@@ -92,7 +92,14 @@ class ShippedSampleVectorsTest {
             assertThat(gallery.vectors().vector(i))
                     .containsExactly(shipped.byHash().get(gallery.entries().get(i).contentHash()));
         }
-        assertThat(db.thumbnailHashes()).hasSize(3);
+        assertThat(db.thumbnailHashes()).isEmpty();
+
+        // the thumbnails come when first shown, from the file, and are kept
+        StoreThumbnails thumbnails = new StoreThumbnails(db);
+        java.awt.image.BufferedImage tile = thumbnails.thumbnail(gallery.entries().get(0));
+        assertThat(Math.max(tile.getWidth(), tile.getHeight())).isEqualTo(256);
+        assertThat(db.thumbnailHashes()).containsExactly(gallery.entries().get(0).contentHash());
+        assertThat(thumbnails.thumbnail(gallery.entries().get(0)).getWidth()).isEqualTo(tile.getWidth());
     }
 
     @Test

@@ -345,9 +345,6 @@ public final class Indexer {
                 if (embedded.add(hash)) {
                     vector = k.vector();
                 }
-                if (k.thumbnail().isPresent() && thumbnails.add(hash)) {
-                    thumb = k.thumbnail().get();
-                }
             } else {
                 hash = ((Prepared.Hashed) p).hash(); // vector and thumbnail already stored
             }

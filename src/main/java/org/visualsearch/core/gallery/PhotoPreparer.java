@@ -28,8 +28,6 @@ final class PhotoPreparer {
     private final Set<String> thumbnails;
     /** Vectors known ahead of time for the run's model (already checked to be its own). */
     private final KnownVectors known;
-    /** Decodes at thumbnail size, for photos whose vector is known (much less work than the model's size). */
-    private final ImageLoader thumbnailLoader = new ImageLoader(Thumbnails.SIDE);
 
     PhotoPreparer(ImageLoader loader, Set<String> embedded, Set<String> thumbnails) {
         this(loader, embedded, thumbnails, KnownVectors.NONE);
@@ -87,8 +85,8 @@ final class PhotoPreparer {
         float[] knownVector = needVector ? known.vectorFor(path, hash) : null;
         try {
             if (knownVector != null) {
-                return new Prepared.Known(item, hash, knownVector,
-                        needThumbnail ? Optional.of(Thumbnails.jpeg(thumbnailLoader.load(path))) : Optional.empty());
+                // nothing to decode: the thumbnail is made when the photo is first shown (StoreThumbnails)
+                return new Prepared.Known(item, hash, knownVector);
             }
             BufferedImage image = loader.load(path);
             return new Prepared.Decoded(item, hash, image,

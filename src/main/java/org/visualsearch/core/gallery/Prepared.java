@@ -24,10 +24,10 @@ sealed interface Prepared {
     }
 
     /**
-     * The content's vector was known ahead of time ({@link KnownVectors}), so the photo was only
-     * decoded, small, for its thumbnail when it had none yet.
+     * The content's vector was known ahead of time ({@link KnownVectors}), so the photo was not
+     * decoded: its thumbnail is made when it is first shown.
      */
-    record Known(WorkItem item, String hash, float[] vector, Optional<byte[]> thumbnail) implements Photo {
+    record Known(WorkItem item, String hash, float[] vector) implements Photo {
     }
 
     /** No more work. */

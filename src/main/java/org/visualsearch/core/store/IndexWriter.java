@@ -89,6 +89,19 @@ final class IndexWriter {
         });
     }
 
+    /** Stores a thumbnail made after indexing (kept if one is already there). */
+    void storeThumbnail(String hash, byte[] jpeg) {
+        db.write(c -> {
+            try (PreparedStatement thumb = c.prepareStatement(
+                    "INSERT INTO thumbnail(hash, jpeg) VALUES (?, ?) ON CONFLICT(hash) DO NOTHING")) {
+                thumb.setString(1, hash);
+                thumb.setBytes(2, jpeg);
+                thumb.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** For each photo its thumbnail and vector (when given), its entry, and clearing its problems. */
     private static void writeFiles(Connection c, long folderId, ModelInfo model, List<IndexedFile> files)
             throws SQLException {
