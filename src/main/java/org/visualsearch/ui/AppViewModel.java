@@ -84,6 +84,7 @@ public final class AppViewModel implements AutoCloseable {
      */
     public void installAndIndex(AppServices newServices) {
         install(newServices);
+        StartupTrace.mark("model and gallery in the window: " + newServices.gallery().size() + " photos searchable");
         boolean started = library.updateIndex();
         if (StartupTrace.enabled() && started) {
             jobs.runningProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
