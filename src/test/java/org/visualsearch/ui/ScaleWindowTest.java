@@ -142,6 +142,9 @@ class ScaleWindowTest {
             }
         }
         assertThat(items.get(0).entry()).isEqualTo(shown.get(0).entry());
+        // The distance strip draws a stated subsample beyond its dense ranks, so it redraws as fast as a small one.
+        String stripCaption = fx(() -> robot.lookup("#distanceStripCaption").queryAs(javafx.scene.control.Label.class).getText());
+        assertThat(stripCaption).contains("gap #5→#6").contains(String.format("of %,d drawn", SIZE - 300));
         List<GalleryTile> firstScreen = fx(() -> visibleTiles(grid));
         assertThat(firstScreen).extracting(GalleryTile::rank).contains(1);
 
