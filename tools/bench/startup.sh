@@ -4,7 +4,7 @@
 #   first start: an empty data folder (a new user; the sample photos already in sample-db/), so the
 #                sample gallery is added and indexed (with its shipped vectors, nothing is embedded);
 #   warm start:  the same data folder again (the database cached).
-# Prints the medians, in ms from the process's start: window shown, and the gallery searchable (also
+# Prints the medians, in ms from the JVM's start: window shown, and the gallery searchable (also
 # as time after the window). With APP_B set, runs it alternately with APP and prints both.
 #
 #   tools/bench/startup.sh [ROUNDS]        (ROUNDS default 5; from the project folder, after

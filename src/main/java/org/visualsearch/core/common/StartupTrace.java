@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Where the start-up time goes, from the process's start: with {@code -Dvss.startupTrace=true}
+ * Where the start-up time goes, from the JVM's start: with {@code -Dvss.startupTrace=true}
  * each step (main entered, toolkit up, window shown, model loaded, gallery loaded, index up to
  * date) prints one line {@code startup +N ms: step} on stderr; with {@code =exit} the app also
  * quits once its gallery is searchable, so a benchmark can time whole starts. Off, it costs a
@@ -13,8 +13,13 @@ import java.time.Instant;
 public final class StartupTrace {
     private static final String MODE = System.getProperty("vss.startupTrace", "");
     private static final boolean ON = MODE.equals("true") || MODE.equals("exit");
+    /**
+     * When the JVM started (not the process: a wrapper such as xvfb-run forks the process, then
+     * waits for its X server before it execs java).
+     */
     private static final Instant PROCESS_START = ON
-            ? ProcessHandle.current().info().startInstant().orElse(Instant.now()) : Instant.EPOCH;
+            ? Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime())
+            : Instant.EPOCH;
 
     private StartupTrace() {
     }
