@@ -24,6 +24,8 @@ Every model has an analytic output so the Java tests can assert exact numbers:
   float-input/model.pt        a float-input model in a GUIE folder: a 1x1 convolution applied to
                               the uint8 input fails inside the TorchScript interpreter.
   huge-output/model.pt        GUIE, returns [1,4] finite but around 1e30: distances would overflow.
+  top-left-tiny/model.pt      GUIE, looks only at the top-left quadrant: [1,3], its per-channel
+                              means / 255 (the similarity heatmap's test: only that quadrant matters).
 
 With folder names as arguments, writes only those (the others' bytes, and so their ids, stay).
 """
@@ -91,6 +93,13 @@ class HugeOutput(torch.nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         means = x.float().mean(dim=(2, 3)) / 255.0  # [1,3]
         return torch.cat([means, torch.ones(1, 1)], dim=1) * 1e30
+
+
+class TopLeftOnly(torch.nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        f = x.float() / 255.0
+        h, w = f.size(2) // 2, f.size(3) // 2
+        return f[:, :, :h, :w].mean(dim=(2, 3))    # [1,3]
 
 
 FIXED_DESCRIPTOR = """\
@@ -177,7 +186,8 @@ def main():
         with open(os.path.join(OUT, "fixed-tiny", "serving.properties"), "w") as f:
             f.write(FIXED_DESCRIPTOR)
     for folder, module in [("vector-1d", Vector1d()), ("wrong-shape", WrongShape()), ("nan-output", NanOutput()),
-                           ("float-input", FloatInput()), ("huge-output", HugeOutput())]:
+                           ("float-input", FloatInput()), ("huge-output", HugeOutput()),
+                           ("top-left-tiny", TopLeftOnly())]:
         if wanted(folder):
             save(module, folder, "model.pt")
     if wanted("features-tiny"):

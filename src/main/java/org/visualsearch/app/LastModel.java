@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.visualsearch.core.model.ModelCatalog;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -18,11 +19,17 @@ public final class LastModel {
     public static final String SETTINGS_FILE = "app.properties";
 
     private final Path dataDir;
-    private final Path modelsDir;
+    private final ModelCatalog catalog;
 
+    /** A remembered model must still be under {@code modelsDir}. */
     public LastModel(Path dataDir, Path modelsDir) {
+        this(dataDir, new ModelCatalog(modelsDir));
+    }
+
+    /** @param catalog where a remembered model must still be installed (either models folder) */
+    public LastModel(Path dataDir, ModelCatalog catalog) {
         this.dataDir = dataDir;
-        this.modelsDir = modelsDir;
+        this.catalog = catalog;
     }
 
     /** The remembered model's key, unless it was uninstalled since. */
@@ -37,7 +44,7 @@ public final class LastModel {
         if (model == null || model.isBlank()) {
             return Optional.empty();
         }
-        if (!ModelChoice.HISTOGRAM.key().equals(model) && !Files.exists(modelsDir.resolve(model))) {
+        if (!ModelChoice.HISTOGRAM.key().equals(model) && !catalog.isTaken(model)) {
             return Optional.empty();
         }
         return Optional.of(model);

@@ -21,7 +21,7 @@ public interface ProgressSink {
 
     /** An indexing run's progress, after every photo; by default one line of {@link IndexProgressText}. */
     default void indexing(IndexProgress p) {
-        progress(p.done(), p.total() > 0 ? p.total() : -1, IndexProgressText.describe(p));
+        progress(p.galleryDone(), p.total() > 0 ? p.galleryTotal() : -1, IndexProgressText.describe(p));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.visualsearch.cli;
 
+import org.visualsearch.core.common.ErrorText;
 import org.visualsearch.app.GallerySession;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -97,7 +98,7 @@ public final class EvalCommand extends DatabaseCommand {
         try {
             credits = new PhotoCredits(SampleManifest.bundled());
         } catch (RuntimeException e) {
-            err().println("eval: the sample photos' credits cannot be read (" + oneLine(e.getMessage()) + "): photos are credited by path");
+            err().println("eval: the sample photos' credits cannot be read (" + ErrorText.oneLine(e) + "): photos are credited by path");
             credits = PhotoCredits.none();
         }
         EvaluationReport.write(new EvaluationReport.Content(evaluation, description, ZonedDateTime.now(), baseline,

@@ -59,6 +59,7 @@ public final class ModelOption {
     }
 
     static ModelCatalog catalog() {
-        return new ModelCatalog(DefaultLocations.current().modelsDir());
+        DefaultLocations locations = DefaultLocations.current();
+        return new ModelCatalog(locations.modelsDir(), locations.userModelsDir());
     }
 }

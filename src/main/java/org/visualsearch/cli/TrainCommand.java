@@ -7,6 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.visualsearch.core.gallery.IndexProgress;
+import org.visualsearch.core.DefaultLocations;
 import org.visualsearch.core.model.Backbone;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ModelCatalog;
@@ -41,8 +42,14 @@ public final class TrainCommand extends DatabaseCommand {
     List<Path> labels;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Model folder to create, e.g. models/my-head (a plain name goes under models/).")
+            description = "Model folder to create, e.g. models/my-head (a plain name goes under models/, or with "
+                    + "--in-data-folder under the data folder's models folder).")
     String out;
+
+    @Option(names = "--in-data-folder",
+            description = "Put a plain --out name in the data folder's models folder, where the window saves "
+                    + "trained heads (both folders are listed by --model and the window's chooser).")
+    boolean inDataFolder;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Name shown in the app (default: the folder name).")
     String name;
@@ -103,7 +110,13 @@ public final class TrainCommand extends DatabaseCommand {
             throw new CliException(e.getMessage());
         }
         ModelCatalog catalog = ModelOption.catalog();
-        Path target = out.contains("/") || out.contains("\\") ? Path.of(out) : catalog.modelsDir().resolve(out);
+        boolean plain = !out.contains("/") && !out.contains("\\");
+        Path userModels = dataFolderToOpen().resolve(DefaultLocations.USER_MODELS);
+        Path target = !plain ? Path.of(out) : inDataFolder ? userModels.resolve(out) : catalog.modelsDir().resolve(out);
+        if (plain && catalog.isTaken(out) && !replace) {
+            throw new CliException("a model called '" + out + "' exists already (" + catalog.resolve(out)
+                    + "): choose another name, or --replace");
+        }
         String displayName = name != null ? name : String.valueOf(target.toAbsolutePath().normalize().getFileName());
         Backbone backbone = backbone(catalog);
         out().printf("base %s (%s, %d features); labels %s%n", backbone.name(), backbone.folder().getFileName(),
@@ -149,8 +162,7 @@ public final class TrainCommand extends DatabaseCommand {
         }
         Path saved = TrainingRun.save(outcome, target, displayName, replace);
         out().println("saved " + saved.getFileName() + " (" + displayName + ") in " + saved.getParent()
-                + ": use it with --model " + (saved.getParent().equals(catalog.modelsDir().toAbsolutePath().normalize())
-                        ? saved.getFileName() : saved));
+                + ": use it with --model " + (plain ? saved.getFileName() : saved));
         return 0;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import org.visualsearch.core.common.ErrorText;
 import org.visualsearch.core.model.DjlEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,8 +38,10 @@ import picocli.CommandLine.Spec;
             QueryCommand.class,
             EvalCommand.class,
             EvalBenchCommand.class,
+            TrainBenchCommand.class,
             CompareCommand.class,
             MapCommand.class,
+            HeatmapCommand.class,
             TrainCommand.class,
             AddCommand.class,
             RemoveCommand.class,
@@ -130,7 +133,7 @@ public final class VisualSearchCli implements Runnable {
             case "DirectoryNotEmptyException" -> "folder not empty";
             default -> null;
         };
-        String m = io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage().lines().findFirst().orElse("");
+        String m = ErrorText.oneLine(io);
         return what == null ? m : m + ": " + what;
     }
 

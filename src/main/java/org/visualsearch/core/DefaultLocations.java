@@ -73,6 +73,14 @@ public final class DefaultLocations {
         return appDirectories.dataDir();
     }
 
+    /** The user's own models folder, in the data folder: trained heads saved from the window go there. */
+    public Path userModelsDir() {
+        return dataDir().resolve(USER_MODELS);
+    }
+
+    /** Name of the user's models folder inside the data folder. */
+    public static final String USER_MODELS = "models";
+
     private static Optional<Path> codeLocation() {
         try {
             Path code = Path.of(DefaultLocations.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -17,6 +17,7 @@ import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelCatalog;
 import org.visualsearch.core.sampledb.SampleManifest;
+import org.visualsearch.core.store.DamagedDatabaseException;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.ui.credits.CreditsSource;
 import org.visualsearch.ui.jobs.Messages;
@@ -72,8 +73,8 @@ public final class AppBootstrap implements Callable<AppServices> {
 
     public AppBootstrap(Settings settings) {
         this.settings = Objects.requireNonNull(settings);
-        this.catalog = new ModelCatalog(settings.modelsDir());
-        this.lastModel = new LastModel(settings.dataDir(), settings.modelsDir());
+        this.catalog = new ModelCatalog(settings.modelsDir(), settings.dataDir().resolve(DefaultLocations.USER_MODELS));
+        this.lastModel = new LastModel(settings.dataDir(), catalog);
     }
 
     /** The app on this process's defaults. */
@@ -86,7 +87,7 @@ public final class AppBootstrap implements Callable<AppServices> {
         long start = System.nanoTime();
         DjlEnvironment.configure();
         if (db == null) {
-            db = GalleryDatabase.open(settings.dataDir());
+            db = openDatabase();
             StartupTrace.mark("gallery database open");
             try {
                 SampleFolderBootstrap.addIfNew(db, settings.dataDir(), settings.sampleDir())
@@ -117,6 +118,29 @@ public final class AppBootstrap implements Callable<AppServices> {
         LOG.log(System.Logger.Level.INFO, String.format("start-up: %s and %d indexed photos ready in %d ms",
                 embedder.info().name(), services.gallery().size(), (System.nanoTime() - start) / 1_000_000));
         return services;
+    }
+
+    /**
+     * The gallery database; a damaged one ends in a {@link StartupFailure} that offers to keep it
+     * aside and start with a fresh one (the sample folder joins it again; nothing is deleted).
+     */
+    private GalleryDatabase openDatabase() throws StartupFailure {
+        try {
+            return GalleryDatabase.open(settings.dataDir());
+        } catch (DamagedDatabaseException e) {
+            throw new StartupFailure("The gallery database is damaged",
+                    "The gallery database " + e.file() + " cannot be read ("
+                            + e.reason().replaceFirst("^\\[SQLITE_[A-Z_]+\\]\\s*", "") + "). Move it aside and start "
+                            + "fresh: it is kept beside it as " + GalleryDatabase.FILE_NAME + ".damaged-<date and time> "
+                            + "(nothing is deleted), and the new gallery starts with the sample photos; add your own "
+                            + "folders again.",
+                    e, "Move it aside and start fresh", () -> {
+                        Path kept = GalleryDatabase.moveAside(settings.dataDir());
+                        SampleFolderBootstrap.forget(settings.dataDir());
+                        LOG.log(System.Logger.Level.INFO, "the damaged gallery database is kept as " + kept);
+                        return call();
+                    });
+        }
     }
 
     /** Services for a model on the (open) database, with what is already indexed for it. */

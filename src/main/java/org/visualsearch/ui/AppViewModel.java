@@ -53,6 +53,7 @@ public final class AppViewModel implements AutoCloseable {
     private final ThumbnailCache thumbnails = new ThumbnailCache(thumbnailExecutor, 4_000, 48L << 20);
     private final ObjectProperty<AppServices> services = new SimpleObjectProperty<>();
     private final StringProperty loadProblem = new SimpleStringProperty();
+    private final StringProperty loadProblemTitle = new SimpleStringProperty();
     private final StringProperty fallbackLabel = new SimpleStringProperty();
     private final BooleanBinding sampleGalleryAvailable =
             Bindings.createBooleanBinding(() -> services.get() != null && services.get().sampleGallery() != null, services);
@@ -67,6 +68,7 @@ public final class AppViewModel implements AutoCloseable {
         search.setModel(newServices.embedder(), newServices.gallery());
         library.setSession(newServices.library(), newServices.indexState());
         loadProblem.set(null);
+        loadProblemTitle.set(null);
         fallback = null;
         fallbackLabel.set(null);
         if (recovered) {
@@ -84,6 +86,11 @@ public final class AppViewModel implements AutoCloseable {
      */
     public void installAndIndex(AppServices newServices) {
         install(newServices);
+        // a misspelt vss.* key loads anyway: say so, as the CLI does (a model switch says it through its job)
+        java.util.List<String> warnings = newServices.embedder().warnings();
+        if (!warnings.isEmpty()) {
+            search.reportError(String.join(" ", warnings));
+        }
         StartupTrace.mark("model and gallery in the window: " + newServices.gallery().size() + " photos searchable");
         boolean started = library.updateIndex();
         if (StartupTrace.enabled() && started) {
@@ -117,6 +124,7 @@ public final class AppViewModel implements AutoCloseable {
     /** Like {@link #loadFailed(String)}, offering the failure's way out (e.g. the baseline model). */
     public void loadFailed(StartupFailure failure) {
         loadFailed(failure.getMessage());
+        loadProblemTitle.set(failure.title());
         fallback = failure.fallback();
         fallbackLabel.set(failure.fallbackLabel());
     }
@@ -244,6 +252,11 @@ public final class AppViewModel implements AutoCloseable {
     }
 
     /** Why the model or gallery could not be loaded, or null. */
+    /** What failed at start-up in a few words, or null for the model (the usual case). */
+    public ReadOnlyStringProperty loadProblemTitleProperty() {
+        return loadProblemTitle;
+    }
+
     public ReadOnlyStringProperty loadProblemProperty() {
         return loadProblem;
     }

@@ -18,6 +18,9 @@ import org.visualsearch.ui.classroom.ClassroomPanel;
 import org.visualsearch.ui.classroom.ClassroomSettings;
 import org.visualsearch.ui.classroom.ClassroomTheme;
 import org.visualsearch.ui.classroom.HelpOverlay;
+import org.visualsearch.ui.classroom.HeatmapView;
+import org.visualsearch.ui.classroom.HeatmapViewModel;
+import org.visualsearch.core.occlusion.OcclusionSettings;
 import org.visualsearch.ui.classroom.LessonViewModel;
 import org.visualsearch.ui.classroom.PipelineStrip;
 import org.visualsearch.ui.classroom.PipelineViewModel;
@@ -94,7 +97,10 @@ public final class MainWindow {
     private final PresentationModel presentation;
     private final LessonViewModel lesson;
     private final ClassroomKeys keys;
+    private HeatmapViewModel heatmapModel;
     private final StackPane root;
+    /** The Compare tab's model: a head saved in the Train tab opens there against the current model. */
+    private CompareViewModel compare;
 
     public MainWindow(AppViewModel app, FileChooserPort chooser) {
         this(app, chooser, new ClassroomContext(null, null, Snapshots.defaultFolder(), null));
@@ -127,7 +133,7 @@ public final class MainWindow {
         ErrorBanner banner = new ErrorBanner(search.errorProperty(), search::dismissError);
         StatusBarModel status = new StatusBarModel(search.embedderProperty(), app.loadProblemProperty(),
                 search.galleryProperty(), library.indexStateProperty(), search.lastSearchMillisProperty(),
-                library.problems());
+                library.problems(), app.jobs().indexedLineProperty());
         main = new MainView(header.root(), banner.root(), views(), new JobBarView(app.jobs()).root(),
                 new StatusBarView(status, () -> ProblemsView.show(window(), library)).root());
         main.followPresentation(presentation.presentingProperty());
@@ -152,14 +158,14 @@ public final class MainWindow {
     /** The window's top-level views, in tab order: add a view here, one line each. */
     private List<TopLevelView> views() {
         List<TopLevelView> views = new ArrayList<>();
-        views.add(new TopLevelView("searchTab", "Search", searchView().root()));
+        views.add(new TopLevelView("searchTab", "Search", searchView()));
         views.add(new TopLevelView("evaluateTab", "Evaluate", evaluatePanel().view().root()));
         views.add(new TopLevelView("mapTab", "Map", new MapView(new MapViewModel(app.galleryProperty(),
                 search.queryVectorProperty(), search.topMatches(), app.analysisExecutor(), this::searchWithPhoto,
                 new ProjectionCache(6)), app.thumbnails()).root()));
-        views.add(new TopLevelView("compareTab", "Compare", new CompareView(new CompareViewModel(app.galleryProperty(),
-                library.currentModelProperty(), library.models(), app::galleryFor, app.libraryExecutor()),
-                app.thumbnails()).scrollableRoot()));
+        compare = new CompareViewModel(app.galleryProperty(), library.currentModelProperty(), library.models(),
+                app::galleryFor, app.libraryExecutor());
+        views.add(new TopLevelView("compareTab", "Compare", new CompareView(compare, app.thumbnails()).scrollableRoot()));
         views.add(new TopLevelView("trainTab", "Train", trainView().root()));
         return views;
     }
@@ -169,8 +175,22 @@ public final class MainWindow {
                 () -> app.sessionProperty().get() == null ? null : app.sessionProperty().get().training(),
                 app.sessionProperty());
         return new TrainView(new TrainViewModel(training, app.backgroundExecutor(), javafx.application.Platform::runLater,
-                saved -> library.refreshModels()),
+                this::trainedHeadSaved),
                 owner -> chooser.chooseFolder(owner, "Choose a labelled folder (one subfolder per category)"));
+    }
+
+    /**
+     * A head was saved in the Train tab: it joins the model chooser, and the Compare tab opens
+     * with the current model (normally the head's base) against it.
+     */
+    private void trainedHeadSaved(Path saved) {
+        library.refreshModels();
+        ModelChoice trained = GallerySession.choiceFor(saved);
+        if (compare.choicesForB().contains(trained)) {
+            compare.modelBProperty().set(trained);
+            main.select("compareTab");
+            compare.compare();
+        }
     }
 
     private EvaluatePanel evaluatePanel() {
@@ -192,9 +212,9 @@ public final class MainWindow {
         return panel;
     }
 
-    private SearchView searchView() {
+    private Node searchView() {
         EmptyGalleryModel emptyModel = new EmptyGalleryModel(app.servicesProperty().isNotNull(),
-                app.loadProblemProperty(), app.jobs(), app.sampleGalleryAvailableProperty(), library.availableProperty());
+                app.loadProblemProperty(), app.loadProblemTitleProperty(), app.jobs(), app.sampleGalleryAvailableProperty(), library.availableProperty());
         EmptyGalleryView empty = new EmptyGalleryView(emptyModel, new EmptyGalleryView.Actions(
                 app::downloadSampleGallery,
                 () -> chooser.chooseFolder(window(), "Folder with the sample gallery").ifPresent(app::importSampleGallery),
@@ -202,7 +222,8 @@ public final class MainWindow {
                 this::chooseAndAddFolder,
                 app::useFallback), app.fallbackLabelProperty(), search.errorProperty(), search.galleryEmptyProperty());
         GalleryPaneView gallery = new GalleryPaneView(
-                new GalleryPaneModel(search.tiles(), search.rankedProperty(), search.categories()), app.thumbnails(),
+                new GalleryPaneModel(search.tiles(), search.rankedProperty(), search.categories(),
+                        app.jobs().indexedLineProperty()), app.thumbnails(),
                 new GalleryPaneView.Actions(this::chooseAndAddFolder,
                         () -> FoldersView.show(window(), library, this::askForFolder),
                         tile -> search.search(new QueryRequest.FromGallery(tile.index(), tile.entry()))),
@@ -211,23 +232,55 @@ public final class MainWindow {
         top.followReveal(presentation::rankShown);
         PipelineStrip pipeline = new PipelineStrip(new PipelineViewModel(search.lastQueryProperty(), search.topMatches(),
                 search.galleryProperty(), presentation.pipelineShownProperty(), app.backgroundExecutor()));
-        return new SearchView(query, new ClassroomPanel(presentation, lesson).root(), top, gallery.root(),
+        heatmapModel = new HeatmapViewModel(search.lastQueryProperty(), search.topMatches(),
+                search.galleryProperty(), presentation.heatmapShownProperty(), presentation.rankShown(1),
+                app.backgroundExecutor(), javafx.application.Platform::runLater, OcclusionSettings.DEFAULT);
+        HeatmapView heatmap = new HeatmapView(heatmapModel, app.thumbnails(),
+                () -> presentation.heatmapShownProperty().set(false));
+        top.addHeaderAction(HeatmapView.toggle(presentation.heatmapShownProperty(), search.topMatches()));
+        SearchView view = new SearchView(query, new ClassroomPanel(presentation, lesson).root(), top, gallery.root(),
                 presentation.galleryShown(), pipeline.root(), presentation.pipelineShownProperty());
+        // the heatmap over the whole search view: at 200% on a projector the gallery's place is a sliver
+        heatmap.root().visibleProperty().bind(presentation.heatmapShownProperty());
+        StackPane withHeatmap = new StackPane(view.root(), heatmap.root());
+        withHeatmap.setMinSize(0, 0);
+        return withHeatmap;
     }
 
     // ---- classroom -----------------------------------------------------------------------------------
 
     private boolean modelInstalled(String key) {
-        return ModelChoice.HISTOGRAM.key().equals(key) || library.models().stream().anyMatch(m -> m.key().equals(key));
+        // 'default' is always accepted, as the lesson reader says: a switch to a missing one fails and the step shows anyway
+        return ModelChoice.HISTOGRAM.key().equals(key) || org.visualsearch.core.model.ModelCatalog.DEFAULT.equals(key)
+                || library.models().stream().anyMatch(m -> m.key().equals(key));
     }
 
     private boolean switchToModel(String key) {
-        if (app.jobs().runningProperty().get()) {
-            return false; // the step shows with the current model; the running job is not interrupted
+        Optional<ModelChoice> choice = library.models().stream().filter(m -> m.key().equals(key)).findFirst()
+                .or(() -> ModelChoice.HISTOGRAM.key().equals(key) ? Optional.of(ModelChoice.HISTOGRAM) : Optional.empty());
+        if (choice.isEmpty()) {
+            return false;
         }
-        return library.models().stream().filter(m -> m.key().equals(key)).findFirst()
-                .or(() -> ModelChoice.HISTOGRAM.key().equals(key) ? Optional.of(ModelChoice.HISTOGRAM) : Optional.empty())
-                .map(app::switchModel).orElse(false);
+        if (app.jobs().runningProperty().get()) {
+            // e.g. the start-up rescan while --lesson opens step 1: switch when it ends (the job is not
+            // interrupted), if the step on screen still asks for this model; the step shows meanwhile
+            javafx.beans.value.ChangeListener<Boolean> once = new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean running) {
+                    if (!running) {
+                        app.jobs().runningProperty().removeListener(this);
+                        var step = lesson.currentStep();
+                        var current = library.currentModelProperty().get();
+                        if (step != null && key.equals(step.model()) && (current == null || !key.equals(current.key()))) {
+                            app.switchModel(choice.get());
+                        }
+                    }
+                }
+            };
+            app.jobs().runningProperty().addListener(once);
+            return true;
+        }
+        return app.switchModel(choice.get());
     }
 
     private void chooseLesson() {
@@ -273,6 +326,11 @@ public final class MainWindow {
 
     public LessonViewModel lesson() {
         return lesson;
+    }
+
+    /** The similarity heatmap of #1 ("Why #1?", W). */
+    public HeatmapViewModel heatmap() {
+        return heatmapModel;
     }
 
     /** "More like this" from another view (the map): search with gallery photo {@code index}. */

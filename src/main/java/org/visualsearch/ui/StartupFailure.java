@@ -11,11 +11,24 @@ import java.util.concurrent.Callable;
 public final class StartupFailure extends Exception {
     private final transient Callable<AppServices> fallback;
     private final String fallbackLabel;
+    private final String title;
 
     public StartupFailure(String message, Throwable cause, String fallbackLabel, Callable<AppServices> fallback) {
+        this("The model could not be loaded", message, cause, fallbackLabel, fallback);
+    }
+
+    /** @param title what failed, in a few words (the empty gallery's title) */
+    public StartupFailure(String title, String message, Throwable cause, String fallbackLabel,
+                          Callable<AppServices> fallback) {
         super(message, cause);
+        this.title = Objects.requireNonNull(title);
         this.fallbackLabel = Objects.requireNonNull(fallbackLabel);
         this.fallback = Objects.requireNonNull(fallback);
+    }
+
+    /** What failed, e.g. "The model could not be loaded". */
+    public String title() {
+        return title;
     }
 
     public Callable<AppServices> fallback() {

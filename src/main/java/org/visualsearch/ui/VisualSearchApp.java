@@ -30,6 +30,7 @@ public class VisualSearchApp extends Application {
     /** The window icon in the sizes desktops ask for (rendered from assets/icon/visual-search.svg). */
     static final List<Integer> ICON_SIZES = List.of(16, 32, 48, 64, 128, 256);
     private static final System.Logger LOG = System.getLogger(VisualSearchApp.class.getName());
+    private static long shownAt;
     private static volatile Callable<AppServices> launchFactory = VisualSearchApp::baselineServices;
     private static volatile ClassroomContext launchClassroom;
 
@@ -95,11 +96,13 @@ public class VisualSearchApp extends Application {
         StartupTrace.mark("JavaFX toolkit up, building the window");
         applyTheme();
         viewModel = new AppViewModel();
-        MainWindow view = new MainWindow(viewModel, chooser, classroom);
-        window = view;
         // 1280 x 820 fits a classroom projector; smaller screens get a window that fits them.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view.root());
+        // A real start paints a light "Loading…" window at once and builds the full window
+        // behind it: building it (every tab, the theme's CSS) kept the window black for seconds
+        // on a busy machine. Tests (a factory given) get the full window at once.
+        boolean splashFirst = factory == null;
+        Scene scene = new Scene(splashFirst ? splash() : buildWindow());
         scene.getStylesheets().add(Objects.requireNonNull(VisualSearchApp.class.getResource(STYLESHEET)).toExternalForm());
         primaryStage.setTitle("Visual Search Simulator");
         primaryStage.getIcons().setAll(icons());
@@ -116,17 +119,73 @@ public class VisualSearchApp extends Application {
         // Esc leaves present mode through the window's own keys (it also closes the help first).
         primaryStage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
         primaryStage.setFullScreenExitHint("");
-        view.presentation().presentingProperty().addListener((obs, was, now) -> primaryStage.setFullScreen(now));
-        primaryStage.fullScreenProperty().addListener((obs, was, now) -> view.presentation().presentingProperty().set(now));
         primaryStage.show();
-        StartupTrace.mark("window shown");
-        if (StartupTrace.enabled()) {
-            javafx.application.Platform.runLater(() -> StartupTrace.mark("first pulse after the window showed"));
+        shownAt = sinceJvmStart();
+        Callable<AppServices> services = factory != null ? factory : launchFactory;
+        if (splashFirst) {
+            whenFirstFramePainted(scene, "first frame", () -> {
+                StartupTrace.mark("splash window painted");
+                // a moment for the window system to show that frame before the FX thread is busy
+                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
+                settle.setOnFinished(e -> {
+                    scene.setRoot(buildWindow());
+                    whenFirstFramePainted(scene, "full window", () -> StartupTrace.mark("window shown (full window painted)"));
+                    startWindow(services);
+                });
+                settle.play();
+            });
+        } else {
+            whenFirstFramePainted(scene, "first frame", () -> StartupTrace.mark("window shown (full window painted)"));
+            startWindow(services);
         }
+    }
+
+    /** The window's content; its models exist from then on. */
+    private javafx.scene.Parent buildWindow() {
+        MainWindow view = new MainWindow(viewModel, chooser, classroom);
+        window = view;
+        view.presentation().presentingProperty().addListener((obs, was, now) -> stage.setFullScreen(now));
+        stage.fullScreenProperty().addListener((obs, was, now) -> view.presentation().presentingProperty().set(now));
+        return view.root();
+    }
+
+    private void startWindow(Callable<AppServices> services) {
         if (classroom.lesson() != null) {
             openLessonWhenReady(classroom.lesson());
         }
-        loadServices(factory != null ? factory : launchFactory);
+        loadServices(services);
+    }
+
+    /** What the window shows for the moment the full window is being built: its title and the state. */
+    private static javafx.scene.Parent splash() {
+        javafx.scene.control.Label title = new javafx.scene.control.Label("Visual Search Simulator");
+        title.setStyle("-fx-font-size: 26px; -fx-font-weight: bold;");
+        javafx.scene.control.Label state = new javafx.scene.control.Label("Loading the model and the gallery…");
+        state.setStyle("-fx-font-size: 16px;");
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(14, title, state);
+        box.setId("startupSplash");
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        return box;
+    }
+
+    /**
+     * Runs {@code then} once the scene's first frame is laid out and handed to the renderer, and
+     * logs how long after the JVM's start that was (the start-up time a user sees: before it
+     * the window is there, but black).
+     */
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    private static void whenFirstFramePainted(Scene scene, String what, Runnable then) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            LOG.log(System.Logger.Level.INFO, "start-up: window shown " + shownAt + " ms, " + what + " "
+                    + sinceJvmStart() + " ms after the JVM started");
+            javafx.application.Platform.runLater(then); // after this pulse has rendered
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private void loadServices(Callable<AppServices> servicesFactory) {
@@ -159,7 +218,9 @@ public class VisualSearchApp extends Application {
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean ready) {
                 if (ready) {
                     obs.removeListener(this);
-                    window.openLesson(lesson);
+                    // after the rest of the install (the library's models come after the search's
+                    // model): opened at once, step 1's model switch found no models and was dropped
+                    javafx.application.Platform.runLater(() -> window.openLesson(lesson));
                 }
             }
         };

@@ -1,20 +1,17 @@
 package org.visualsearch.cli;
 
+import static org.visualsearch.cli.CliFixture.cli;
+import static org.visualsearch.cli.CliFixture.paint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -22,6 +19,7 @@ import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visualsearch.cli.CliFixture.Result;
 
 /**
  * eval's --per-query, --confusion, --format and --report, with the colour-histogram model on a
@@ -37,19 +35,6 @@ class EvalCommandTest {
 
     private Path gallery;
     private String data;
-
-    record Result(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VisualSearchCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     private Result eval(String... options) {
         List<String> args = new ArrayList<>(List.of("eval", "--data", data, "--model", "histogram"));
@@ -203,14 +188,4 @@ class EvalCommandTest {
         assertThat(r.err()).contains("--format");
     }
 
-    private static Path paint(Path file, Color colour) throws IOException {
-        Files.createDirectories(file.getParent());
-        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(colour);
-        g.fillRect(0, 0, 40, 30);
-        g.dispose();
-        ImageIO.write(image, "png", file.toFile());
-        return file;
-    }
 }

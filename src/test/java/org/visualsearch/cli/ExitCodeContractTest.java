@@ -2,15 +2,13 @@ package org.visualsearch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.visualsearch.core.store.GalleryDatabase;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import org.visualsearch.cli.CliFixture.Result;
 
 /**
  * The README's promise for every database command: an expected failure is one line on stderr with
@@ -37,30 +35,21 @@ class ExitCodeContractTest {
         }
     }
 
-    private record Run(int code, String err) {
-    }
-
-    private Run run(Object command, String name) {
-        CommandLine cli = VisualSearchCli.commandLine().addSubcommand(name, command);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(name, "--data", data.toString());
-        return new Run(code, err.toString());
+    private Result run(Object command, String name) {
+        return CliFixture.run(VisualSearchCli.commandLine().addSubcommand(name, command), name, "--data", data.toString());
     }
 
     @Test
     void anUnexpectedExceptionIsABugWithItsStackTraceAndExit70() {
-        Run r = run(new Bug(), "bug");
-        assertThat(r.code()).isEqualTo(VisualSearchCli.BUG).isEqualTo(70);
+        Result r = run(new Bug(), "bug");
+        assertThat(r.exit()).isEqualTo(VisualSearchCli.BUG).isEqualTo(70);
         assertThat(r.err()).contains("internal error", "an unexpected state", "at org.visualsearch.cli.ExitCodeContractTest");
     }
 
     @Test
     void anExpectedFailureIsOneLineWithItsOwnExitCode() {
-        Run r = run(new Refused(), "refused");
-        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        Result r = run(new Refused(), "refused");
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         // the same prefix as the root's own messages: "visual-search COMMAND: ..."
         assertThat(r.err().strip()).isEqualTo("visual-search refused: refused for a reason over two lines");
     }

@@ -48,8 +48,8 @@ class FileNameEncodingTest {
     void namesTheLocaleCannotRepresentAreProblemsAndNothingIsLostUnderLangC() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell to make the names");
         Path gallery = Files.createDirectories(temp.resolve("gallery"));
-        HardeningCliTest.paint(gallery.resolve("plain.png"), Color.RED);
-        HardeningCliTest.paint(gallery.resolve("plain2.png"), Color.BLUE);
+        CliFixture.paint(gallery.resolve("plain.png"), Color.RED);
+        CliFixture.paint(gallery.resolve("plain2.png"), Color.BLUE);
         // café.png (valid UTF-8) and bad<0xff>.png (not UTF-8), named by bytes
         Process sh = new ProcessBuilder("/bin/sh", "-c",
                 "cp plain.png \"$(printf 'caf\\303\\251.png')\" && cp plain2.png \"$(printf 'bad\\377.png')\"")

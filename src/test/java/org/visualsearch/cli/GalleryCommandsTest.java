@@ -1,11 +1,10 @@
 package org.visualsearch.cli;
 
+import static org.visualsearch.cli.CliFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,25 +19,12 @@ import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.store.GalleryDatabase;
-import picocli.CommandLine;
+import org.visualsearch.cli.CliFixture.Result;
 
 class GalleryCommandsTest {
 
     @TempDir
     Path temp;
-
-    record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(Object command, String... args) {
-        CommandLine cli = new CommandLine(command);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     private Path photos() throws IOException {
         Path photos = temp.resolve("photos");
@@ -115,7 +101,7 @@ class GalleryCommandsTest {
     void addIndexesWithAnyModelOfTheCatalog() throws IOException {
         Path photos = photos();
         String data = temp.resolve("data").toString();
-        String tiny = Path.of("src/test/resources/models/guie-tiny").toAbsolutePath().toString();
+        String tiny = CliFixture.TINY_MODEL;
 
         Result add = run(new AddCommand(), "--data", data, "--model", tiny, photos.toString());
 

@@ -1,45 +1,22 @@
 package org.visualsearch.cli;
 
+import static org.visualsearch.cli.CliFixture.cli;
+import static org.visualsearch.cli.CliFixture.paint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visualsearch.cli.CliFixture.Result;
 
 /** Bad inputs through the command line: each gives a clear line, none a stack trace or a hang. */
 class HardeningCliTest {
 
     @TempDir
     Path temp;
-
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VisualSearchCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    static void paint(Path file, Color color) throws IOException {
-        Files.createDirectories(file.getParent());
-        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 16; y++) {
-            for (int x = 0; x < 16; x++) {
-                image.setRGB(x, y, color.getRGB());
-            }
-        }
-        ImageIO.write(image, "png", file.toFile());
-    }
 
     private static Path testModel(String name) throws URISyntaxException {
         return Path.of(HardeningCliTest.class.getResource("/models/" + name).toURI());

@@ -1,13 +1,12 @@
 package org.visualsearch.cli;
 
+import static org.visualsearch.cli.CliFixture.cli;
+import static org.visualsearch.cli.CliFixture.paint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visualsearch.cli.CliFixture.Result;
 
 /** compare and map through the CLI root, on a gallery the test paints: three colours, with some photos two-toned. */
 class MapCompareCommandsTest {
@@ -26,20 +26,7 @@ class MapCompareCommandsTest {
 
     private Path gallery;
     private String data;
-    private final String tiny = Path.of("src/test/resources/models/guie-tiny").toAbsolutePath().toString();
-
-    record Result(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VisualSearchCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
+    private final String tiny = CliFixture.TINY_MODEL;
 
     @BeforeEach
     void paintGallery() throws IOException {
@@ -162,16 +149,4 @@ class MapCompareCommandsTest {
         return Double.parseDouble(eval.lines().get(eval.lines().size() - 1).substring("mP@5 ".length()));
     }
 
-    private static Path paint(Path file, Color left, Color right) throws IOException {
-        Files.createDirectories(file.getParent());
-        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(left);
-        g.fillRect(0, 0, 20, 30);
-        g.setColor(right);
-        g.fillRect(20, 0, 20, 30);
-        g.dispose();
-        ImageIO.write(image, "png", file.toFile());
-        return file;
-    }
 }

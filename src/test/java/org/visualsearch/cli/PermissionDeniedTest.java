@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.visualsearch.ChildJvm;
-import org.visualsearch.Launcher;
 import org.visualsearch.core.gallery.TestImages;
+import org.visualsearch.cli.CliFixture.Result;
 
 /**
  * A photo and a folder the user may not read are listed as problems, and the readable photos
@@ -25,8 +21,6 @@ import org.visualsearch.core.gallery.TestImages;
  * CAP_DAC_READ_SEARCH) dropped by util-linux's {@code setpriv}: the same denial a normal user gets.
  */
 class PermissionDeniedTest {
-    private static final String DROP_CAPS = "-dac_override,-dac_read_search";
-
     @TempDir
     Path temp;
 
@@ -69,30 +63,8 @@ class PermissionDeniedTest {
 
     /** Runs the CLI as a user whom file permissions apply to; returns its standard output. */
     private String cli(String... args) throws Exception {
-        if (!Files.isReadable(lockedPhoto)) {
-            VisualSearchCliTest.Run run = VisualSearchCliTest.cli(args);
-            assertThat(run.code()).as(run.err()).isZero();
-            return run.out();
-        }
-        // Running as root (or with the capabilities): drop them for a child JVM.
-        assumeTrue(ChildJvm.succeeds(List.of("setpriv", "--version")), "setpriv (util-linux) is not available");
-        List<String> dropped = List.of("setpriv", "--inh-caps=" + DROP_CAPS, "--bounding-set=" + DROP_CAPS);
-        List<String> runs = new ArrayList<>(dropped);
-        runs.add("true");
-        assumeTrue(ChildJvm.succeeds(runs), "setpriv may not change capabilities here");
-        List<String> denied = new ArrayList<>(dropped);
-        denied.addAll(List.of("test", "-r", lockedPhoto.toString()));
-        assumeTrue(!ChildJvm.succeeds(denied), "without the capabilities the photo is still readable");
-
-        List<String> command = new ArrayList<>(dropped);
-        command.addAll(ChildJvm.command(Launcher.class, "-Xmx256m", "-Djava.awt.headless=true"));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(temp, "out", ".txt");
-        Path err = Files.createTempFile(temp, "err", ".txt");
-        Process child = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child CLI finished").isTrue();
-        String stderr = Files.readString(err, StandardCharsets.UTF_8);
-        assertThat(child.exitValue()).as("exit code of %s; stderr: %s", String.join(" ", args), stderr).isZero();
-        return Files.readString(out, StandardCharsets.UTF_8);
+        Result run = CliFixture.runWithFilePermissions(temp, List.of("test", "-r", lockedPhoto.toString()), args);
+        assertThat(run.exit()).as("exit code of %s; stderr: %s", String.join(" ", args), run.err()).isZero();
+        return run.out();
     }
 }

@@ -1,20 +1,17 @@
 package org.visualsearch.cli;
 
+import static org.visualsearch.cli.CliFixture.cli;
+import static org.visualsearch.cli.CliFixture.paint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visualsearch.cli.CliFixture.Result;
 
 /** index, query and eval through the CLI root, on galleries the test paints itself. */
 class SearchCommandsTest {
@@ -25,27 +22,9 @@ class SearchCommandsTest {
     private Path gallery;
     private String data;
 
-    record Result(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VisualSearchCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    /** Six reddish and six bluish photos: colour histograms separate them perfectly. */
     @BeforeEach
     void paintGallery() throws IOException {
-        gallery = temp.resolve("gallery");
-        for (int i = 0; i < 6; i++) {
-            paint(gallery.resolve("red/red-" + i + ".png"), new Color(200 + i * 8, 20 + i * 5, 30));
-            paint(gallery.resolve("blue/blue-" + i + ".png"), new Color(20, 40 + i * 6, 190 + i * 9));
-        }
+        gallery = CliFixture.redAndBlueGallery(temp.resolve("gallery"));
         data = temp.resolve("data").toString();
     }
 
@@ -146,7 +125,7 @@ class SearchCommandsTest {
 
     @Test
     void torchScriptModelsWorkThroughTheCli() {
-        String model = Path.of("src/test/resources/models/guie-tiny").toAbsolutePath().toString();
+        String model = CliFixture.TINY_MODEL;
 
         Result r = cli("eval", "--data", data, "--model", model, gallery.toString());
 
@@ -205,14 +184,4 @@ class SearchCommandsTest {
                 .contains("gallery folder not found");
     }
 
-    private static Path paint(Path file, Color colour) throws IOException {
-        Files.createDirectories(file.getParent());
-        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(colour);
-        g.fillRect(0, 0, 40, 30);
-        g.dispose();
-        ImageIO.write(image, "png", file.toFile());
-        return file;
-    }
 }

@@ -1,9 +1,8 @@
 package org.visualsearch.cli;
 
+import static org.visualsearch.cli.CliFixture.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.visualsearch.core.model.DjlEnvironment;
 import org.visualsearch.core.training.LabelledPhotos;
+import org.visualsearch.cli.CliFixture.Result;
 
 /** train through the CLI root: per-epoch lines, a saved model that eval uses, the cache, refusals. */
 class TrainCommandTest {
@@ -24,16 +24,6 @@ class TrainCommandTest {
     Path base;
     Path labels;
     String data;
-
-    record Result(int exit, String out, String err) {
-    }
-
-    private static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VisualSearchCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void djl() {
@@ -93,5 +83,15 @@ class TrainCommandTest {
         assertThat(badDropout.exit()).isEqualTo(1);
         assertThat(badDropout.err()).contains("dropout must be in [0, 1)");
         assertThat(temp.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void aPlainNameGoesToTheDataFoldersModelsFolderOnRequest() {
+        Result r = cli("train", "--data", data, "--base", base.toString(), "--labels", labels.toString(),
+                "--out", "data-head", "--in-data-folder", "--epochs", "3");
+        assertThat(r.exit()).as(r.err()).isZero();
+        Path saved = Path.of(data).resolve("models").resolve("data-head");
+        assertThat(saved.resolve("head.npz")).exists();
+        assertThat(r.out()).contains("use it with --model data-head");
     }
 }

@@ -1,33 +1,22 @@
 package org.visualsearch.cli;
 
 import picocli.CommandLine.ExitCode;
+import static org.visualsearch.cli.CliFixture.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.visualsearch.core.sampledb.TestPhotos;
+import org.visualsearch.cli.CliFixture.Result;
 
 @Timeout(60)
 class VisualSearchCliTest {
 
     @TempDir
     Path tmp;
-
-    /** Exit code and captured output of one CLI run. */
-    record Run(int code, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = VisualSearchCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private final TestPhotos photos = TestPhotos.small();
 
@@ -39,11 +28,11 @@ class VisualSearchCliTest {
 
     @Test
     void helpAndVersionSucceed() {
-        Run help = cli("--help");
-        assertThat(help.code()).isZero();
+        Result help = cli("--help");
+        assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("Usage: visual-search", "sample-db", "bench");
-        Run version = cli("--version");
-        assertThat(version.code()).isZero();
+        Result version = cli("--version");
+        assertThat(version.exit()).isZero();
         assertThat(version.out()).startsWith("Visual Search Simulator");
         assertThat(cli("sample-db", "download", "--help").out()).contains("--base-url", "--dest");
     }
@@ -51,8 +40,8 @@ class VisualSearchCliTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : VisualSearchCli.commandLine().getSubcommands().keySet()) {
-            Run r = cli(command, "--help");
-            assertThat(r.code()).as(command + " --help: " + r.err()).isZero();
+            Result r = cli(command, "--help");
+            assertThat(r.exit()).as(command + " --help: " + r.err()).isZero();
             assertThat(r.out()).as(command).contains("Usage: visual-search " + command);
         }
     }
@@ -60,8 +49,8 @@ class VisualSearchCliTest {
     @Test
     void badCommandLinesGiveOneLineReasonAndUsageExitCode() {
         for (String[] args : new String[][] {{"frobnicate"}, {"sample-db"}, {"sample-db", "import"}, {"bench", "--dim", "x"}}) {
-            Run r = cli(args);
-            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
+            Result r = cli(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
             assertThat(r.err().lines()).as(String.join(" ", args)).hasSize(1);
             assertThat(r.err()).contains("--help").doesNotContain("at org.");
         }
@@ -74,17 +63,17 @@ class VisualSearchCliTest {
         Path dest = tmp.resolve("gallery");
         Path manifest = manifestFile("https://example.invalid/");
 
-        Run before = cli("sample-db", "status", "--dest", dest.toString(), "--manifest", manifest.toString());
-        assertThat(before.code()).isEqualTo(1);
+        Result before = cli("sample-db", "status", "--dest", dest.toString(), "--manifest", manifest.toString());
+        assertThat(before.exit()).isEqualTo(1);
         assertThat(before.err()).isEqualTo("visual-search sample-db status: incomplete: 3 missing, 0 corrupt; "
                 + "run 'sample-db download' or 'sample-db import FOLDER'" + System.lineSeparator());
 
-        Run imported = cli("sample-db", "import", "--dest", dest.toString(), "--manifest", manifest.toString(), source.toString());
-        assertThat(imported.code()).as(imported.err()).isZero();
+        Result imported = cli("sample-db", "import", "--dest", dest.toString(), "--manifest", manifest.toString(), source.toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("Imported 3 photos");
 
-        Run after = cli("sample-db", "status", "--dest", dest.toString(), "--manifest", manifest.toString());
-        assertThat(after.code()).isZero();
+        Result after = cli("sample-db", "status", "--dest", dest.toString(), "--manifest", manifest.toString());
+        assertThat(after.exit()).isZero();
         assertThat(after.out()).contains("cat          2/2", "cup          1/1", "3 present, 0 missing, 0 corrupt");
     }
 
@@ -95,10 +84,10 @@ class VisualSearchCliTest {
         Files.write(source.resolve("cup/cup-01.jpg"), new byte[] {1, 2, 3});
         Path dest = tmp.resolve("gallery");
 
-        Run r = cli("sample-db", "import", "--dest", dest.toString(), "--manifest",
+        Result r = cli("sample-db", "import", "--dest", dest.toString(), "--manifest",
                 manifestFile("https://example.invalid/").toString(), source.toString());
 
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("cup/cup-01.jpg: sha256 mismatch")
                 .contains("1 of 3 photos could not be imported (1 rejected, 0 not in");
         assertThat(dest.resolve("cup/cup-01.jpg")).doesNotExist();
@@ -107,8 +96,8 @@ class VisualSearchCliTest {
 
     @Test
     void importFromMissingFolderFailsOnOneLine() throws Exception {
-        Run r = cli("sample-db", "import", "--dest", tmp.resolve("g").toString(), tmp.resolve("nope").toString());
-        assertThat(r.code()).isEqualTo(1);
+        Result r = cli("sample-db", "import", "--dest", tmp.resolve("g").toString(), tmp.resolve("nope").toString());
+        assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err().lines()).singleElement().asString().contains("not a folder");
     }
 
@@ -116,18 +105,18 @@ class VisualSearchCliTest {
     void downloadFromLocalMirror() throws Exception {
         try (TestPhotos.Server server = photos.serve()) {
             Path dest = tmp.resolve("gallery");
-            Run r = cli("sample-db", "download", "--dest", dest.toString(),
+            Result r = cli("sample-db", "download", "--dest", dest.toString(),
                     "--manifest", manifestFile("https://unreachable.invalid/").toString(),
                     "--base-url", server.baseUrl());
-            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.out()).contains("[  3/3] cup/cup-01.jpg", "All 3 sample photos are in");
             assertThat(dest.resolve("cat/cat-02.jpg")).hasBinaryContent(photos.files.get("cat/cat-02.jpg"));
 
             // Everything there: one line says so, not one per photo.
-            Run again = cli("sample-db", "download", "--dest", dest.toString(),
+            Result again = cli("sample-db", "download", "--dest", dest.toString(),
                     "--manifest", manifestFile("https://unreachable.invalid/").toString(),
                     "--base-url", server.baseUrl());
-            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(again.exit()).as(again.err()).isZero();
             assertThat(again.out().lines()).containsExactly(
                     "Downloading 3 sample photos (0.2 MB) into " + dest,
                     "[  3/3] 3 photos already present",
@@ -145,22 +134,22 @@ class VisualSearchCliTest {
         Process mkfifo = new ProcessBuilder("/usr/bin/mkfifo", fifo.toString()).start();
         assertThat(mkfifo.waitFor()).isZero();
         for (String command : new String[] {"download", "status", "credits"}) {
-            Run r = command.equals("credits") ? cli("sample-db", command, "--manifest", fifo.toString())
+            Result r = command.equals("credits") ? cli("sample-db", command, "--manifest", fifo.toString())
                     : cli("sample-db", command, "--dest", tmp.resolve("g").toString(), "--manifest", fifo.toString());
-            assertThat(r.code()).as(command).isEqualTo(1);
+            assertThat(r.exit()).as(command).isEqualTo(1);
             assertThat(r.err().lines()).as(command).singleElement().asString()
                     .endsWith(fifo + ": not a regular file (it is a FIFO, socket or device); a manifest is a .tsv file");
         }
-        Run folder = cli("sample-db", "status", "--manifest", tmp.toString());
+        Result folder = cli("sample-db", "status", "--manifest", tmp.toString());
         assertThat(folder.err()).contains("not a regular file (it is a folder)");
     }
 
     @Test
     void downloadWithoutNetworkFailsClearly() throws Exception {
         Path dest = tmp.resolve("gallery");
-        Run r = cli("sample-db", "download", "--dest", dest.toString(),
+        Result r = cli("sample-db", "download", "--dest", dest.toString(),
                 "--manifest", manifestFile("http://no-such-host.invalid/").toString());
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err().lines()).containsExactly(
                 "cannot download cat-01.jpg from no-such-host.invalid: no network connection (cannot resolve the host name)",
                 "2 more photos skipped: their host could not be reached or timed out",
@@ -172,18 +161,18 @@ class VisualSearchCliTest {
     void badManifestIsAOneLineError() throws Exception {
         Path bad = tmp.resolve("bad.tsv");
         Files.writeString(bad, "file\tcategory\n");
-        Run r = cli("sample-db", "status", "--manifest", bad.toString());
-        assertThat(r.code()).isEqualTo(1);
+        Result r = cli("sample-db", "status", "--manifest", bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err().lines()).singleElement().asString().contains("lacks the column 'sha256'");
-        Run missing = cli("sample-db", "credits", "--manifest", tmp.resolve("none.tsv").toString());
-        assertThat(missing.code()).isEqualTo(1);
+        Result missing = cli("sample-db", "credits", "--manifest", tmp.resolve("none.tsv").toString());
+        assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err().lines()).singleElement().asString().endsWith("none.tsv: no such file or folder");
     }
 
     @Test
     void creditsListsEveryBundledPhoto() {
-        Run r = cli("sample-db", "credits");
-        assertThat(r.code()).isZero();
+        Result r = cli("sample-db", "credits");
+        assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("## Summary", "| dog-01.jpg | not named | Creative Commons Zero 1.0 Universal",
                 "[apple/ml-gbc@b66c03c:data/images/wiki/corgi.jpg](https://github.com/apple/ml-gbc/blob/", "| clothes-20.jpg |");
         assertThat(r.out().toLowerCase(java.util.Locale.ROOT)).doesNotContain("unknown");
@@ -191,17 +180,17 @@ class VisualSearchCliTest {
 
     @Test
     void helpOfSizesAndSeedReadsPlainly() {
-        Run bench = cli("bench", "--help");
+        Result bench = cli("bench", "--help");
         assertThat(bench.out()).contains("--sizes=N[,N...]").doesNotContain("N[,N...][,N");
-        Run synthetic = cli("generate-synthetic", "--help");
+        Result synthetic = cli("generate-synthetic", "--help");
         assertThat(synthetic.out().lines().filter(l -> l.contains("--seed=")).reduce((a, b) -> b).orElseThrow())
                 .contains("Random seed");
     }
 
     @Test
     void generateSyntheticReportsTheDatabaseFilesOwnSize(@TempDir Path data) throws Exception {
-        Run r = cli("generate-synthetic", "--data", data.toString(), "--count", "3000", "--no-thumbnails");
-        assertThat(r.code()).as(r.err()).isZero();
+        Result r = cli("generate-synthetic", "--data", data.toString(), "--count", "3000", "--no-thumbnails");
+        assertThat(r.exit()).as(r.err()).isZero();
         String line = r.out().lines().filter(l -> l.startsWith("database ")).findFirst().orElseThrow();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(": ([0-9.]+) MB").matcher(line);
         assertThat(m.find()).as(line).isTrue();
@@ -212,13 +201,13 @@ class VisualSearchCliTest {
 
     @Test
     void benchPrintsTimingsForEachSizeAndMode() {
-        Run r = cli("bench", "--sizes", "200,1000", "--queries", "5", "--warmup", "1", "--threads", "1,2", "--no-faiss");
-        assertThat(r.code()).as(r.err()).isZero();
+        Result r = cli("bench", "--sizes", "200,1000", "--queries", "5", "--warmup", "1", "--threads", "1,2", "--no-faiss");
+        assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("median ms", "p95 ms", "queries/s", "vector MB", "threads");
         // 2 sizes x 3 modes x 2 thread counts
         assertThat(r.out().lines().filter(l -> l.matches("\\s+[0-9,]+\\s+[0-9.]+ (k=5|rank-200|rank-all)\\s+[12]\\s+.*")))
                 .hasSize(12);
         assertThat(r.out()).containsPattern("1,000\\s+0\\.26 k=5\\s+2 ").doesNotContain("FAISS");
-        assertThat(cli("bench", "--sizes", "0").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli("bench", "--sizes", "0").exit()).isEqualTo(ExitCode.USAGE);
     }
 }

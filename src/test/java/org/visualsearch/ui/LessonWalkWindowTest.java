@@ -84,14 +84,14 @@ class LessonWalkWindowTest {
         assertThat(fx(() -> top().coveredRanks())).isEmpty();
         assertThat(fx(() -> presentation().galleryShown().get())).isTrue();
         press(KeyCode.SPACE); // all shown: the next step
-        awaitQuery("dog-07.jpg");
-        assertThat(text("#lessonTitle")).contains("food photo");
+        awaitQuery("vehicle-12.jpg");
+        assertThat(text("#lessonTitle")).contains("fruit");
         assertThat(fx(() -> top().coveredRanks())).containsExactly(1, 2, 3, 4, 5);
 
         for (int i = 0; i < 7; i++) {
             press(KeyCode.PAGE_DOWN); // a clicker's forward key does the same
         }
-        awaitQuery("dog-19.jpg");
+        awaitQuery("landmark-07.jpg");
         assertThat(text("#lessonTitle")).isEqualTo("A mistake");
         for (int i = 0; i < 7; i++) {
             press(KeyCode.RIGHT);
@@ -103,9 +103,9 @@ class LessonWalkWindowTest {
         assertThat(fx(() -> top().coveredRanks())).containsExactly(2, 3, 4, 5);
 
         press(KeyCode.PAGE_UP);
-        awaitQuery("dog-19.jpg");
+        awaitQuery("landmark-07.jpg");
         press(KeyCode.LEFT);
-        awaitQuery("dog-07.jpg");
+        awaitQuery("vehicle-12.jpg");
         assertThat(text("#lessonStep")).endsWith("step 2 of 4");
         press(KeyCode.ESCAPE);
         assertThat(fx(() -> presentation().presentingProperty().get())).isFalse();

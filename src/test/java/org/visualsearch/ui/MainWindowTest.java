@@ -143,6 +143,32 @@ class MainWindowTest {
         });
     }
 
+    @Test
+    void everyCategoryChipIsWholeInsideTheWindowFrom960x600Up() throws Exception {
+        for (double[] size : new double[][] {{960, 600}, {1280, 800}, {1920, 1080}}) {
+            withWindowSize(size[0], size[1], () -> {
+                settleLayout();
+                Region legend = robot.lookup("#categoryLegend").queryAs(Region.class);
+                List<javafx.geometry.Bounds> chips = fx(() -> ((javafx.scene.Parent) legend).getChildrenUnmodifiable()
+                        .stream().filter(Node::isVisible).map(c -> c.localToScene(c.getBoundsInLocal())).toList());
+                double width = fx(() -> app.stage().getScene().getWidth());
+                double galleryTop = fx(() -> {
+                    Node grid = robot.lookup("#galleryArea").query();
+                    return grid.localToScene(grid.getBoundsInLocal()).getMinY();
+                });
+                String at = (int) size[0] + "x" + (int) size[1];
+                assertThat(chips).as("visible chips at " + at).hasSize(5);
+                for (javafx.geometry.Bounds chip : chips) {
+                    assertThat(chip.getMinX()).as("chip at " + at).isGreaterThanOrEqualTo(0);
+                    assertThat(chip.getMaxX()).as("chip inside the window at " + at).isLessThanOrEqualTo(width);
+                    assertThat(chip.getMaxY()).as("chip above the gallery at " + at).isLessThanOrEqualTo(galleryTop);
+                }
+                assertThat(fx(() -> WindowTestSupport.clippedLabels(app.stage().getScene().getRoot()))).as(at).isEmpty();
+                WindowTestSupport.screenshot(app.stage().getScene(), "category-chips-" + at);
+            });
+        }
+    }
+
     private interface WindowCheck {
         void run() throws Exception;
     }

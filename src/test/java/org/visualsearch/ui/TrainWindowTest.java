@@ -76,17 +76,25 @@ class TrainWindowTest {
         return models;
     }
 
+    /**
+     * In the whole window, on the base model with a small gallery: train, save (into the data
+     * folder, the default), find the model in the chooser, and see the Compare tab open with the
+     * base against the trained head.
+     */
     @Test
-    void trainFromTheHeaderSaveAndFindTheModelInTheChooser() throws Exception {
+    void trainFromTheTabSaveFindTheModelInTheChooserAndCompareItWithTheBase() throws Exception {
         Path models = modelsWithBase();
         Path labels = LabelledPhotos.write(dir.resolve("labels"), 3, 12, 4, 1);
+        Path gallery = LabelledPhotos.write(dir.resolve("gallery"), 3, 8, 4, 9);
         Path data = dir.resolve("data");
         WindowTestSupport.ScriptedChooser chooser = new WindowTestSupport.ScriptedChooser();
         app = (VisualSearchApp) FxToolkit.setupApplication(() -> new VisualSearchApp(new AppBootstrap(
-                new AppBootstrap.Settings(data, models, dir.resolve("sample"), "histogram", SampleManifest.bundled(), null)),
+                new AppBootstrap.Settings(data, models, gallery, "base", SampleManifest.bundled(), null)),
                 chooser));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().servicesProperty().get() != null
-                && !app.viewModel().jobs().runningProperty().get()));
+                && !app.viewModel().jobs().runningProperty().get()
+                && app.viewModel().galleryProperty().getValue() != null
+                && app.viewModel().galleryProperty().getValue().size() == 24));
         @SuppressWarnings("unchecked")
         ComboBox<ModelChoice> modelChooser = robot.lookup("#modelChooser").queryAs(ComboBox.class);
         assertThat(fx(() -> List.copyOf(modelChooser.getItems()))).containsExactly(
@@ -121,11 +129,31 @@ class TrainWindowTest {
             name.setText("my-head");
             return null;
         });
+        @SuppressWarnings("unchecked")
+        ComboBox<TrainViewModel.SaveFolder> saveIn = robot.lookup("#trainSaveIn").queryAs(ComboBox.class);
+        assertThat(fx(() -> saveIn.getValue().dir())).as("the data folder is offered first")
+                .isEqualTo(data.resolve("models"));
         robot.clickOn("#trainSave");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> modelChooser.getItems()
-                .contains(new ModelChoice("my-head", "my-head"))));
-        assertThat(HeadEmbedder.isHeadModel(models.resolve("my-head"))).isTrue();
-        assertThat(fx(() -> tabs.getSelectionModel().getSelectedItem().getText())).isEqualTo("Train");
+        ModelChoice trained = new ModelChoice("my-head", "my-head");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> modelChooser.getItems().contains(trained)));
+        assertThat(HeadEmbedder.isHeadModel(data.resolve("models").resolve("my-head"))).isTrue();
+        assertThat(models.resolve("my-head")).doesNotExist();
+
+        assertThat(fx(modelChooser::getValue)).as("the chooser still shows the model in use")
+                .isEqualTo(new ModelChoice("base", "base"));
+        // the Compare tab opens with the base (the current model) against the head just trained
+        assertThat(fx(() -> tabs.getSelectionModel().getSelectedItem().getText())).isEqualTo("Compare");
+        javafx.scene.Node compareRoot = fx(() -> tabs.getSelectionModel().getSelectedItem().getContent());
+        @SuppressWarnings("unchecked")
+        ComboBox<ModelChoice> modelB = fx(() -> (ComboBox<ModelChoice>) compareRoot.lookup("#compareModelB"));
+        assertThat(fx(modelB::getValue)).isEqualTo(trained);
+        javafx.scene.control.Labeled scoreB = fx(() -> (javafx.scene.control.Labeled) compareRoot.lookup("#compareScoreB"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> scoreB.getText().contains("my-head")));
+        assertThat(fx(scoreB::getText)).matches(".*mP@5 [01]\\.\\d{3}.*");
+        assertThat(fx(() -> ((javafx.scene.control.Labeled) compareRoot.lookup("#compareModelA")).getText()))
+                .isEqualTo("A: base");
+        WaitForAsyncUtils.waitForFxEvents();
+        WindowTestSupport.screenshot(app.stage().getScene(), "compare-after-train");
     }
 
     /**
@@ -153,10 +181,10 @@ class TrainWindowTest {
                 }
             }
         };
-        ModelCatalog catalog = new ModelCatalog(models);
+        ModelCatalog catalog = new ModelCatalog(models, dir.resolve("data").resolve("models"));
         var training = new javafx.beans.property.SimpleObjectProperty<>(new org.visualsearch.app.HeadTraining(catalog, db));
         TrainViewModel model = fx(() -> new TrainViewModel(training, background, gatedFx, p -> saved.countDown()));
-        fxHistory.set(model.history());
+        fxHistory.set(model.curves().history());
         Stage stage = fx(() -> {
             Stage s = new Stage();
             TrainView view = new TrainView(model, w -> java.util.Optional.empty());
@@ -165,13 +193,13 @@ class TrainWindowTest {
             s.setScene(scene);
             s.show();
             model.addFolder(labels);
-            model.epochsProperty().set("120");
+            model.form().epochsProperty().set("120");
             return s;
         });
         assertThat(fx(model::train)).isTrue();
         assertThat(atEpoch40.await(60, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fx(() -> model.history().size())).as("paused mid-run").isBetween(40, 119);
+        assertThat(fx(() -> model.curves().history().size())).as("paused mid-run").isBetween(40, 119);
         assertThat(fx(model.runningProperty()::get)).isTrue();
         WindowTestSupport.screenshot(stage.getScene(), "train-view-running");
         resume.countDown();
@@ -190,7 +218,7 @@ class TrainWindowTest {
         });
         assertThat(saved.await(30, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(catalog.installed()).contains(models.resolve("quadrants"));
+        assertThat(catalog.installed()).contains(dir.resolve("data").resolve("models").resolve("quadrants"));
         WindowTestSupport.screenshot(stage.getScene(), "train-view-done");
         db.close();
     }

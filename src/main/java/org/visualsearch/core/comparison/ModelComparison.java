@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import org.visualsearch.core.evaluation.GalleryEvaluation;
+import org.visualsearch.core.evaluation.GalleryEvaluator;
 import org.visualsearch.core.search.GalleryEntry;
 import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.metrics.PrecisionAtK;
@@ -18,7 +19,7 @@ import org.visualsearch.core.search.VectorIndex;
 /**
  * Two models scored on the same photos, the challenge's way (leave-one-out k-NN, mean P@k): both
  * means, both per-category tables and every query's precision under each, so the queries that
- * changed most can be looked at. Scores follow {@code core.evaluation.GalleryEvaluator}'s rules (unlabelled
+ * changed most can be looked at. The scores are {@link GalleryEvaluator}'s, under its rules (unlabelled
  * photos and photos alone in their category are results, never queries).
  *
  * <p>The two galleries are matched photo by photo (content hash, else path); photos that only
@@ -40,39 +41,24 @@ public final class ModelComparison {
         this.b = b;
         this.k = k;
         this.onlyInOne = onlyInOne;
-        List<GalleryEntry> entries = a.entries();
-        Map<String, Integer> labelCounts = new HashMap<>();
-        for (GalleryEntry e : entries) {
-            if (e.category() != null) {
-                labelCounts.merge(e.category(), 1, Integer::sum);
-            }
-        }
-        List<QueryScore> scored = new ArrayList<>();
-        Map<String, double[]> sums = new TreeMap<>(); // label -> {sum A, sum B, count}
-        double totalA = 0;
-        double totalB = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            String label = entries.get(i).category();
-            if (label == null || labelCounts.get(label) < 2) {
-                continue;
-            }
-            int others = labelCounts.get(label) - 1;
-            double pa = precision(a, i, label, others);
-            double pb = precision(b, i, label, others);
-            scored.add(new QueryScore(i, entries.get(i), pa, pb));
-            double[] s = sums.computeIfAbsent(label, l -> new double[3]);
-            s[0] += pa;
-            s[1] += pb;
-            s[2]++;
-            totalA += pa;
-            totalB += pb;
+        // One implementation of the metric: both galleries hold the same photos in the same order,
+        // so the evaluator picks the same queries, in the same order, under both models.
+        GalleryEvaluation evaluationA = GalleryEvaluator.evaluate(a, k, GalleryEvaluator.Listener.NONE);
+        GalleryEvaluation evaluationB = GalleryEvaluator.evaluate(b, k, GalleryEvaluator.Listener.NONE);
+        List<org.visualsearch.core.evaluation.QueryScore> underA = evaluationA.queries();
+        List<org.visualsearch.core.evaluation.QueryScore> underB = evaluationB.queries();
+        List<QueryScore> scored = new ArrayList<>(underA.size());
+        for (int q = 0; q < underA.size(); q++) {
+            org.visualsearch.core.evaluation.QueryScore qa = underA.get(q);
+            scored.add(new QueryScore(qa.index(), qa.entry(), qa.precision(), underB.get(q).precision()));
         }
         this.queries = List.copyOf(scored);
         List<CategoryRow> rows = new ArrayList<>();
-        sums.forEach((label, s) -> rows.add(new CategoryRow(label, (int) s[2], s[0] / s[2], s[1] / s[2])));
+        evaluationA.categories().forEach((label, sa) -> rows.add(new CategoryRow(label, sa.queries(),
+                sa.meanPrecision(), evaluationB.categories().get(label).meanPrecision())));
         this.categories = List.copyOf(rows);
-        this.meanA = scored.isEmpty() ? Double.NaN : totalA / scored.size();
-        this.meanB = scored.isEmpty() ? Double.NaN : totalB / scored.size();
+        this.meanA = evaluationA.meanPrecision();
+        this.meanB = evaluationB.meanPrecision();
     }
 
     /** Compares with the challenge's k = 5. */
@@ -114,15 +100,6 @@ public final class ModelComparison {
 
     private static String keyOf(GalleryEntry e) {
         return e.contentHash() != null ? e.contentHash() + "|" + e.path() : e.path().toString();
-    }
-
-    private double precision(IndexedGallery g, int query, String label, int others) {
-        VectorIndex v = g.vectors();
-        List<String> labels = new ArrayList<>(k);
-        for (Neighbor n : v.nearest(v.vector(query), k, query)) {
-            labels.add(g.entries().get(n.index()).category());
-        }
-        return PrecisionAtK.precision(label, labels, others, k);
     }
 
     public ModelInfo modelA() {

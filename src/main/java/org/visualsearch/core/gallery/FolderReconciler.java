@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.visualsearch.core.common.PathText;
 import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.store.FileProblem;
+import org.visualsearch.core.store.FolderRemovedException;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.store.StoredFile;
 
@@ -27,7 +28,8 @@ import org.visualsearch.core.store.StoredFile;
 final class FolderReconciler {
 
     /** What the scans found. */
-    record Result(List<WorkItem> work, int found, int removed, int knownBad) {
+    /** @param roots each folder row's root, to name a folder by its row */
+    record Result(List<WorkItem> work, int found, int removed, int knownBad, Map<Long, Path> roots) {
     }
 
     private final GalleryDatabase db;
@@ -48,27 +50,35 @@ final class FolderReconciler {
     Result reconcile(List<Path> roots, Set<String> embedded, IndexListener listener,
                      BooleanSupplier stopRequested, BooleanSupplier cancelled) {
         List<WorkItem> work = new ArrayList<>();
+        Map<Long, Path> rootsById = new java.util.HashMap<>();
         int found = 0;
         int removed = 0;
         int knownBad = 0;
+        Set<Path> reachedThroughLinks = new HashSet<>(); // shared: a place two folders link to is indexed once
+        List<Path> userFolders = new ArrayList<>();
+        db.listFolders().forEach(f -> userFolders.add(f.path()));
         for (Path root : roots) {
             if (stopRequested.getAsBoolean()) {
                 break;
             }
             long folderId = db.folderIdForIndexing(root);
+            rootsById.put(folderId, root);
             listener.onProgress(new IndexProgress(IndexProgress.State.SCANNING, 0, 0, 0, null, root));
             Map<String, StoredFile> stored = db.storedFiles(folderId);
             Map<String, List<FileProblem>> storedProblems = db.storedProblems(folderId);
             FolderScanner.ScanResult scan;
             try {
-                scan = scanner.scan(root, stopRequested);
+                // a user folder leaves what it links into another user folder to that folder;
+                // an ad-hoc folder (eval, query --gallery) keeps all it reaches
+                List<Path> others = db.isUserFolder(root) ? userFolders : List.of();
+                scan = scanner.scan(root, stopRequested, others, reachedThroughLinks);
             } catch (IOException e) {
                 // The root is gone (unplugged drive?): report it, keep its entries.
                 String rootPath = GalleryDatabase.normalize(root).toString();
                 List<FileProblem> kept = new ArrayList<>();
                 storedProblems.values().forEach(kept::addAll);
                 kept.removeIf(p -> p.path().equals(rootPath));
-                db.applyScan(folderId, List.of(), kept, List.of(new FileProblem(rootPath, rootProblem(e), -1, -1)));
+                applyScan(root, folderId, List.of(), kept, List.of(new FileProblem(rootPath, rootProblem(e), -1, -1)));
                 continue;
             }
             if (cancelled.getAsBoolean()) {
@@ -125,9 +135,9 @@ final class FolderReconciler {
                 vanished = List.of();
             }
             removed += vanished.size();
-            db.applyScan(folderId, vanished, keptProblems, scanProblems);
+            applyScan(root, folderId, vanished, keptProblems, scanProblems);
         }
-        return new Result(work, found, removed, knownBad);
+        return new Result(work, found, removed, knownBad, rootsById);
     }
 
     /**
@@ -160,5 +170,14 @@ final class FolderReconciler {
             return "cannot open folder: permission denied";
         }
         return "cannot read folder (" + e + ")";
+    }
+
+    private void applyScan(Path root, long folderId, List<String> vanished, List<FileProblem> kept,
+                           List<FileProblem> scanProblems) {
+        try {
+            db.applyScan(folderId, vanished, kept, scanProblems);
+        } catch (FolderRemovedException e) {
+            throw new FolderRemovedException(GalleryDatabase.normalize(root));
+        }
     }
 }

@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.DosFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,7 +29,8 @@ import org.visualsearch.core.common.PathText;
 
 /**
  * Finds the photos under a folder: a recursive walk that follows symbolic links (a link back to
- * an ancestor is detected and skipped, so loops terminate), skips hidden files and folders
+ * an ancestor is detected and skipped, so loops terminate; a link to photos the gallery already
+ * has is skipped with the reason, see {@link LinkedDuplicates}), skips hidden files and folders
  * (dot-names, and the DOS hidden attribute on Windows), operating-system and NAS housekeeping
  * folders, and files whose extension is not an image's. Folders that cannot be listed and files
  * that vanish during the walk become problems; the walk goes on.
@@ -116,6 +120,25 @@ public final class FolderScanner {
      * @throws IOException when the root itself is missing, not a folder or cannot be listed
      */
     public ScanResult scan(Path root, BooleanSupplier cancelled) throws IOException {
+        return scan(root, cancelled, List.of());
+    }
+
+    /**
+     * Scans {@code root} as one of the gallery's folders: what it reaches through a symbolic
+     * link into {@code otherFolders} (or into itself) is indexed there, so it is skipped here,
+     * listed as a problem with the reason.
+     */
+    public ScanResult scan(Path root, BooleanSupplier cancelled, Collection<Path> otherFolders) throws IOException {
+        return scan(root, cancelled, otherFolders, new java.util.HashSet<>());
+    }
+
+    /**
+     * Like {@link #scan(Path, BooleanSupplier, Collection)}; {@code reachedThroughLinks} is shared by
+     * the scans of one run, so that a place outside the gallery that two of its folders link to is
+     * indexed once, under the first folder scanned.
+     */
+    public ScanResult scan(Path root, BooleanSupplier cancelled, Collection<Path> otherFolders,
+                           Set<Path> reachedThroughLinks) throws IOException {
         Path start = root.toAbsolutePath().normalize();
         if (!Files.exists(start)) {
             throw new NoSuchFileException(start.toString(), null, "folder not found");
@@ -125,6 +148,8 @@ public final class FolderScanner {
         }
         List<ScannedFile> files = new ArrayList<>();
         List<ScanProblem> problems = new ArrayList<>();
+        LinkedDuplicates links = new LinkedDuplicates(start, otherFolders, reachedThroughLinks);
+        Deque<Boolean> underLink = new ArrayDeque<>();
         Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -135,6 +160,16 @@ public final class FolderScanner {
                         if (!dir.equals(start) && (isHidden(dir, attrs) || isSystemFolder(dir))) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
+                        boolean linked = !dir.equals(start) && (Boolean.TRUE.equals(underLink.peek())
+                                || LinkedDuplicates.isLink(dir));
+                        if (linked) {
+                            String duplicate = links.skipReason(dir, true);
+                            if (duplicate != null) {
+                                problems.add(new ScanProblem(dir, duplicate));
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                        }
+                        underLink.push(linked);
                         onFolder.accept(dir);
                         return FileVisitResult.CONTINUE;
                     }
@@ -159,6 +194,11 @@ public final class FolderScanner {
                             // stored as text, it would name no file (or fail to parse) on the next read
                             problems.add(new ScanProblem(file, PathText.notRepresentableReason()));
                         } else if (attrs.isRegularFile()) {
+                            String duplicate = links.skipReason(file, Boolean.TRUE.equals(underLink.peek()));
+                            if (duplicate != null) {
+                                problems.add(new ScanProblem(file, duplicate));
+                                return FileVisitResult.CONTINUE;
+                            }
                             files.add(new ScannedFile(file, categoryOf(start, file), attrs.size(),
                                     attrs.lastModifiedTime().toMillis()));
                         } else if (attrs.isOther()) {
@@ -195,6 +235,7 @@ public final class FolderScanner {
 
                     @Override
                     public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                        underLink.poll();
                         if (e != null) { // listing failed part-way
                             problems.add(new ScanProblem(dir, "folder could not be read to the end (" + ErrorText.withType(e) + ")"));
                         }

@@ -3,6 +3,7 @@ package org.visualsearch.core.gallery;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,6 +17,7 @@ import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelInfo;
 import org.visualsearch.core.search.IndexedGallery;
 import org.visualsearch.core.store.FileProblem;
+import org.visualsearch.core.store.FolderRemovedException;
 import org.visualsearch.core.store.GalleryDatabase;
 import org.visualsearch.core.store.IndexedFile;
 import org.visualsearch.core.store.Problem;
@@ -188,6 +190,7 @@ public final class Indexer {
         private final ProgressClock clock = new ProgressClock();
         private int indexed;
         private int embeddedCount;
+        private Map<Long, Path> rootsById = Map.of();
 
         Run(IndexListener listener) {
             this.listener = listener == null ? IndexListener.NONE : listener;
@@ -203,6 +206,8 @@ public final class Indexer {
             int total = scan.work().size();
             clock.setTotal(total);
             int upToDate = scan.found() - total - scan.knownBad();
+            clock.setUpToDate(upToDate);
+            rootsById = scan.roots();
             boolean complete = !cancelled && process(scan.work(), embedded);
             if (complete && (scan.removed() > 0 || indexed > 0)) {
                 db.purgeUnreferenced(); // vectors and thumbnails of deleted or changed content
@@ -373,7 +378,12 @@ public final class Indexer {
 
         private long flush(long folderId, List<IndexedFile> batch, List<FileProblem> problems) {
             if (folderId != -1 && (!batch.isEmpty() || !problems.isEmpty())) {
-                db.commitBatch(folderId, model, batch, problems);
+                try {
+                    db.commitBatch(folderId, model, batch, problems);
+                } catch (FolderRemovedException e) {
+                    Path root = rootsById.get(folderId);
+                    throw root == null ? e : new FolderRemovedException(GalleryDatabase.normalize(root));
+                }
             }
             batch.clear();
             problems.clear();

@@ -13,9 +13,15 @@ final class ProgressClock {
     private long pauseStart;
     private int done;
     private int total;
+    private int upToDate;
 
     void setTotal(int total) {
         this.total = total;
+    }
+
+    /** Photos already indexed before the run, so that progress can also be told in the gallery's counts. */
+    void setUpToDate(int upToDate) {
+        this.upToDate = Math.max(0, upToDate);
     }
 
     void photoDone() {
@@ -39,6 +45,6 @@ final class ProgressClock {
         double seconds = (System.nanoTime() - startNanos - pausedNanos) / 1e9;
         double rate = seconds > 0 && done > 0 ? done / seconds : 0;
         Duration eta = rate > 0 ? Duration.ofMillis((long) ((total - done) / rate * 1000)) : null;
-        return new IndexProgress(state, done, total, rate, eta, current);
+        return new IndexProgress(state, done, total, rate, eta, current, upToDate);
     }
 }

@@ -37,4 +37,12 @@ public final class SampleFolderBootstrap {
         }
         return Optional.of(added);
     }
+
+    /**
+     * Forgets that the sample folder was offered, so that a fresh database (the old one moved
+     * aside as damaged) gets it as its first folder again.
+     */
+    public static void forget(Path dataDir) throws IOException {
+        Files.deleteIfExists(dataDir.resolve(MARKER));
+    }
 }

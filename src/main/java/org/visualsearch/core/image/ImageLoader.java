@@ -28,7 +28,7 @@ import org.visualsearch.core.common.ErrorText;
  * costs many times the network itself.
  *
  * <p>Formats: whatever ImageIO has readers for, which with TwelveMonkeys on the class path
- * includes CMYK JPEGs, TIFF and WebP.
+ * includes CMYK JPEGs, TIFF and WebP (lossy WebP's colour upsampled as libwebp does, {@link WebPChroma}).
  */
 public final class ImageLoader {
 
@@ -146,6 +146,7 @@ public final class ImageLoader {
                 throw new ImageLoadException(file, "not an image in a supported format");
             }
             ImageReader reader = readers.next();
+            boolean lossyWebP = isWebP(reader) && WebPChroma.isLossy(head(stream));
             AtomicReference<String> warning = new AtomicReference<>();
             reader.addIIOReadWarningListener(warningCollector(warning));
             try {
@@ -177,10 +178,35 @@ public final class ImageLoader {
                 if (warning.get() != null) {
                     throw new ImageLoadException(file, "truncated or damaged image data (" + warning.get() + ")");
                 }
-                return image;
+                // a subsampled decode has no 2x2 colour blocks left, and is shrunk smoothly anyway
+                return lossyWebP && step == 1 ? WebPChroma.upsample(image) : image;
             } finally {
                 reader.dispose();
             }
+        }
+    }
+
+    private static boolean isWebP(ImageReader reader) {
+        try {
+            return "webp".equalsIgnoreCase(reader.getFormatName());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The stream's first bytes, the stream left where it was. */
+    private static byte[] head(ImageInputStream stream) throws IOException {
+        byte[] head = new byte[64 * 1024];
+        stream.mark();
+        try {
+            int read = 0;
+            int n;
+            while (read < head.length && (n = stream.read(head, read, head.length - read)) > 0) {
+                read += n;
+            }
+            return java.util.Arrays.copyOf(head, read);
+        } finally {
+            stream.reset();
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.visualsearch.core.common.ErrorText;
 import org.visualsearch.core.lesson.LessonProblem.Severity;
 import org.visualsearch.core.text.Suggestions;
 
@@ -72,7 +73,7 @@ public final class LessonReader {
             JsonLocation where = e.getLocation();
             reading.error(where == null ? 0 : Math.max(0, where.getLineNr()), "cannot be read: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            reading.error(0, "cannot be read: " + firstLine(e.getMessage()));
+            reading.error(0, "cannot be read: " + ErrorText.oneLine(e));
         }
         if (reading.steps.isEmpty() && !reading.hasErrors()) {
             reading.error(0, "the lesson has no steps (add a list under 'steps:')");
@@ -97,7 +98,7 @@ public final class LessonReader {
                 return "is " + (size >> 20) + " MB, too large for a lesson file (at most 1 MB)";
             }
         } catch (IOException e) {
-            return "cannot be read: " + firstLine(e.getMessage());
+            return "cannot be read: " + ErrorText.oneLine(e);
         }
         if (!Files.isReadable(file)) {
             return "cannot be read: permission denied";

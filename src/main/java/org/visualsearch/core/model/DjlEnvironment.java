@@ -146,6 +146,10 @@ public final class DjlEnvironment {
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
+        if (existing != null && !Files.isDirectory(existing)) {
+            return hint(dir).append("; ").append(existing).append(" is a file, not a folder")
+                    .append(". Move it, or set VSS_CACHE to a folder with room").toString();
+        }
         long free = -1;
         boolean writable = existing != null && Files.isWritable(existing);
         try {
@@ -153,18 +157,24 @@ public final class DjlEnvironment {
         } catch (IOException | SecurityException e) {
             // unknown: said so below
         }
-        return nativesHint(dir, free, writable);
+        return nativesHint(dir, existing == null ? dir : existing, free, writable);
     }
 
-    static String nativesHint(Path dir, long freeBytes, boolean writable) {
-        StringBuilder sb = new StringBuilder("PyTorch's native libraries are unpacked on first start into ")
-                .append(dir).append(" and need about ").append(NATIVES_BYTES / (1024 * 1024)).append(" MB there");
+    /** @param existing the folder itself, or its nearest ancestor that exists (where they would be written) */
+    static String nativesHint(Path dir, Path existing, long freeBytes, boolean writable) {
+        StringBuilder sb = hint(dir);
         if (!writable) {
-            sb.append("; that folder cannot be written");
+            return sb.append("; ").append(existing).append(" cannot be written")
+                    .append(". Set VSS_CACHE to a folder you can write to, with room").toString();
         } else if (freeBytes >= 0 && freeBytes < NATIVES_BYTES) {
             sb.append("; only ").append(freeBytes / (1024 * 1024)).append(" MB are free");
         }
         return sb.append(". Free some space, or set VSS_CACHE to a folder with room").toString();
+    }
+
+    private static StringBuilder hint(Path dir) {
+        return new StringBuilder("PyTorch's native libraries are unpacked on first start into ")
+                .append(dir).append(" and need about ").append(NATIVES_BYTES / (1024 * 1024)).append(" MB there");
     }
 
     /** The C library's {@code setenv}, for variables native code reads from the process environment. */

@@ -104,19 +104,20 @@ public final class HeadEmbedder implements ImageEmbedder {
         try {
             String name = Backbone.trim(props.getProperty("vss.name"));
             name = name != null ? name : String.valueOf(folder.getFileName());
-            String id = ModelDescriptor.slug(name) + "-" + hash(features.info().id(), headFile, props);
+            String id = ModelDescriptor.slug(name) + "-" + hash(features.info().id(), head, props);
             return new HeadEmbedder(folder, features, head, new ModelInfo(id, name, head.dimension()));
-        } catch (EmbeddingException | RuntimeException e) {
+        } catch (RuntimeException e) {
             features.close();
             throw e;
         }
     }
 
-    private static String hash(String backboneId, Path headFile, Properties props) throws EmbeddingException {
+    /** The id's hash: the backbone's id, the head's numbers (not its file's bytes) and the descriptor. */
+    private static String hash(String backboneId, HeadWeights head, Properties props) {
         MessageDigest digest = Sha256.newDigest();
         digest.update(backboneId.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
-        digest.update(Backbone.sha256(headFile).getBytes(StandardCharsets.UTF_8));
+        digest.update(head.sha256().getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         StringBuilder sb = new StringBuilder();
         new TreeMap<>(props).forEach((k, v) -> sb.append(k).append('=').append(String.valueOf(v).strip()).append('\n'));

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import org.visualsearch.core.common.Sha256;
 
 /**
  * A head on raw backbone features (for a trained one, the standardisation folded in): embedding =
@@ -39,6 +42,34 @@ public record HeadWeights(float[] weight, float[] bias, int dimension, int featu
     }
 
     /** Embeds many rows: features row-major [n x F] into [n x D]. */
+    /**
+     * SHA-256 (hex) of the head's shape and numbers: the same for the same weights, whatever file
+     * they were read from (a .npz is a zip whose entries carry the time it was written).
+     */
+    public String sha256() {
+        MessageDigest digest = Sha256.newDigest();
+        ByteBuffer buffer = ByteBuffer.allocate(8 + (weight.length + bias.length) * Float.BYTES);
+        buffer.putInt(dimension).putInt(featureDimension);
+        buffer.asFloatBuffer().put(weight).put(bias);
+        digest.update(buffer.array());
+        return Sha256.hex(digest);
+    }
+
+    /** Whether every weight and bias is a finite number (a diverged training gives NaN). */
+    public boolean isFinite() {
+        for (float v : weight) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        for (float v : bias) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public float[] embedAll(float[] features, int n) {
         float[] out = new float[n * dimension];
         float[] row = new float[featureDimension];

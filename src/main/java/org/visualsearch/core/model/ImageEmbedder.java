@@ -20,6 +20,14 @@ public interface ImageEmbedder extends AutoCloseable {
     float[] embed(BufferedImage image) throws EmbeddingException;
 
     /**
+     * What the model's descriptor got wrong without stopping it from loading, one sentence each
+     * (e.g. "serving.properties: unknown key vss.colour; did you mean vss.color?"); none by default.
+     */
+    default java.util.List<String> warnings() {
+        return java.util.List.of();
+    }
+
+    /**
      * Long side that the image loader should shrink photos to before they reach this embedder
      * (a model descriptor's {@code vss.maxSide}); pass it to {@code new ImageLoader(maxSide)}.
      */

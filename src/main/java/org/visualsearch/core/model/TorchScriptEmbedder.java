@@ -10,6 +10,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.visualsearch.core.common.ErrorText;
 
@@ -71,6 +72,20 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         return load(ModelDescriptor.resolve(path));
     }
 
+    /**
+     * DJL's message and, when it differs, the deepest cause's, which says what the system refused
+     * ("Failed to extract PyTorch native library: FileSystemException: ...: Not a directory").
+     */
+    static String withRootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String top = ErrorText.oneLine(e);
+        String deepest = ErrorText.withType(root);
+        return root == e || top.contains(deepest) || deepest.contains(top) ? top : top + ": " + deepest;
+    }
+
     /** Loads an already resolved descriptor. */
     public static TorchScriptEmbedder load(ModelDescriptor descriptor) throws EmbeddingException {
         DjlEnvironment.configure();
@@ -80,7 +95,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
             Engine.getEngine("PyTorch");
         } catch (RuntimeException | LinkageError e) {
             throw new EmbeddingException("Cannot load model " + file + ": the PyTorch engine did not start ("
-                    + ErrorText.oneLine(e) + "). " + DjlEnvironment.nativesHint(), e);
+                    + withRootCause(e) + "). " + DjlEnvironment.nativesHint(), e);
         }
         Model model = Model.newInstance(descriptor.name(), Device.cpu(), "PyTorch");
         try {
@@ -97,6 +112,11 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
             model.close();
             throw e;
         }
+    }
+
+    @Override
+    public List<String> warnings() {
+        return descriptor.warnings();
     }
 
     public ModelDescriptor descriptor() {

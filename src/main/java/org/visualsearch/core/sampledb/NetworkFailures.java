@@ -7,6 +7,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import org.visualsearch.core.common.ErrorText;
 
 /** What a download's network failure means: whether to skip the host, and one line a user can act on. */
 final class NetworkFailures {
@@ -72,7 +73,6 @@ final class NetworkFailures {
                 return "the server did not answer within " + seconds(timeouts.response());
             }
         }
-        String m = ex.getMessage();
-        return ex.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(""));
+        return ErrorText.withType(ex);
     }
 }

@@ -1,8 +1,6 @@
 package org.visualsearch.core.sampledb;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,9 +105,6 @@ public final class SampleDownloader {
     /** The {@link Listener#fileFinished} message for a valid photo that was already there. */
     public static final String ALREADY_PRESENT = "already present";
 
-    /** Longest single wait for the body, so cancelling is noticed promptly. */
-    private static final long POLL_NANOS = Duration.ofMillis(200).toNanos();
-
     private final SampleManifest manifest;
     private final HttpClient client;
     private final URI baseUrl;
@@ -186,29 +180,29 @@ public final class SampleDownloader {
                 fail(failed, out, counter, e, "skipped " + e.fileName() + ": " + host + " already failed: " + reason);
                 continue;
             }
-            Outcome outcome;
+            FetchOutcome outcome;
             try {
                 outcome = fetch(e, url, target, out, counter, cancelled);
             } catch (IOException ex) {
                 if (Files.exists(target.getParent()) && !Files.isWritable(target.getParent())) {
                     throw ex;
                 }
-                outcome = Outcome.failure("cannot download " + e.fileName() + " from " + host + ": "
+                outcome = FetchOutcome.failure("cannot download " + e.fileName() + " from " + host + ": "
                         + NetworkFailures.describe(ex, timeouts), false);
             }
-            if (outcome.cancelled) {
+            if (outcome.cancelled()) {
                 return new DownloadReport(downloaded, present, failed, true);
             }
-            if (outcome.failure == null) {
+            if (outcome.failure() == null) {
                 downloaded.add(e.file());
                 counter.finish(e.bytes());
                 out.fileFinished(e.file(), true, "downloaded");
                 out.progress(counter.progress(null, 0, 0));
             } else {
-                if (outcome.hostUnreachable) {
-                    failedHosts.put(host, outcome.shortReason);
+                if (outcome.hostUnreachable()) {
+                    failedHosts.put(host, outcome.shortReason());
                 }
-                fail(failed, out, counter, e, outcome.failure);
+                fail(failed, out, counter, e, outcome.failure());
             }
         }
         return new DownloadReport(downloaded, present, failed, false);
@@ -223,7 +217,7 @@ public final class SampleDownloader {
     }
 
     /** Downloads one file into its .part and moves it into place. */
-    private Outcome fetch(SampleManifest.Entry e, URI url, Path target, Listener out, Counter counter,
+    private FetchOutcome fetch(SampleManifest.Entry e, URI url, Path target, Listener out, Counter counter,
                           BooleanSupplier cancelled) throws IOException {
         Path part = SampleImporter.partFile(target);
         String host = url.getHost();
@@ -237,7 +231,7 @@ public final class SampleDownloader {
             // A complete (or overlong) .part from an earlier run: keep it if it is right.
             if (have == e.bytes() && Sha256.of(part).equals(e.sha256())) {
                 SampleImporter.moveIntoPlace(part, target);
-                return Outcome.OK;
+                return FetchOutcome.OK;
             }
             Files.delete(part);
             have = 0;
@@ -252,11 +246,11 @@ public final class SampleDownloader {
             response = client.send(request.build(), info -> new TimedBody());
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            return Outcome.CANCELLED;
+            return FetchOutcome.CANCELLED;
         } catch (IOException ex) {
             String reason = NetworkFailures.describe(ex, timeouts);
             // Once a host could not be reached or did not answer in time, the next photo would wait just as long.
-            return Outcome.failure(prefix + reason, NetworkFailures.isUnreachable(ex) || NetworkFailures.isTimeout(ex), reason);
+            return FetchOutcome.failure(prefix + reason, NetworkFailures.isUnreachable(ex) || NetworkFailures.isTimeout(ex), reason);
         }
 
         TimedBody body = response.body();
@@ -270,103 +264,27 @@ public final class SampleDownloader {
             // Our .part no longer fits the file on the server: drop it, the next run starts clean.
             body.cancel();
             Files.deleteIfExists(part);
-            return Outcome.failure(prefix + "the server refused to resume a partial download (HTTP 416); "
+            return FetchOutcome.failure(prefix + "the server refused to resume a partial download (HTTP 416); "
                     + "the partial file was deleted, run again", false);
         } else {
             body.cancel();
-            return Outcome.failure(prefix + "the server answered HTTP " + status, false);
+            return FetchOutcome.failure(prefix + "the server answered HTTP " + status, false);
         }
 
-        long written = append ? have : 0;
         Files.createDirectories(target.getParent()); // only now: a failed run leaves no empty folders
-        try (FileChannel file = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.progress(counter.progress(e.file(), written, e.bytes()));
-            long readNanos = timeouts.read().toNanos();
-            long windowNanos = timeouts.rateWindow().toNanos();
-            long lastData = System.nanoTime();
-            long windowStart = lastData;
-            long windowBytes = 0;
-            while (true) {
-                if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                    body.cancel();
-                    return Outcome.CANCELLED; // the .part stays for the next run
-                }
-                long now = System.nanoTime();
-                if (now - lastData >= readNanos) {
-                    body.cancel();
-                    String reason = "the server stopped sending (nothing for " + NetworkFailures.seconds(timeouts.read()) + ")";
-                    return Outcome.failure(prefix + reason + " after " + written + " of " + e.bytes()
-                            + " bytes; run again to resume", true, reason);
-                }
-                if (now - windowStart >= windowNanos) {
-                    double rate = windowBytes / (timeouts.rateWindow().toMillis() / 1000.0);
-                    if (rate < timeouts.minBytesPerSecond()) {
-                        body.cancel();
-                        String reason = String.format(java.util.Locale.ROOT,
-                                "the server sends too slowly (%.0f bytes/s over %s, below the minimum of %d bytes/s)",
-                                rate, NetworkFailures.seconds(timeouts.rateWindow()), timeouts.minBytesPerSecond());
-                        return Outcome.failure(prefix + reason + " after " + written + " of " + e.bytes()
-                                + " bytes; run again to resume", true, reason);
-                    }
-                    windowStart = now;
-                    windowBytes = 0;
-                }
-                long wait = Math.min(POLL_NANOS, Math.min(readNanos - (now - lastData), windowNanos - (now - windowStart)));
-                List<ByteBuffer> chunk;
-                try {
-                    chunk = body.poll(Math.max(1, wait));
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    body.cancel();
-                    return Outcome.CANCELLED;
-                } catch (IOException ex) {
-                    return Outcome.failure(prefix + "the connection broke after " + written + " of " + e.bytes()
-                            + " bytes (" + NetworkFailures.describe(ex, timeouts) + "); run again to resume", false);
-                }
-                if (chunk == null) {
-                    continue; // nothing yet: the checks above decide how long that may go on
-                }
-                if (chunk == TimedBody.END) {
-                    break;
-                }
-                long n = 0;
-                for (ByteBuffer b : chunk) {
-                    n += b.remaining();
-                }
-                if (written + n > e.bytes()) {
-                    body.cancel();
-                    file.close();
-                    Files.deleteIfExists(part);
-                    return Outcome.failure(prefix + "the server sent more than the expected " + e.bytes()
-                            + " bytes; not the manifest's file", false);
-                }
-                for (ByteBuffer b : chunk) {
-                    while (b.hasRemaining()) {
-                        file.write(b);
-                    }
-                }
-                written += n;
-                if (n > 0) {
-                    lastData = System.nanoTime();
-                    windowBytes += n;
-                }
-                out.progress(counter.progress(e.file(), written, e.bytes()));
-            }
-        }
-
-        if (written != e.bytes()) {
-            return Outcome.failure(prefix + "the download ended after " + written + " of " + e.bytes()
-                    + " bytes; run again to resume", false);
+        FetchOutcome received = new BodyReceiver(timeouts, cancelled).receive(body, part, append, have, e.bytes(), prefix,
+                written -> out.progress(counter.progress(e.file(), written, e.bytes())));
+        if (received != FetchOutcome.OK) {
+            return received;
         }
         String hash = Sha256.of(part);
         if (!hash.equals(e.sha256())) {
             Files.deleteIfExists(part);
-            return Outcome.failure(prefix + "sha256 mismatch (got " + hash.substring(0, 12) + "…, expected "
+            return FetchOutcome.failure(prefix + "sha256 mismatch (got " + hash.substring(0, 12) + "…, expected "
                     + e.sha256().substring(0, 12) + "…); the download was discarded", false);
         }
         SampleImporter.moveIntoPlace(part, target);
-        return Outcome.OK;
+        return FetchOutcome.OK;
     }
 
     /** A 206 must continue exactly where our .part ends; an absent Content-Range is taken on trust. */
@@ -400,19 +318,6 @@ public final class SampleDownloader {
         Progress progress(String current, long currentBytes, long currentTotal) {
             return new Progress(filesDone, filesTotal, bytesDone + currentBytes, bytesTotal, current,
                     currentBytes, currentTotal);
-        }
-    }
-
-    private record Outcome(String failure, boolean hostUnreachable, String shortReason, boolean cancelled) {
-        static final Outcome OK = new Outcome(null, false, null, false);
-        static final Outcome CANCELLED = new Outcome(null, false, null, true);
-
-        static Outcome failure(String message, boolean hostUnreachable) {
-            return new Outcome(message, hostUnreachable, null, false);
-        }
-
-        static Outcome failure(String message, boolean hostUnreachable, String shortReason) {
-            return new Outcome(message, hostUnreachable, shortReason, false);
         }
     }
 }

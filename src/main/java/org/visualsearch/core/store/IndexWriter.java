@@ -37,6 +37,7 @@ final class IndexWriter {
     void applyScan(long folderId, Collection<String> vanishedPaths, Collection<FileProblem> keptProblems,
                    Collection<FileProblem> scanProblems) {
         db.write(c -> {
+            requireFolder(c, folderId);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM file WHERE folder_id = ? AND path = ?")) {
                 for (String path : vanishedPaths) {
                     ps.setLong(1, folderId);
@@ -71,6 +72,7 @@ final class IndexWriter {
         }
         db.write(c -> {
             StoreReads.checkModel(c, model);
+            requireFolder(c, folderId);
             writeFiles(c, folderId, model, files);
             Set<String> written = new HashSet<>();
             files.forEach(f -> written.add(f.path()));
@@ -100,6 +102,21 @@ final class IndexWriter {
             }
             return null;
         });
+    }
+
+    /**
+     * Fails when the folder's row is gone: removed since the run looked it up. Checked inside
+     * the write transaction, so no removal can slip in between.
+     */
+    private static void requireFolder(Connection c, long folderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM folder WHERE id = ?")) {
+            ps.setLong(1, folderId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new FolderRemovedException();
+                }
+            }
+        }
     }
 
     /** For each photo its thumbnail and vector (when given), its entry, and clearing its problems. */

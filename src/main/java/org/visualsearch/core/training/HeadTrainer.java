@@ -7,10 +7,13 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.UniformInitializer;
@@ -34,7 +37,8 @@ import org.visualsearch.core.model.DjlEnvironment;
  * rows' mean and standard deviation, and the result is folded back into a head on raw features.
  *
  * <p>Seeded: the split, DJL's random generator (initial weights, dropout masks) and nothing else
- * random, so the same data and options give the same weights. Not thread safe across runs (the
+ * random, and always on one libtorch thread, so the same data and options give bitwise the same
+ * weights (checked at full size with {@code bench-train}). Not thread safe across runs (the
  * engine's random seed is global): run one training at a time.
  */
 public final class HeadTrainer {
@@ -55,6 +59,23 @@ public final class HeadTrainer {
      */
     public static TrainingResult train(LabelledFeatures data, TrainingOptions options, HeadWeights baseHead,
                                        TrainingListener listener, BooleanSupplier cancelled) {
+        // One intra-op thread while training, whatever VSS_THREADS says: libtorch splits its sums
+        // over the threads it has, so 1 and 2 threads gave different weights from the same data
+        // (measured at full size). Set and restored on this thread, the one that runs the ops.
+        DjlEnvironment.configure();
+        Engine.getEngine("PyTorch");
+        int threads = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(1);
+        try {
+            return trainOnOneThread(data, options, baseHead, listener, cancelled);
+        } finally {
+            JniUtils.setNumThreads(threads);
+        }
+    }
+
+    private static TrainingResult trainOnOneThread(LabelledFeatures data, TrainingOptions options,
+                                                   HeadWeights baseHead, TrainingListener listener,
+                                                   BooleanSupplier cancelled) {
         long started = System.nanoTime();
         ValidationSplit split = options.validationShare() > 0
                 ? ValidationSplit.of(data.samples(), options.validationShare(), options.seed())
@@ -84,6 +105,16 @@ public final class HeadTrainer {
                     + (mode == LabelMode.INSTANCE ? "instance groups" : "categories") + ", found " + classCounts.get(0));
         }
 
+        for (int i = 0; i < data.size(); i++) {
+            for (int k = 0; k < f; k++) {
+                if (!Float.isFinite(data.features()[i * f + k])) {
+                    // one such row makes the mean, and so every weight, NaN
+                    throw new IllegalArgumentException("the backbone's features of " + data.samples().get(i).path()
+                            + " are not finite numbers (NaN or infinity): leave that photo out or use another base");
+                }
+            }
+        }
+
         // standardise with the training rows' mean and (unbiased) standard deviation, as the Python tool
         double[] mean = new double[f];
         double[] sd = new double[f];
@@ -104,13 +135,7 @@ public final class HeadTrainer {
         for (int k = 0; k < f; k++) {
             sd[k] = Math.sqrt(sd[k] / (n - 1)) + 1e-6;
         }
-        float[] standardised = new float[n * f];
-        for (int r = 0; r < n; r++) {
-            int i = rows.get(r);
-            for (int k = 0; k < f; k++) {
-                standardised[r * f + k] = (float) ((data.features()[i * f + k] - mean[k]) / sd[k]);
-            }
-        }
+        float[] standardised = standardise(rowsOf(data, rows), n, mean, sd);
 
         ValidationScorer scorer = new ValidationScorer(data.samples(), split.validation());
         float[] validationFeatures = rowsOf(data, split.validation());
@@ -144,11 +169,24 @@ public final class HeadTrainer {
         Figures untrained;
         Figures trained;
         HeadWeights head;
+        float[] validationStandardised = standardise(validationFeatures, nVal, mean, sd);
         try (Model model = Model.newInstance("head-training", Device.cpu(), "PyTorch")) {
             model.setBlock(block);
             try (Trainer trainer = model.newTrainer(config);
                  NDManager dataManager = trainer.getManager().newSubManager()) {
                 trainer.initialize(new Shape(n, f));
+                // The batch, its labels and the validation rows become tensors once, owned by
+                // libtorch. Each epoch borrows them into a scope that frees everything else the
+                // epoch made (a fresh tensor over a Java buffer per epoch left ~13 MB of direct
+                // memory per epoch to the garbage collector: 2-3 GB resident at full size).
+                NDArray x = ownedCopy(dataManager, standardised, new Shape(n, f));
+                NDArray xValidation = nVal == 0 ? null
+                        : ownedCopy(dataManager, validationStandardised, new Shape(nVal, f));
+                NDList labels = new NDList();
+                for (int[] set : labelSets) {
+                    labels.add(ownedCopy(dataManager, set));
+                }
+                ParameterStore inference = new ParameterStore(dataManager, false);
                 head = currentHead(block, mean, sd);
                 untrained = scorer.score(head.embedAll(validationFeatures, nVal), head.dimension());
                 listener.onStart(base, untrained);
@@ -158,37 +196,97 @@ public final class HeadTrainer {
                         throw new CancellationException("training cancelled at epoch " + epoch);
                     }
                     float lossValue;
-                    // The batch is built afresh in each epoch's scope, from Java arrays, so no
-                    // native tensor outlives its epoch (everything but the parameters is freed).
+                    Figures figures;
                     try (NDManager scope = dataManager.newSubManager()) {
-                        NDArray x = scope.create(standardised, new Shape(n, f));
-                        NDList labels = new NDList();
-                        for (int[] set : labelSets) {
-                            labels.add(scope.create(set));
-                        }
+                        x.tempAttach(scope);
+                        labels.tempAttach(scope);
                         try (GradientCollector collector = trainer.newGradientCollector()) {
                             NDList predictions = trainer.forward(new NDList(x));
                             NDArray value = trainer.getLoss().evaluate(labels, predictions);
-                            collector.backward(value);
                             lossValue = value.getFloat();
+                            if (!Float.isFinite(lossValue)) {
+                                throw diverged(epoch, "the loss is " + lossValue);
+                            }
+                            collector.backward(value);
                         }
                         trainer.step();
+                        figures = Figures.NONE;
+                        if (xValidation != null) {
+                            xValidation.tempAttach(scope);
+                            float[] embeddings = block.embed(inference, xValidation).toFloatArray();
+                            if (!normaliseRows(embeddings, nVal, options.dimension())) {
+                                throw diverged(epoch, "the weights are no longer finite numbers");
+                            }
+                            figures = scorer.score(embeddings, options.dimension());
+                        }
                     }
-                    if (!Float.isFinite(lossValue)) {
-                        throw new IllegalStateException("training diverged at epoch " + epoch + " (loss "
-                                + lossValue + "): try a lower learning rate");
-                    }
-                    head = currentHead(block, mean, sd);
-                    trained = scorer.score(head.embedAll(validationFeatures, nVal), head.dimension());
+                    trained = figures;
                     EpochStats stats = new EpochStats(epoch, options.epochs(), lossValue, trained.category(),
                             trained.instance());
                     history.add(stats);
                     listener.onEpoch(stats);
                 }
+                head = currentHead(block, mean, sd);
+                if (!head.isFinite()) {
+                    throw diverged(options.epochs(), "the weights are no longer finite numbers");
+                }
+                // the figures of the head as saved (on raw features), not of the standardised pass
+                trained = scorer.score(head.embedAll(validationFeatures, nVal), head.dimension());
             }
         }
         return new TrainingResult(head, resolved, split, history, base, untrained, trained,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** NaN or infinity in the loss or the weights: nothing of the run can be kept. */
+    private static IllegalStateException diverged(int epoch, String what) {
+        return new IllegalStateException("training stopped at epoch " + epoch + ": " + what
+                + ", so the head cannot be used and nothing was saved; try a lower learning rate or ArcFace scale");
+    }
+
+    /** A tensor with its own copy of the data (not a view of a Java buffer). */
+    private static NDArray ownedCopy(NDManager manager, float[] data, Shape shape) {
+        try (NDArray view = manager.create(data, shape)) {
+            return view.duplicate();
+        }
+    }
+
+    private static NDArray ownedCopy(NDManager manager, int[] data) {
+        try (NDArray view = manager.create(data)) {
+            return view.toType(DataType.INT64, true);
+        }
+    }
+
+    /** Rows standardised with the training rows' mean and standard deviation. */
+    private static float[] standardise(float[] rows, int n, double[] mean, double[] sd) {
+        int f = mean.length;
+        float[] out = new float[n * f];
+        for (int r = 0; r < n; r++) {
+            for (int k = 0; k < f; k++) {
+                out[r * f + k] = (float) ((rows[r * f + k] - mean[k]) / sd[k]);
+            }
+        }
+        return out;
+    }
+
+    /** L2-normalises each row in place (a zero row stays zero); false when a value is not finite. */
+    private static boolean normaliseRows(float[] rows, int n, int d) {
+        for (int i = 0; i < n; i++) {
+            double norm = 0;
+            for (int k = 0; k < d; k++) {
+                norm += (double) rows[i * d + k] * rows[i * d + k];
+            }
+            if (!Double.isFinite(norm)) {
+                return false;
+            }
+            if (norm > 0) {
+                float inv = (float) (1 / Math.sqrt(norm));
+                for (int k = 0; k < d; k++) {
+                    rows[i * d + k] *= inv;
+                }
+            }
+        }
+        return true;
     }
 
     /** The block's Dense layer as a head on raw features: W' = W / sd, b' = b - W' mean. */

@@ -13,7 +13,7 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The classroom keys, on the whole scene (a presenter clicker sends Page Up/Down or the arrows):
- * F11/Esc, F1/?, the step and reveal keys, the tally digits, scale, theme, Ctrl+L and
+ * F11/Esc, F1/?, the step and reveal keys, H and W (how it works, the heatmap), the tally digits, scale, theme, Ctrl+L and
  * Ctrl+Shift+S. In present mode the step keys always go to the lesson; in the window they leave
  * a focused button, list or text field its own Space and arrows (Page Up/Down still step).
  */
@@ -105,6 +105,7 @@ public final class ClassroomKeys {
             case T -> presentation.tallyProperty().set(!presentation.tallyProperty().get());
             case D -> presentation.themeProperty().set(darkOrLight(presentation.themeProperty().get()));
             case H -> presentation.pipelineShownProperty().set(!presentation.pipelineShownProperty().get());
+            case W -> presentation.heatmapShownProperty().set(!presentation.heatmapShownProperty().get());
             default -> {
                 if (code.isDigitKey() && presentation.tallyProperty().get() && presentation.hasHidden()) {
                     int i = Integer.parseInt(code.getChar()) - 1;

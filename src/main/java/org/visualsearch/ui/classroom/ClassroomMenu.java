@@ -72,12 +72,16 @@ public final class ClassroomMenu {
         CheckMenuItem pipeline = new CheckMenuItem("How it works (pipeline strip)");
         pipeline.setId("pipelineItem");
         pipeline.selectedProperty().bindBidirectional(presentation.pipelineShownProperty());
+        CheckMenuItem heatmap = new CheckMenuItem("Why #1? Similarity heatmap (W)");
+        heatmap.setId("heatmapItem");
+        heatmap.selectedProperty().bindBidirectional(presentation.heatmapShownProperty());
+        // no accelerator: a scene accelerator would also fire on a "w" typed in a text field
         MenuItem snapshot = item("Save snapshot", "snapshotItem", actions.snapshot());
         snapshot.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         MenuItem help = item("Keyboard shortcuts", "helpItem", () -> presentation.helpShownProperty().set(true));
         help.setAccelerator(new KeyCodeCombination(KeyCode.F1));
         root.getItems().addAll(present, lesson, new SeparatorMenuItem(), guess, tally, order, new SeparatorMenuItem(),
-                scale, theme, pipeline, new SeparatorMenuItem(), snapshot, help);
+                scale, theme, pipeline, heatmap, new SeparatorMenuItem(), snapshot, help);
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

@@ -80,17 +80,21 @@ public final class ClassroomPanel {
     }
 
     private static Label label(String id, String style, javafx.beans.value.ObservableStringValue text) {
-        Label label = new Label();
+        Label label = new Label() {
+            // all its lines, always: the gallery below gives way instead (a teacher must read every
+            // problem). A VBox asks a wrapping label's minimum for the width it will get; a bound
+            // minHeight went stale and let a third line run into the gallery's title in a real window.
+            @Override
+            protected double computeMinHeight(double width) {
+                return computePrefHeight(width);
+            }
+        };
         label.setId(id);
         label.getStyleClass().add(style);
         label.setWrapText(true);
         label.textProperty().bind(text);
         label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !text.get().isEmpty(), text));
         label.managedProperty().bind(label.visibleProperty());
-        // all its lines, always: the gallery below gives way instead (a teacher must read every problem)
-        // (USE_PREF_SIZE measured one unwrapped line, so a wrapped third line ran into the gallery's title)
-        label.minHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> label.getWidth() > 0 ? label.prefHeight(label.getWidth()) : 0, label.widthProperty(), text));
         return label;
     }
 

@@ -22,6 +22,7 @@ public final class HelpOverlay {
             new String[] {"+  /  −", "larger / smaller type and photos (100, 150, 200%)"},
             new String[] {"D", "light or dark theme"},
             new String[] {"H", "how it works: the query's pipeline strip"},
+            new String[] {"W", "why #1? the similarity heatmap: which parts of the query keep it near #1 (W again stops it)"},
             new String[] {"Ctrl+L", "open a lesson (or drop a .yaml/.json lesson file on the window)"},
             new String[] {"Ctrl+O  /  Ctrl+V", "open / paste a query photo"},
             new String[] {"Ctrl+Shift+S", "save a snapshot of the window (PNG) for slides"},

@@ -41,6 +41,7 @@ public final class PresentationModel {
     private final ObjectProperty<RevealOrder> revealOrder = new SimpleObjectProperty<>(RevealOrder.WORST_FIRST);
     private final BooleanProperty helpShown = new SimpleBooleanProperty(false);
     private final BooleanProperty pipelineShown = new SimpleBooleanProperty(false);
+    private final BooleanProperty heatmapShown = new SimpleBooleanProperty(false);
     /** How many reveals happened for the current query: 0 .. hits (the top 5), hits + 1 (the gallery too). */
     private final IntegerProperty revealStep = new SimpleIntegerProperty(0);
     private final ReadOnlyStringWrapper tallySummary = new ReadOnlyStringWrapper("");
@@ -62,6 +63,17 @@ public final class PresentationModel {
         categories.addListener((ListChangeListener<String>) change -> newRound());
         guessFirst.addListener(o -> newRound());
         revealOrder.addListener(o -> newRound());
+        // "how it works" and the heatmap take the gallery's place: one at a time
+        pipelineShown.addListener((o, was, now) -> {
+            if (now) {
+                heatmapShown.set(false);
+            }
+        });
+        heatmapShown.addListener((o, was, now) -> {
+            if (now) {
+                pipelineShown.set(false);
+            }
+        });
     }
 
     /** The categories the class can vote for: unlabelled photos (no category) have none to vote on. */
@@ -224,6 +236,11 @@ public final class PresentationModel {
 
     public BooleanProperty pipelineShownProperty() {
         return pipelineShown;
+    }
+
+    /** Whether the similarity heatmap of #1 takes the gallery's place (hides "how it works"). */
+    public BooleanProperty heatmapShownProperty() {
+        return heatmapShown;
     }
 
     /** A one-line note for the teacher (e.g. where a snapshot went), or null. */

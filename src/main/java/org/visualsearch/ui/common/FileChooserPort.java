@@ -26,30 +26,22 @@ public interface FileChooserPort {
 
             @Override
             public Optional<Path> chooseImage(Window owner) {
-                FileChooser chooser = new FileChooser();
-                chooser.setTitle("Open a query photo");
-                chooser.getExtensionFilters().addAll(
+                return openFile(owner, "Open a query photo",
                         new FileChooser.ExtensionFilter("Images", "*.jpg", "*.jpeg", "*.png", "*.gif", "*.bmp",
-                                "*.webp", "*.tif", "*.tiff", "*.JPG", "*.JPEG", "*.PNG"),
-                        new FileChooser.ExtensionFilter("All files", "*"));
-                if (lastFolder != null && lastFolder.isDirectory()) {
-                    chooser.setInitialDirectory(lastFolder);
-                }
-                File file = chooser.showOpenDialog(owner);
-                if (file == null) {
-                    return Optional.empty();
-                }
-                lastFolder = file.getParentFile();
-                return Optional.of(file.toPath());
+                                "*.webp", "*.tif", "*.tiff", "*.JPG", "*.JPEG", "*.PNG"));
             }
 
             @Override
             public Optional<Path> chooseLesson(Window owner) {
+                return openFile(owner, "Open a lesson",
+                        new FileChooser.ExtensionFilter("Lessons (YAML, JSON)", "*.yaml", "*.yml", "*.json"));
+            }
+
+            /** A file of {@code kind} (or any file), starting in the last folder used. */
+            private Optional<Path> openFile(Window owner, String title, FileChooser.ExtensionFilter kind) {
                 FileChooser chooser = new FileChooser();
-                chooser.setTitle("Open a lesson");
-                chooser.getExtensionFilters().addAll(
-                        new FileChooser.ExtensionFilter("Lessons (YAML, JSON)", "*.yaml", "*.yml", "*.json"),
-                        new FileChooser.ExtensionFilter("All files", "*"));
+                chooser.setTitle(title);
+                chooser.getExtensionFilters().addAll(kind, new FileChooser.ExtensionFilter("All files", "*"));
                 if (lastFolder != null && lastFolder.isDirectory()) {
                     chooser.setInitialDirectory(lastFolder);
                 }

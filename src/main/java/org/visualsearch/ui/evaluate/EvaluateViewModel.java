@@ -27,6 +27,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.visualsearch.core.common.ErrorText;
 import org.visualsearch.core.evaluation.CategoryScore;
 import org.visualsearch.core.evaluation.ConfusionPair;
 import org.visualsearch.core.evaluation.EvaluationCache;
@@ -159,7 +160,7 @@ public final class EvaluateViewModel {
                 } catch (CancellationException e) {
                     Platform.runLater(() -> stopped(run, "Evaluation cancelled."));
                 } catch (RuntimeException | OutOfMemoryError e) {
-                    String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                    String why = ErrorText.oneLine(e);
                     Platform.runLater(() -> stopped(run, "The evaluation failed: " + why));
                 }
             });
@@ -245,7 +246,7 @@ public final class EvaluateViewModel {
                     EvaluationReport.write(content, file);
                     result = "Report saved to " + file;
                 } catch (Exception ex) {
-                    result = "Cannot write the report " + file + ": " + (ex.getMessage() == null ? ex : ex.getMessage());
+                    result = "Cannot write the report " + file + ": " + ErrorText.oneLine(ex);
                 }
                 String shown = result;
                 Platform.runLater(() -> onDone.accept(shown));

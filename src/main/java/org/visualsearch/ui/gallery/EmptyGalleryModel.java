@@ -28,19 +28,27 @@ public final class EmptyGalleryModel {
      */
     public EmptyGalleryModel(ObservableBooleanValue loaded, ObservableStringValue loadProblem, JobViewModel job,
                              ObservableBooleanValue sampleAvailable, ObservableBooleanValue libraryAvailable) {
+        this(loaded, loadProblem, new javafx.beans.property.SimpleStringProperty(), job, sampleAvailable,
+                libraryAvailable);
+    }
+
+    /** @param loadProblemTitle what failed in a few words, or null for "The model could not be loaded" */
+    public EmptyGalleryModel(ObservableBooleanValue loaded, ObservableStringValue loadProblem,
+                             ObservableStringValue loadProblemTitle, JobViewModel job,
+                             ObservableBooleanValue sampleAvailable, ObservableBooleanValue libraryAvailable) {
         this.job = job;
         this.sampleAvailable = sampleAvailable;
         this.libraryAvailable = libraryAvailable;
         title = Bindings.createStringBinding(() -> {
             if (loadProblem.get() != null) {
-                return "The model could not be loaded";
+                return loadProblemTitle.get() != null ? loadProblemTitle.get() : "The model could not be loaded";
             } else if (!loaded.get()) {
                 return "Loading the model and the gallery…";
             } else if (job.runningProperty().get()) {
                 return job.titleProperty().get() + "…";
             }
             return "No gallery yet";
-        }, loaded, loadProblem, job.runningProperty(), job.titleProperty());
+        }, loaded, loadProblem, loadProblemTitle, job.runningProperty(), job.titleProperty());
         text = Bindings.createStringBinding(() -> {
             if (loadProblem.get() != null) {
                 return loadProblem.get();

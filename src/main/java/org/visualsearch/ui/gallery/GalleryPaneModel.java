@@ -3,6 +3,7 @@ package org.visualsearch.ui.gallery;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
 
 /** What the gallery's header says: how many photos, and how they are ordered. */
@@ -18,9 +19,21 @@ public final class GalleryPaneModel {
      */
     public GalleryPaneModel(ObservableList<GalleryTile> tiles, ObservableBooleanValue ranked,
                             ObservableList<String> categories) {
+        this(tiles, ranked, categories, new javafx.beans.property.SimpleStringProperty());
+    }
+
+    /**
+     * @param indexedLine while indexing, the job's count ("43 of 100 photos indexed"), else null:
+     *                    the header says it instead of the tiles it has so far, which arrive a few
+     *                    seconds behind, so that the header and the job bar give one number
+     */
+    public GalleryPaneModel(ObservableList<GalleryTile> tiles, ObservableBooleanValue ranked,
+                            ObservableList<String> categories, ObservableStringValue indexedLine) {
         this.tiles = tiles;
         this.categories = categories;
-        subtitle = Bindings.createStringBinding(() -> subtitle(tiles.size(), ranked.get()), tiles, ranked);
+        subtitle = Bindings.createStringBinding(() -> !ranked.get() && indexedLine.get() != null
+                ? indexedLine.get() + " · more appear as they are indexed"
+                : subtitle(tiles.size(), ranked.get()), tiles, ranked, indexedLine);
     }
 
     static String subtitle(int n, boolean ranked) {

@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Skin;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -63,23 +64,20 @@ public final class GalleryPaneView {
         subtitle.setId("gallerySubtitle");
         subtitle.getStyleClass().add("section-subtitle");
         subtitle.textProperty().bind(model.subtitle());
-        HBox legend = new HBox(8) {
-            @Override
-            protected void layoutChildren() {
-                super.layoutChildren();
-                for (Node chip : getChildren()) {
-                    chip.setVisible(chip.getBoundsInParent().getMaxX() <= getWidth() + 0.5);
-                }
-            }
-        };
+        // The chips get a line of their own, wrapping when there are many: on one line with the
+        // subtitle and the buttons only three of five fitted at 1280 px (each category also shows
+        // on its tiles, but the legend is where a class sees them all at once).
+        FlowPane legend = new FlowPane(8, 6);
         legend.setId("categoryLegend");
-        legend.setAlignment(Pos.CENTER_LEFT); // overflow goes off the right end, where chips are hidden
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(legend.getChildren()));
+        legend.visibleProperty().bind(legend.managedProperty());
         model.categories().addListener((ListChangeListener<String>) change -> {
             legend.getChildren().clear();
             model.categories().stream().limit(10).forEach(c -> {
                 Node chip = CategoryColors.chip(c);
                 if (chip instanceof Region r) {
-                    r.setMinWidth(Region.USE_PREF_SIZE); // whole or hidden, never "l..."
+                    r.setMinWidth(Region.USE_PREF_SIZE); // whole, never "l..."
                 }
                 legend.getChildren().add(chip);
             });
@@ -99,14 +97,13 @@ public final class GalleryPaneView {
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        // The subtitle is never cut short ("double-click one …"): on a narrow window the category
-        // chips give way instead, the ones that do not fit hidden (each category also shows on its tiles).
+        // The subtitle is never cut short ("double-click one …").
         subtitle.setMinWidth(Region.USE_PREF_SIZE);
         title.setMinWidth(Region.USE_PREF_SIZE);
-        legend.setMinWidth(0);
-        HBox header = new HBox(12, title, subtitle, spacer, legend, addFolder, folders);
+        HBox titleLine = new HBox(12, title, subtitle, spacer, addFolder, folders);
+        titleLine.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(6, titleLine, legend);
         header.setId("galleryHeader");
-        header.setAlignment(Pos.CENTER_LEFT);
         return header;
     }
 

@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
+import org.visualsearch.app.IndexProgressText;
 import org.visualsearch.app.ProgressSink;
 
 /**
@@ -33,6 +34,10 @@ public final class JobViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final BooleanProperty pausable = new SimpleBooleanProperty(false);
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    /** "43 of 100 photos indexed" while an indexing job runs, else null: the gallery header says it too. */
+    private final StringProperty indexedLine = new SimpleStringProperty();
+    private final java.util.concurrent.atomic.AtomicReference<String> pendingIndexedLine =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private Task<?> current;
     private ProgressSink.Pausable pauseControl;
 
@@ -65,6 +70,23 @@ public final class JobViewModel {
                     }
 
                     @Override
+                    public void indexing(org.visualsearch.core.gallery.IndexProgress p) {
+                        ProgressSink.super.indexing(p);
+                        if (p.state() == org.visualsearch.core.gallery.IndexProgress.State.INDEXING
+                                || p.state() == org.visualsearch.core.gallery.IndexProgress.State.PAUSED) {
+                            // one hop to the FX thread at a time, with the newest line
+                            if (pendingIndexedLine.getAndSet(IndexProgressText.indexed(p)) == null) {
+                                Platform.runLater(() -> {
+                                    String line = pendingIndexedLine.getAndSet(null);
+                                    if (running.get()) {
+                                        indexedLine.set(line);
+                                    }
+                                });
+                            }
+                        }
+                    }
+
+                    @Override
                     public void warn(String warning) {
                         warnings.add(warning);
                     }
@@ -87,6 +109,7 @@ public final class JobViewModel {
             }
         };
         title.set(jobTitle);
+        indexedLine.set(null);
         pausable.set(false);
         paused.set(false);
         pauseControl = null;
@@ -157,11 +180,17 @@ public final class JobViewModel {
         }
         current = null;
         pauseControl = null;
+        indexedLine.set(null);
         pausable.set(false);
         paused.set(false);
         message.set(title.get() + ": " + outcome.toLowerCase());
         progress.set(0);
         running.set(false);
+    }
+
+    /** The gallery's indexed count while an indexing job runs ("43 of 100 photos indexed"), else null. */
+    public ReadOnlyStringProperty indexedLineProperty() {
+        return indexedLine;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -1,5 +1,6 @@
 package org.visualsearch.ui.jobs;
 
+import org.visualsearch.core.common.ErrorText;
 import org.visualsearch.core.image.ImageLoadException;
 import org.visualsearch.core.model.EmbeddingException;
 
@@ -23,11 +24,7 @@ public final class Messages {
         if (error instanceof OutOfMemoryError) {
             return "Not enough memory.";
         }
-        String text = error.getMessage();
-        if (text == null || text.isBlank()) {
-            text = error.getClass().getSimpleName();
-        }
-        return text;
+        return ErrorText.oneLine(error);
     }
 
     /** The text ending with a full stop, so sentences can follow it. */

@@ -37,7 +37,12 @@ public final class ModelChooser {
             }
         };
         library.currentModelProperty().addListener((o, a, b) -> sync.run());
-        library.models().addListener((ListChangeListener<ModelChoice>) c -> sync.run());
+        // later too: the box's own reaction to new items (after this listener) may clear its value,
+        // and the header then showed an empty chooser after a trained head was saved
+        library.models().addListener((ListChangeListener<ModelChoice>) c -> {
+            sync.run();
+            Platform.runLater(sync);
+        });
         library.jobs().runningProperty().addListener((o, a, running) -> {
             if (!running) {
                 sync.run();

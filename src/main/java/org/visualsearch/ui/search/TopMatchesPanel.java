@@ -14,6 +14,7 @@ import org.visualsearch.ui.gallery.ThumbnailCache;
 public final class TopMatchesPanel extends VBox {
     private final List<MatchCard> cards = new ArrayList<>();
     private final DistanceStrip strip;
+    private final HBox header;
 
     public TopMatchesPanel(SearchViewModel search, ThumbnailCache thumbnails) {
         setId("top5");
@@ -64,7 +65,7 @@ public final class TopMatchesPanel extends VBox {
         selfBox.managedProperty().bind(selfBox.visibleProperty());
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
-        HBox header = new HBox(12, title, subtitle, spacer, selfBox, score);
+        header = new HBox(12, title, subtitle, spacer, selfBox, score);
         header.setAlignment(Pos.BASELINE_LEFT);
         HBox row = new HBox(12);
         row.getStyleClass().add("top-matches-row");
@@ -86,6 +87,11 @@ public final class TopMatchesPanel extends VBox {
         getChildren().addAll(header, row, strip);
         search.topMatches().addListener((ListChangeListener<IndexedGallery.Hit>) change -> refresh(search));
         refresh(search);
+    }
+
+    /** A control at the end of the title row (e.g. the classroom's "Why #1?"). */
+    public void addHeaderAction(javafx.scene.Node action) {
+        header.getChildren().add(action);
     }
 
     private void refresh(SearchViewModel search) {

@@ -122,17 +122,17 @@ public final class TrainView {
         options.setHgap(10);
         options.setVgap(6);
         int row = 0;
-        row = field(options, row, "Epochs", "trainEpochs", model.epochsProperty(), "Full-batch steps");
-        row = field(options, row, "Learning rate", "trainLearningRate", model.learningRateProperty(),
+        row = field(options, row, "Epochs", "trainEpochs", model.form().epochsProperty(), "Full-batch steps");
+        row = field(options, row, "Learning rate", "trainLearningRate", model.form().learningRateProperty(),
                 "AdamW, cosine-annealed to 0");
-        row = field(options, row, "Weight decay", "trainWeightDecay", model.weightDecayProperty(), "AdamW, decoupled");
-        row = field(options, row, "Dropout", "trainDropout", model.dropoutProperty(), "On the backbone features");
-        row = field(options, row, "Dimensions", "trainDimension", model.dimensionProperty(), "Embedding size");
-        row = field(options, row, "ArcFace scale s", "trainScale", model.scaleProperty(), "Logit scale");
-        row = field(options, row, "ArcFace margin m", "trainMargin", model.marginProperty(), "Angular margin, radians");
+        row = field(options, row, "Weight decay", "trainWeightDecay", model.form().weightDecayProperty(), "AdamW, decoupled");
+        row = field(options, row, "Dropout", "trainDropout", model.form().dropoutProperty(), "On the backbone features");
+        row = field(options, row, "Dimensions", "trainDimension", model.form().dimensionProperty(), "Embedding size");
+        row = field(options, row, "ArcFace scale s", "trainScale", model.form().scaleProperty(), "Logit scale");
+        row = field(options, row, "ArcFace margin m", "trainMargin", model.form().marginProperty(), "Angular margin, radians");
         ComboBox<LabelMode> labels = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(LabelMode.values()));
         labels.setId("trainLabelMode");
-        labels.valueProperty().bindBidirectional(model.labelModeProperty());
+        labels.valueProperty().bindBidirectional(model.form().labelModeProperty());
         labels.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(LabelMode m) {
@@ -151,9 +151,9 @@ public final class TrainView {
         });
         labels.setMaxWidth(Double.MAX_VALUE);
         options.addRow(row++, label("Labels"), labels);
-        row = field(options, row, "Validation share", "trainValShare", model.validationShareProperty(),
+        row = field(options, row, "Validation share", "trainValShare", model.form().validationShareProperty(),
                 "Held out per category, instance groups kept together");
-        field(options, row, "Seed", "trainSeed", model.seedProperty(), "Same seed, same data: same weights");
+        field(options, row, "Seed", "trainSeed", model.form().seedProperty(), "Same seed, same data: same weights");
         javafx.scene.layout.ColumnConstraints labelColumn = new javafx.scene.layout.ColumnConstraints();
         labelColumn.setMinWidth(Region.USE_PREF_SIZE);
         javafx.scene.layout.ColumnConstraints fieldColumn = new javafx.scene.layout.ColumnConstraints();
@@ -192,8 +192,14 @@ public final class TrainView {
         save.setOnAction(e -> model.save());
         HBox saveRow = new HBox(8, name, save);
         saveRow.setAlignment(Pos.CENTER_LEFT);
+        ComboBox<TrainViewModel.SaveFolder> where = new ComboBox<>(model.saveFolders());
+        where.setId("trainSaveIn");
+        where.valueProperty().bindBidirectional(model.saveInProperty());
+        where.setMaxWidth(Double.MAX_VALUE);
+        where.setTooltip(new Tooltip("Your data folder keeps the model when the app is updated; either way it "
+                + "appears in the model chooser"));
 
-        VBox box = new VBox(8, actions, section("Save as a model"), saveRow);
+        VBox box = new VBox(8, actions, section("Save as a model"), saveRow, where);
         box.setPadding(new Insets(10, 16, 12, 16));
         box.getStyleClass().add("train-actions");
         return box;
@@ -253,19 +259,19 @@ public final class TrainView {
             axis.setLabel("epoch");
             axis.setAutoRanging(false);
             axis.setLowerBound(0);
-            axis.setUpperBound(model.plannedEpochs());
-            axis.setTickUnit(Math.max(1, model.plannedEpochs() / 10));
+            axis.setUpperBound(model.curves().plannedEpochs());
+            axis.setTickUnit(Math.max(1, model.curves().plannedEpochs() / 10));
         }
         Label summary = new Label();
         summary.setId("trainSummary");
         summary.getStyleClass().add("train-summary");
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
-        summary.textProperty().bind(Bindings.createStringBinding(() -> summary(), model.history(),
-                model.baseFiguresProperty(), model.untrainedFiguresProperty()));
+        summary.textProperty().bind(Bindings.createStringBinding(() -> summary(), model.curves().history(),
+                model.curves().baseFiguresProperty(), model.curves().untrainedFiguresProperty()));
 
-        model.runsProperty().addListener((o, a, b) -> reset());
-        model.history().addListener((ListChangeListener<EpochStats>) c -> {
+        model.curves().runsProperty().addListener((o, a, b) -> reset());
+        model.curves().history().addListener((ListChangeListener<EpochStats>) c -> {
             while (c.next()) {
                 for (EpochStats s : c.getAddedSubList()) {
                     loss.getData().add(new XYChart.Data<>(s.epoch(), s.loss()));
@@ -281,7 +287,7 @@ public final class TrainView {
                 }
             }
         });
-        model.untrainedFiguresProperty().addListener((o, a, f) -> {
+        model.curves().untrainedFiguresProperty().addListener((o, a, f) -> {
             if (!Double.isNaN(f.category())) {
                 category.getData().add(0, new XYChart.Data<>(0, f.category()));
             }
@@ -292,11 +298,11 @@ public final class TrainView {
                 instance.getData().add(0, new XYChart.Data<>(0, f.instance()));
             }
         });
-        model.baseFiguresProperty().addListener((o, a, f) -> {
+        model.curves().baseFiguresProperty().addListener((o, a, f) -> {
             baseLine.getData().clear();
             if (!Double.isNaN(f.category())) {
                 baseLine.getData().add(new XYChart.Data<>(0, f.category()));
-                baseLine.getData().add(new XYChart.Data<>(model.plannedEpochs(), f.category()));
+                baseLine.getData().add(new XYChart.Data<>(model.curves().plannedEpochs(), f.category()));
             }
         });
         VBox box = new VBox(4, scoreChart, lossChart, summary);
@@ -310,22 +316,22 @@ public final class TrainView {
         instance.getData().clear();
         baseLine.getData().clear();
         for (NumberAxis axis : java.util.List.of(lossEpochs, scoreEpochs)) {
-            axis.setUpperBound(model.plannedEpochs());
-            axis.setTickUnit(Math.max(1, model.plannedEpochs() / 10));
+            axis.setUpperBound(model.curves().plannedEpochs());
+            axis.setTickUnit(Math.max(1, model.curves().plannedEpochs() / 10));
         }
     }
 
     private String summary() {
-        Figures base = model.baseFiguresProperty().get();
-        if (Double.isNaN(base.category()) && model.history().isEmpty()) {
+        Figures base = model.curves().baseFiguresProperty().get();
+        if (Double.isNaN(base.category()) && model.curves().history().isEmpty()) {
             return "The charts fill as the head trains: one point per epoch. The dashed line is the base "
                     + "model's own score on the validation photos.";
         }
         StringBuilder sb = new StringBuilder("Validation mP@5 by category: base model ")
                 .append(Format.value(base.category())).append(", untrained head ")
-                .append(Format.value(model.untrainedFiguresProperty().get().category()));
-        if (!model.history().isEmpty()) {
-            EpochStats last = model.history().get(model.history().size() - 1);
+                .append(Format.value(model.curves().untrainedFiguresProperty().get().category()));
+        if (!model.curves().history().isEmpty()) {
+            EpochStats last = model.curves().history().get(model.curves().history().size() - 1);
             sb.append(", epoch ").append(last.epoch()).append(": ").append(Format.value(last.validationCategory()));
         }
         return sb.toString();

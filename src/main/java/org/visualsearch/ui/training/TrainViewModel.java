@@ -30,20 +30,28 @@ import org.visualsearch.core.model.ModelCatalog;
 import org.visualsearch.core.training.EpochStats;
 import org.visualsearch.core.training.FeatureExtraction;
 import org.visualsearch.core.training.Figures;
-import org.visualsearch.core.training.LabelMode;
 import org.visualsearch.core.training.TrainingOptions;
 import org.visualsearch.core.training.TrainingRun;
 
 /**
  * The Train view's state and actions: labelled folders, a base model that exposes a backbone, the
- * recipe's options (as text, checked on Train), a run off the FX thread with progress and cancel,
- * the per-epoch history for the charts, and saving the result as a model folder.
+ * recipe's options ({@link TrainingForm}), a run off the FX thread with progress and cancel, the
+ * charts' data ({@link TrainingCurves}), and saving the result as a model folder in the user's
+ * data folder (the default) or the app's models folder.
  *
  * <p>Plain inputs: the model catalog, the database that caches features, an executor for the
  * work, one that runs on the FX thread (Platform::runLater in the app), and what to do once a
- * model was saved (refresh the model chooser).
+ * model was saved (the window refreshes the chooser and opens the comparison).
  */
 public final class TrainViewModel {
+
+    /** A folder a trained head can be saved in, as the save choice lists it. */
+    public record SaveFolder(String label, Path dir) {
+        @Override
+        public String toString() {
+            return "in " + label;
+        }
+    }
 
     /** A model that exposes a feature extractor, as the base choice lists it. */
     public record BaseChoice(String key, Backbone backbone) {
@@ -62,28 +70,16 @@ public final class TrainViewModel {
     private final ObservableList<Path> folders = FXCollections.observableArrayList();
     private final ObservableList<BaseChoice> bases = FXCollections.observableArrayList();
     private final ObjectProperty<BaseChoice> base = new SimpleObjectProperty<>();
-    private final StringProperty epochs = text(TrainingOptions.DEFAULTS.epochs());
-    private final StringProperty learningRate = text(TrainingOptions.DEFAULTS.learningRate());
-    private final StringProperty weightDecay = text(TrainingOptions.DEFAULTS.weightDecay());
-    private final StringProperty dropout = text(TrainingOptions.DEFAULTS.dropout());
-    private final StringProperty dimension = text(TrainingOptions.DEFAULTS.dimension());
-    private final StringProperty scale = text(TrainingOptions.DEFAULTS.scale());
-    private final StringProperty margin = text(TrainingOptions.DEFAULTS.margin());
-    private final StringProperty validationShare = text(TrainingOptions.DEFAULTS.validationShare());
-    private final StringProperty seed = text(TrainingOptions.DEFAULTS.seed());
-    private final ObjectProperty<LabelMode> labelMode = new SimpleObjectProperty<>(LabelMode.AUTO);
+    private final TrainingForm form = new TrainingForm();
     private final StringProperty saveName = new SimpleStringProperty("");
+    private final ObservableList<SaveFolder> saveFolders = FXCollections.observableArrayList();
+    private final ObjectProperty<SaveFolder> saveIn = new SimpleObjectProperty<>();
 
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty status = new SimpleStringProperty("Choose labelled folders and a base model, then Train.");
     private final StringProperty error = new SimpleStringProperty("");
-    private final ObservableList<EpochStats> history = FXCollections.observableArrayList();
-    private final ObservableList<EpochStats> historyView = FXCollections.unmodifiableObservableList(history);
-    private final ObjectProperty<Figures> baseFigures = new SimpleObjectProperty<>(Figures.NONE);
-    private final ObjectProperty<Figures> untrainedFigures = new SimpleObjectProperty<>(Figures.NONE);
-    private int plannedEpochs = TrainingOptions.DEFAULTS.epochs();
-    private final javafx.beans.property.IntegerProperty runs = new javafx.beans.property.SimpleIntegerProperty();
+    private final TrainingCurves curves = new TrainingCurves();
     private final ObjectProperty<TrainingRun.Outcome> outcome = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> savedModel = new SimpleObjectProperty<>();
     private volatile TrainingRun current;
@@ -101,16 +97,6 @@ public final class TrainViewModel {
         reloadBases();
     }
 
-    private static StringProperty text(Number value) {
-        String s = value instanceof Float || value instanceof Double
-                ? stripZeros(String.format(Locale.ROOT, "%.6f", value.doubleValue())) : value.toString();
-        return new SimpleStringProperty(s);
-    }
-
-    private static String stripZeros(String s) {
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
-    }
-
     /** Re-reads the installed models that expose a backbone; keeps the choice when it is still there. */
     public void reloadBases() {
         List<BaseChoice> found = new ArrayList<>();
@@ -122,11 +108,27 @@ public final class TrainViewModel {
                 // a model whose feature extractor is declared but broken is not offered
             }
         }
+        reloadSaveFolders(t);
         BaseChoice chosen = base.get();
         bases.setAll(found);
         base.set(found.stream().filter(b -> chosen != null && b.key().equals(chosen.key())).findFirst()
                 .orElse(found.stream().filter(b -> ModelCatalog.DEFAULT.equals(b.key())).findFirst()
                         .orElse(found.isEmpty() ? null : found.get(0))));
+    }
+
+    /**
+     * Where a trained head can be saved: the user's data folder first (the default: it is theirs,
+     * and stays when the app is updated), then the app's models folder.
+     */
+    private void reloadSaveFolders(HeadTraining t) {
+        List<SaveFolder> found = new ArrayList<>();
+        if (t != null) {
+            t.catalog().userModelsDir().ifPresent(dir -> found.add(new SaveFolder("your data folder", dir)));
+            found.add(new SaveFolder("the app's models folder", t.catalog().modelsDir()));
+        }
+        SaveFolder chosen = saveIn.get();
+        saveFolders.setAll(found);
+        saveIn.set(found.contains(chosen) ? chosen : found.isEmpty() ? null : found.get(0));
     }
 
     public void addFolder(Path folder) {
@@ -139,10 +141,7 @@ public final class TrainViewModel {
     /** Parses the options; null (with {@link #errorProperty()} set) when one is invalid. */
     TrainingOptions options() {
         try {
-            return new TrainingOptions(integer("Dimensions", dimension), number("Dropout", dropout),
-                    number("ArcFace scale", scale), number("ArcFace margin", margin), integer("Epochs", epochs),
-                    number("Learning rate", learningRate), number("Weight decay", weightDecay), labelMode.get(),
-                    number("Validation share", validationShare), integer("Seed", seed));
+            return form.parse();
         } catch (IllegalArgumentException e) {
             error.set(capitalise(e.getMessage()) + ".");
             return null;
@@ -151,26 +150,6 @@ public final class TrainViewModel {
 
     private static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static int integer(String label, StringProperty p) {
-        try {
-            return Integer.parseInt(p.get().strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(label + " must be a whole number, not '" + p.get() + "'");
-        }
-    }
-
-    private static float number(String label, StringProperty p) {
-        try {
-            float v = Float.parseFloat(p.get().strip());
-            if (!Float.isFinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(label + " must be a number, not '" + p.get() + "'");
-        }
     }
 
     /** Starts training; false (with the reason in {@link #errorProperty()}) when it cannot start. */
@@ -203,15 +182,11 @@ public final class TrainViewModel {
         if (options == null) {
             return false;
         }
-        history.clear();
-        baseFigures.set(Figures.NONE);
-        untrainedFigures.set(Figures.NONE);
+        curves.startRun(options.epochs());
         outcome.set(null);
         savedModel.set(null);
-        plannedEpochs = options.epochs();
-        runs.set(runs.get() + 1);
         if (saveName.get().isBlank()) {
-            saveName.set(suggestName(chosen));
+            saveName.set(suggestName());
         }
         running.set(true);
         progress.set(-1);
@@ -261,18 +236,19 @@ public final class TrainViewModel {
         }
     }
 
-    private String suggestName(BaseChoice chosen) {
+    private String suggestName() {
         String stem = folders.get(0).getFileName() + "-head";
         String name = stem;
-        for (int i = 2; Files.exists(modelsDir().resolve(name)); i++) {
+        for (int i = 2; catalog().isTaken(name); i++) {
             name = stem + "-" + i;
         }
         return name;
     }
 
     /**
-     * Saves the finished run as {@code models/NAME}; false (with the reason) when there is nothing to
-     * save or the name is taken or invalid.
+     * Saves the finished run as NAME in the chosen folder ({@link #saveInProperty()}); false (with the
+     * reason) when there is nothing to save or the name is taken (in either folder: the model chooser
+     * lists models by name) or invalid.
      */
     public boolean save() {
         TrainingRun.Outcome done = outcome.get();
@@ -285,8 +261,13 @@ public final class TrainViewModel {
             error.set("Use a name of letters, digits, '-', '_', '.' or spaces (up to 64), e.g. my-head.");
             return false;
         }
-        Path target = modelsDir().resolve(name);
-        if (Files.exists(target)) {
+        SaveFolder folder = saveIn.get();
+        if (folder == null) {
+            error.set("Choose where to save the model.");
+            return false;
+        }
+        Path target = folder.dir().resolve(name);
+        if (catalog().isTaken(name) || Files.exists(target)) {
             error.set("A model called '" + name + "' exists already: choose another name.");
             return false;
         }
@@ -299,7 +280,7 @@ public final class TrainViewModel {
                 fx.execute(() -> {
                     running.set(false);
                     savedModel.set(saved);
-                    status.set("Saved as '" + name + "': pick it in the model chooser.");
+                    status.set("Saved as '" + name + "' in " + folder.label() + " (" + saved + "): pick it in the chooser.");
                     onSaved.accept(saved);
                 });
             } catch (Exception e) {
@@ -312,8 +293,8 @@ public final class TrainViewModel {
         return true;
     }
 
-    private Path modelsDir() {
-        return training.getValue().catalog().modelsDir();
+    private ModelCatalog catalog() {
+        return training.getValue().catalog();
     }
 
     /** Updates from the training thread, handed to the FX thread. */
@@ -342,8 +323,7 @@ public final class TrainViewModel {
         @Override
         public void onStart(Figures baseF, Figures untrainedF) {
             fx.execute(() -> {
-                baseFigures.set(baseF);
-                untrainedFigures.set(untrainedF);
+                curves.references(baseF, untrainedF);
                 progress.set(0);
             });
         }
@@ -351,7 +331,7 @@ public final class TrainViewModel {
         @Override
         public void onEpoch(EpochStats s) {
             fx.execute(() -> {
-                history.add(s);
+                curves.add(s);
                 progress.set((double) s.epoch() / s.epochs());
                 status.set(String.format(Locale.ROOT, "Training: epoch %d of %d, loss %.3f, validation mP@5 %s",
                         s.epoch(), s.epochs(), s.loss(), Format.value(s.validationCategory())));
@@ -359,14 +339,9 @@ public final class TrainViewModel {
         }
     }
 
-    /** Counts the runs started: the charts start afresh when it changes. */
-    public javafx.beans.property.ReadOnlyIntegerProperty runsProperty() {
-        return runs;
-    }
-
-    /** Epochs of the last run started (the charts' axis). */
-    public int plannedEpochs() {
-        return plannedEpochs;
+    /** The charts' data of the last run started. */
+    public TrainingCurves curves() {
+        return curves;
     }
 
     public ObservableList<Path> folders() {
@@ -381,48 +356,22 @@ public final class TrainViewModel {
         return base;
     }
 
-    public StringProperty epochsProperty() {
-        return epochs;
-    }
-
-    public StringProperty learningRateProperty() {
-        return learningRate;
-    }
-
-    public StringProperty weightDecayProperty() {
-        return weightDecay;
-    }
-
-    public StringProperty dropoutProperty() {
-        return dropout;
-    }
-
-    public StringProperty dimensionProperty() {
-        return dimension;
-    }
-
-    public StringProperty scaleProperty() {
-        return scale;
-    }
-
-    public StringProperty marginProperty() {
-        return margin;
-    }
-
-    public StringProperty validationShareProperty() {
-        return validationShare;
-    }
-
-    public StringProperty seedProperty() {
-        return seed;
-    }
-
-    public ObjectProperty<LabelMode> labelModeProperty() {
-        return labelMode;
+    /** The options as typed. */
+    public TrainingForm form() {
+        return form;
     }
 
     public StringProperty saveNameProperty() {
         return saveName;
+    }
+
+    /** Where Save puts the model: the user's data folder (the default) or the app's models folder. */
+    public ObjectProperty<SaveFolder> saveInProperty() {
+        return saveIn;
+    }
+
+    public ObservableList<SaveFolder> saveFolders() {
+        return saveFolders;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -439,18 +388,6 @@ public final class TrainViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error;
-    }
-
-    public ObservableList<EpochStats> history() {
-        return historyView; // one wrapper: listeners on a short-lived wrapper would be collected
-    }
-
-    public ReadOnlyObjectProperty<Figures> baseFiguresProperty() {
-        return baseFigures;
-    }
-
-    public ReadOnlyObjectProperty<Figures> untrainedFiguresProperty() {
-        return untrainedFigures;
     }
 
     public ReadOnlyObjectProperty<TrainingRun.Outcome> outcomeProperty() {

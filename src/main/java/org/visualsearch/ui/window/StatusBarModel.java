@@ -32,13 +32,28 @@ public final class StatusBarModel {
     public StatusBarModel(ObservableValue<ImageEmbedder> embedder, ObservableStringValue loadProblem,
                           ObservableValue<IndexedGallery> gallery, ObservableStringValue indexState,
                           ObservableLongValue lastSearchMillis, ObservableList<?> problems) {
+        this(embedder, loadProblem, gallery, indexState, lastSearchMillis, problems,
+                new javafx.beans.property.SimpleStringProperty());
+    }
+
+    /**
+     * @param indexedLine while indexing, the job's count ("43 of 100 photos indexed"), else null:
+     *                    shown instead of the gallery's size, which arrives a few seconds behind
+     */
+    public StatusBarModel(ObservableValue<ImageEmbedder> embedder, ObservableStringValue loadProblem,
+                          ObservableValue<IndexedGallery> gallery, ObservableStringValue indexState,
+                          ObservableLongValue lastSearchMillis, ObservableList<?> problems,
+                          ObservableStringValue indexedLine) {
         this.indexState = indexState;
         modelText = Bindings.createStringBinding(() -> modelText(embedder.getValue(), loadProblem.get()),
                 embedder, loadProblem);
         countText = Bindings.createStringBinding(() -> {
+            if (indexedLine.get() != null) {
+                return indexedLine.get();
+            }
             int n = gallery.getValue() == null ? 0 : gallery.getValue().size();
             return String.format("%,d photo%s", n, n == 1 ? "" : "s"); // the app's one word for them
-        }, gallery);
+        }, gallery, indexedLine);
         timingText = Bindings.createStringBinding(() -> {
             long ms = lastSearchMillis.get();
             return ms < 0 ? "no query yet" : "last search " + ms + " ms";

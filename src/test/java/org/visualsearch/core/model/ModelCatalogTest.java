@@ -44,4 +44,25 @@ class ModelCatalogTest {
         assertThat(catalog.resolve("only-pth")).isEqualTo(pth);
         assertThat(catalog.resolve(pth.toString())).isEqualTo(pth);
     }
+
+    @Test
+    void theUsersModelsFolderIsListedAfterTheModelsFolderAndResolvedByName() throws IOException {
+        Path shipped = folderWith("default", "model.pt");
+        Path user = Files.createDirectories(models.resolve("data").resolve("models")); // "data" is no model itself
+        Path mine = Files.createDirectories(user.resolve("my-head"));
+        Files.write(mine.resolve(ModelDescriptor.DESCRIPTOR_FILE), new byte[] {1});
+        Path shadowed = Files.createDirectories(user.resolve("default"));
+        Files.write(shadowed.resolve("model.pt"), new byte[] {1});
+
+        ModelCatalog catalog = new ModelCatalog(models, user);
+        // a name in both folders is the models folder's: the chooser lists models by name
+        assertThat(catalog.installed()).containsExactly(shipped, mine);
+        assertThat(catalog.resolve("my-head")).isEqualTo(mine);
+        assertThat(catalog.resolve("default")).isEqualTo(shipped);
+        assertThat(catalog.isTaken("my-head")).isTrue();
+        assertThat(catalog.isTaken("default")).isTrue();
+        assertThat(catalog.isTaken("other")).isFalse();
+        assertThat(catalog.userModelsDir()).contains(user);
+        assertThat(new ModelCatalog(models).installed()).containsExactly(shipped);
+    }
 }

@@ -84,4 +84,43 @@ class ArcFaceLossTest {
         float got = both.evaluate(new ai.djl.ndarray.NDList(y, y), new ai.djl.ndarray.NDList(cos, cos)).getFloat();
         assertThat((double) got).isCloseTo(1.5 * Math.log(1 + Math.exp(-3.0)), within(1e-5));
     }
+
+    /**
+     * The arccos edge: an embedding equal to its class centre (cos 1), opposite to it (cos -1),
+     * rounding just past 1, and a zero embedding. The loss and every gradient stay finite (the
+     * cosines are clamped inside [-1, 1] before sin(theta) = sqrt(1 - cos^2), whose derivative
+     * is infinite at the edge; the fallback beyond pi takes cos = -1).
+     */
+    @Test
+    void lossAndGradientsStayFiniteAtTheArccosEdge() {
+        float[][] emb = {{1, 0}, {-1, 0}, {1, 1e-9f}, {0, 0}, {-1, 1e-9f}};
+        float[][] centres = {{1, 0}, {0, 1}};
+        long[] labels = {0, 0, 0, 1, 0};
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray e = scope.create(emb);
+            NDArray w = scope.create(centres);
+            e.setRequiresGradient(true);
+            w.setRequiresGradient(true);
+            float value;
+            try (ai.djl.training.GradientCollector collector =
+                         ai.djl.engine.Engine.getEngine("PyTorch").newGradientCollector()) {
+                NDArray loss = ArcFaceLoss.loss(ArcFaceLoss.cosines(e, w), scope.create(labels), 64, 0.5f);
+                collector.backward(loss);
+                value = loss.getFloat();
+            }
+            assertThat(value).isFinite();
+            for (float g : e.getGradient().toFloatArray()) {
+                assertThat(g).isFinite();
+            }
+            for (float g : w.getGradient().toFloatArray()) {
+                assertThat(g).isFinite();
+            }
+            // the centre's own sample (cos 1, logit s cos(m)) and the opposite one (fallback: s (-1 - m sin m))
+            float[] logits = ArcFaceLoss.logits(ArcFaceLoss.cosines(scope.create(emb), scope.create(centres)),
+                    scope.create(labels), 1, 0.5f).toFloatArray();
+            // sin(theta) of the clamped cosine is 5e-4, not 0
+            assertThat((double) logits[0]).isCloseTo(Math.cos(0.5), within(1e-3));
+            assertThat((double) logits[2]).isCloseTo(-1 - 0.5 * Math.sin(0.5), within(1e-4));
+        }
+    }
 }

@@ -83,4 +83,52 @@ class HeadTrainerTest {
         assertThatThrownBy(() -> HeadTrainer.train(data, OPTIONS, null, TrainingListener.NONE, () -> false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two categories");
     }
+
+    @Test
+    void aDivergingRunStopsWithAClearMessageInsteadOfReturningNaNWeights() {
+        LabelledFeatures data = SyntheticFeatures.make(3, 20, 16, 2, 5);
+        // AdamW with lr 10 and weight decay 10 multiplies the weights by -99 each step: infinity soon
+        TrainingOptions wild = new TrainingOptions(8, 0.3f, 30f, 0.3f, 200, 10f, 10f, LabelMode.AUTO, 0.3, 0);
+        List<EpochStats> seen = new ArrayList<>();
+        assertThatThrownBy(() -> HeadTrainer.train(data, wild, null, new TrainingListener() {
+            @Override
+            public void onEpoch(EpochStats stats) {
+                seen.add(stats);
+            }
+        }, () -> false)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("training stopped at epoch").hasMessageContaining("nothing was saved");
+        assertThat(seen).allSatisfy(s -> assertThat(s.loss()).isFinite()).hasSizeLessThan(200);
+    }
+
+    @Test
+    void aPhotoWithNonFiniteFeaturesIsNamed() {
+        LabelledFeatures ok = SyntheticFeatures.make(3, 10, 8, 2, 6);
+        float[] features = ok.features().clone();
+        features[7 * 8 + 3] = Float.NaN;
+        LabelledFeatures bad = new LabelledFeatures(ok.samples(), features, 8, ok.backboneId());
+        assertThatThrownBy(() -> HeadTrainer.train(bad, OPTIONS, null, TrainingListener.NONE, () -> false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(String.valueOf(ok.samples().get(7).path())).hasMessageContaining("not finite");
+    }
+
+    @Test
+    void trainsOnOneLibtorchThreadAndGivesTheCallersThreadCountBack() {
+        LabelledFeatures data = SyntheticFeatures.make(3, 20, 16, 2, 2);
+        ai.djl.engine.Engine.getEngine("PyTorch"); // loads the natives JniUtils calls
+        int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(2);
+        try {
+            int[] during = new int[1];
+            HeadTrainer.train(data, OPTIONS.withEpochs(2), null, new TrainingListener() {
+                @Override
+                public void onEpoch(EpochStats stats) {
+                    during[0] = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+                }
+            }, () -> false);
+            assertThat(during[0]).isEqualTo(1);
+            assertThat(ai.djl.pytorch.jni.JniUtils.getNumThreads()).isEqualTo(2);
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
+        }
+    }
 }
