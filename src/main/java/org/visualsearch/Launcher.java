@@ -19,6 +19,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        org.visualsearch.core.common.StartupTrace.mark("main() entered (JVM up, launcher loaded)");
         DjlEnvironment.configure(); // before any DJL class loads: offline, cache folder, threads
         Path lesson = lessonArgument(args);
         if (args.length > 0 && lesson == null) {
@@ -61,15 +62,33 @@ public final class Launcher {
         return message != null && message.startsWith("Unsupported JavaFX configuration");
     }
 
+    /** The bootstrap's services, or the exception it threw as it was (e.g. a StartupFailure with its way out). */
+    private static <T> T resultOf(java.util.concurrent.Future<T> work) throws Exception {
+        try {
+            return work.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     /** The one place the desktop app starts. */
     private static void startDesktopApp(String[] args, Path lesson) {
         for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
             java.util.logging.Filter before = handler.getFilter();
             handler.setFilter(record -> !isClassPathWarning(record) && (before == null || before.isLoggable(record)));
         }
-        // The window opens at once; the bootstrap (database, model) runs behind it.
+        // The bootstrap (database, PyTorch engine, model, gallery) starts now, on the other core, while
+        // JavaFX starts and builds the window (about as long); the window opens without waiting for it.
         AppBootstrap.Settings settings = AppBootstrap.Settings.defaults();
-        VisualSearchApp.launchApp(args, new AppBootstrap(settings),
+        java.util.concurrent.FutureTask<org.visualsearch.ui.AppServices> bootstrap =
+                new java.util.concurrent.FutureTask<>(new AppBootstrap(settings));
+        Thread early = new Thread(bootstrap, "vss-bootstrap");
+        early.setDaemon(true);
+        early.start();
+        VisualSearchApp.launchApp(args, () -> resultOf(bootstrap),
                 new ClassroomContext(settings.dataDir(), settings.sampleDir(), Snapshots.defaultFolder(), lesson));
         System.exit(ExitCode.OK);
     }

@@ -13,6 +13,7 @@ import org.visualsearch.core.gallery.IndexListener;
 import org.visualsearch.core.gallery.IndexProgress;
 import org.visualsearch.core.gallery.IndexReport;
 import org.visualsearch.core.gallery.Indexer;
+import org.visualsearch.core.gallery.KnownVectors;
 import org.visualsearch.core.gallery.SampleFolderBootstrap;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ImageEmbedder;
@@ -31,9 +32,12 @@ final class FolderIndexing {
     static final long INTERIM_EVERY_NANOS = 3_000_000_000L;
 
     private final GalleryDatabase db;
+    /** The sample gallery, whose shipped vectors the indexer stores instead of embedding; or null. */
+    private final SampleGallery sample;
 
-    FolderIndexing(GalleryDatabase db) {
+    FolderIndexing(GalleryDatabase db, SampleGallery sample) {
         this.db = db;
+        this.sample = sample;
     }
 
     /** Adds folders (not indexed yet); returns them as stored. */
@@ -108,7 +112,8 @@ final class FolderIndexing {
     }
 
     private Indexer indexer(ImageEmbedder model) {
-        return new Indexer(db, model, new ImageLoader(model.maxSide()), Indexer.DEFAULT_BATCH_SIZE);
+        return new Indexer(db, model, new ImageLoader(model.maxSide()), Indexer.DEFAULT_BATCH_SIZE)
+                .reusing(sample == null ? KnownVectors.NONE : sample.knownVectors(model.info()));
     }
 
     private static ProgressSink.Pausable pauseControl(Indexer indexer) {

@@ -68,7 +68,7 @@ public final class GallerySession implements AutoCloseable {
         this.current = Objects.requireNonNull(current);
         this.sample = sample;
         this.lastModel = lastModel;
-        this.indexing = new FolderIndexing(db);
+        this.indexing = new FolderIndexing(db, sample);
         this.models = new ModelSwitching(db, catalog, indexing);
         this.sampleJobs = new SampleGalleryJobs(sample);
     }

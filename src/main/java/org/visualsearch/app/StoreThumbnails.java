@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.visualsearch.core.gallery.Thumbnails;
 import org.visualsearch.core.image.ImageLoadException;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.search.GalleryEntry;
@@ -13,11 +14,13 @@ import org.visualsearch.core.store.GalleryDatabase;
 /**
  * Thumbnails from the database (small JPEGs made once while indexing, keyed by content hash), so
  * scrolling a large gallery never decodes full photos; a photo without a stored thumbnail is
- * decoded from its file instead.
+ * decoded from its file instead, and its thumbnail stored then (photos indexed with known vectors,
+ * like the sample gallery's, get theirs that way: lazily, when first shown).
  */
 public final class StoreThumbnails implements ThumbnailSource {
+    private static final System.Logger LOG = System.getLogger(StoreThumbnails.class.getName());
     private final GalleryDatabase db;
-    private final ImageLoader files = new ImageLoader(SIZE);
+    private final ImageLoader files = new ImageLoader(Thumbnails.SIDE);
 
     public StoreThumbnails(GalleryDatabase db) {
         this.db = db;
@@ -38,6 +41,14 @@ public final class StoreThumbnails implements ThumbnailSource {
                 // a damaged or unreadable thumbnail: the file itself still works
             }
         }
-        return files.load(entry.path());
+        BufferedImage image = files.load(entry.path());
+        if (entry.contentHash() != null && !db.isReadOnly()) {
+            try {
+                db.storeThumbnail(entry.contentHash(), Thumbnails.jpeg(image));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "thumbnail of " + entry.path() + " not stored", e);
+            }
+        }
+        return image;
     }
 }

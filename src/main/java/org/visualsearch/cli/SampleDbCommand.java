@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
             SampleDbCommand.Import.class,
             SampleDbCommand.Status.class,
             SampleDbCommand.Credits.class,
+            SampleEmbeddingsCommand.class,
         })
 public final class SampleDbCommand implements Runnable {
 

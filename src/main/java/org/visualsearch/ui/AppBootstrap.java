@@ -9,6 +9,7 @@ import org.visualsearch.app.LastModel;
 import org.visualsearch.app.ModelChoice;
 import org.visualsearch.app.SampleGallery;
 import org.visualsearch.core.DefaultLocations;
+import org.visualsearch.core.common.StartupTrace;
 import org.visualsearch.core.gallery.SampleFolderBootstrap;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.DjlEnvironment;
@@ -87,6 +88,7 @@ public final class AppBootstrap implements Callable<AppServices> {
         DjlEnvironment.configure();
         if (db == null) {
             db = openDatabase();
+            StartupTrace.mark("gallery database open");
             try {
                 SampleFolderBootstrap.addIfNew(db, settings.dataDir(), settings.sampleDir())
                         .ifPresent(f -> LOG.log(System.Logger.Level.INFO, "sample folder added: " + f));
@@ -99,6 +101,7 @@ public final class AppBootstrap implements Callable<AppServices> {
         ImageEmbedder embedder;
         try {
             embedder = catalog.open(name);
+            StartupTrace.mark("model loaded (PyTorch engine, TorchScript, probe): " + embedder.info().name());
         } catch (Exception | LinkageError e) {
             if (ModelChoice.HISTOGRAM.key().equals(choice.key())) {
                 throw e;
@@ -111,6 +114,7 @@ public final class AppBootstrap implements Callable<AppServices> {
                     () -> servicesFor(new ColorHistogramEmbedder(), ModelChoice.HISTOGRAM));
         }
         AppServices services = servicesFor(embedder, choice);
+        StartupTrace.mark("gallery loaded: " + services.gallery().size() + " photos");
         LOG.log(System.Logger.Level.INFO, String.format("start-up: %s and %d indexed photos ready in %d ms",
                 embedder.info().name(), services.gallery().size(), (System.nanoTime() - start) / 1_000_000));
         return services;

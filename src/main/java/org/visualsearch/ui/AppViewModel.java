@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import org.visualsearch.core.common.StartupTrace;
 import org.visualsearch.app.GallerySession;
 import org.visualsearch.app.ModelChoice;
 import org.visualsearch.app.ProgressSink;
@@ -90,7 +91,27 @@ public final class AppViewModel implements AutoCloseable {
         if (!warnings.isEmpty()) {
             search.reportError(String.join(" ", warnings));
         }
-        library.updateIndex();
+        StartupTrace.mark("model and gallery in the window: " + newServices.gallery().size() + " photos searchable");
+        boolean started = library.updateIndex();
+        if (StartupTrace.enabled() && started) {
+            jobs.runningProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                    if (!now) {
+                        obs.removeListener(this);
+                        javafx.application.Platform.runLater(() -> { // after the job's outcome is applied
+                            StartupTrace.mark("index up to date: " + search.galleryProperty().get().size()
+                                    + " photos searchable");
+                            if (StartupTrace.exitWhenReady()) {
+                                javafx.application.Platform.exit();
+                            }
+                        });
+                    }
+                }
+            });
+        } else if (StartupTrace.exitWhenReady()) {
+            javafx.application.Platform.exit();
+        }
     }
 
     /** The model or gallery could not be loaded: the window says so and stays usable. */

@@ -9,6 +9,7 @@ import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.visualsearch.core.common.StartupTrace;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.search.IndexedGallery;
@@ -92,6 +93,7 @@ public class VisualSearchApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         stage = primaryStage;
+        StartupTrace.mark("JavaFX toolkit up, building the window");
         applyTheme();
         viewModel = new AppViewModel();
         // 1280 x 820 fits a classroom projector; smaller screens get a window that fits them.
@@ -122,17 +124,18 @@ public class VisualSearchApp extends Application {
         Callable<AppServices> services = factory != null ? factory : launchFactory;
         if (splashFirst) {
             whenFirstFramePainted(scene, "first frame", () -> {
+                StartupTrace.mark("splash window painted");
                 // a moment for the window system to show that frame before the FX thread is busy
                 javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
                 settle.setOnFinished(e -> {
                     scene.setRoot(buildWindow());
-                    whenFirstFramePainted(scene, "full window", () -> { });
+                    whenFirstFramePainted(scene, "full window", () -> StartupTrace.mark("window shown (full window painted)"));
                     startWindow(services);
                 });
                 settle.play();
             });
         } else {
-            whenFirstFramePainted(scene, "first frame", () -> { });
+            whenFirstFramePainted(scene, "first frame", () -> StartupTrace.mark("window shown (full window painted)"));
             startWindow(services);
         }
     }

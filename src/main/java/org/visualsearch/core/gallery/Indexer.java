@@ -66,6 +66,8 @@ public final class Indexer {
     private final int batchSize;
     private final int decoderThreads;
 
+    private KnownVectors known = KnownVectors.NONE;
+
     private volatile boolean cancelled;
     private volatile boolean paused;
     private final Object pauseLock = new Object();
@@ -96,6 +98,15 @@ public final class Indexer {
         this.embedder = embedder;
         this.loader = loader;
         this.batchSize = batchSize;
+    }
+
+    /**
+     * Stores {@code vectors} instead of embedding the photos they know, when they were made by
+     * this indexer's model (see {@link KnownVectors}); call before a run.
+     */
+    public Indexer reusing(KnownVectors vectors) {
+        this.known = java.util.Objects.requireNonNull(vectors);
+        return this;
     }
 
     /** The result of indexing a folder ad hoc: its gallery, ready to search, and the run's report. */
@@ -231,7 +242,8 @@ public final class Indexer {
             Set<String> thumbnails = ConcurrentHashMap.newKeySet();
             thumbnails.addAll(db.thumbnailHashes());
             BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-            PhotoPreparer preparer = new PhotoPreparer(loader, embedded, thumbnails);
+            PhotoPreparer preparer = new PhotoPreparer(loader, embedded, thumbnails,
+                    known.isFor(model) ? known : KnownVectors.NONE);
             AtomicInteger cursor = new AtomicInteger();
             List<Thread> decoders = new ArrayList<>();
             for (int d = 0, n = Math.min(decoderThreads, work.size()); d < n; d++) {
@@ -332,6 +344,11 @@ public final class Indexer {
                 }
                 if (decoded.thumbnail().isPresent() && thumbnails.add(hash)) {
                     thumb = decoded.thumbnail().get();
+                }
+            } else if (p instanceof Prepared.Known k) {
+                hash = k.hash();
+                if (embedded.add(hash)) {
+                    vector = k.vector();
                 }
             } else {
                 hash = ((Prepared.Hashed) p).hash(); // vector and thumbnail already stored

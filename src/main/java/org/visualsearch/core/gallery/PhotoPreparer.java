@@ -26,11 +26,18 @@ final class PhotoPreparer {
     private final Set<String> embedded;
     /** Content hashes with a thumbnail; shared with the run thread. */
     private final Set<String> thumbnails;
+    /** Vectors known ahead of time for the run's model (already checked to be its own). */
+    private final KnownVectors known;
 
     PhotoPreparer(ImageLoader loader, Set<String> embedded, Set<String> thumbnails) {
+        this(loader, embedded, thumbnails, KnownVectors.NONE);
+    }
+
+    PhotoPreparer(ImageLoader loader, Set<String> embedded, Set<String> thumbnails, KnownVectors known) {
         this.loader = loader;
         this.embedded = embedded;
         this.thumbnails = thumbnails;
+        this.known = known;
     }
 
     /**
@@ -75,7 +82,12 @@ final class PhotoPreparer {
         if (!needVector && !needThumbnail) {
             return new Prepared.Hashed(item, hash);
         }
+        float[] knownVector = needVector ? known.vectorFor(path, hash) : null;
         try {
+            if (knownVector != null) {
+                // nothing to decode: the thumbnail is made when the photo is first shown (StoreThumbnails)
+                return new Prepared.Known(item, hash, knownVector);
+            }
             BufferedImage image = loader.load(path);
             return new Prepared.Decoded(item, hash, image,
                     needThumbnail ? Optional.of(Thumbnails.jpeg(image)) : Optional.empty());

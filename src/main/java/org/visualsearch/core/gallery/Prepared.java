@@ -23,6 +23,13 @@ sealed interface Prepared {
     record Decoded(WorkItem item, String hash, BufferedImage image, Optional<byte[]> thumbnail) implements Photo {
     }
 
+    /**
+     * The content's vector was known ahead of time ({@link KnownVectors}), so the photo was not
+     * decoded: its thumbnail is made when it is first shown.
+     */
+    record Known(WorkItem item, String hash, float[] vector) implements Photo {
+    }
+
     /** No more work. */
     record End() implements Prepared {
     }

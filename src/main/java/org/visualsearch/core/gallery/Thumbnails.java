@@ -11,16 +11,16 @@ import javax.imageio.stream.ImageOutputStream;
 import org.visualsearch.core.image.Resampling;
 
 /** The thumbnails the gallery stores: JPEG, long side at most {@value #SIDE} pixels. */
-final class Thumbnails {
+public final class Thumbnails {
     /** Long side of stored thumbnails, pixels. */
-    static final int SIDE = 256;
+    public static final int SIDE = 256;
     private static final float JPEG_QUALITY = 0.8f;
 
     private Thumbnails() {
     }
 
     /** A JPEG of the image with its long side at most {@link #SIDE}. */
-    static byte[] jpeg(BufferedImage image) throws IOException {
+    public static byte[] jpeg(BufferedImage image) throws IOException {
         int w = image.getWidth();
         int h = image.getHeight();
         double scale = Math.min(1.0, (double) SIDE / Math.max(w, h));

@@ -308,6 +308,14 @@ public final class GalleryDatabase implements AutoCloseable {
     }
 
     /**
+     * Stores the thumbnail of a content hash that was indexed without one (the sample gallery's
+     * photos get their shipped vectors and their thumbnails when first shown); an existing one stays.
+     */
+    public void storeThumbnail(String contentHash, byte[] jpeg) {
+        writer.storeThumbnail(contentHash, jpeg);
+    }
+
+    /**
      * Deletes embeddings and thumbnails that no entry of any folder uses any more.
      *
      * @return rows deleted

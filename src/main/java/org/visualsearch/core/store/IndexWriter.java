@@ -91,6 +91,19 @@ final class IndexWriter {
         });
     }
 
+    /** Stores a thumbnail made after indexing (kept if one is already there). */
+    void storeThumbnail(String hash, byte[] jpeg) {
+        db.write(c -> {
+            try (PreparedStatement thumb = c.prepareStatement(
+                    "INSERT INTO thumbnail(hash, jpeg) VALUES (?, ?) ON CONFLICT(hash) DO NOTHING")) {
+                thumb.setString(1, hash);
+                thumb.setBytes(2, jpeg);
+                thumb.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /**
      * Fails when the folder's row is gone: removed since the run looked it up. Checked inside
      * the write transaction, so no removal can slip in between.
