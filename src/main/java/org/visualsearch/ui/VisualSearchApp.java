@@ -27,6 +27,8 @@ import org.visualsearch.ui.jobs.Messages;
  */
 public class VisualSearchApp extends Application {
     public static final String STYLESHEET = "/org/visualsearch/ui/app.css";
+    /** Frames the loading window stays before the full window is built (see afterFrames). */
+    private static final int SPLASH_FRAMES = 3;
     /** The window icon in the sizes desktops ask for (rendered from assets/icon/visual-search.svg). */
     static final List<Integer> ICON_SIZES = List.of(16, 32, 48, 64, 128, 256);
     private static final System.Logger LOG = System.getLogger(VisualSearchApp.class.getName());
@@ -125,14 +127,11 @@ public class VisualSearchApp extends Application {
         if (splashFirst) {
             whenFirstFramePainted(scene, "first frame", () -> {
                 StartupTrace.mark("splash window painted");
-                // a moment for the window system to show that frame before the FX thread is busy
-                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
-                settle.setOnFinished(e -> {
+                afterFrames(SPLASH_FRAMES, () -> {
                     scene.setRoot(buildWindow());
                     whenFirstFramePainted(scene, "full window", () -> StartupTrace.mark("window shown (full window painted)"));
                     startWindow(services);
                 });
-                settle.play();
             });
         } else {
             whenFirstFramePainted(scene, "first frame", () -> StartupTrace.mark("window shown (full window painted)"));
@@ -175,6 +174,26 @@ public class VisualSearchApp extends Application {
      */
     private static long sinceJvmStart() {
         return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /**
+     * Runs {@code then} once {@code frames} more pulses have rendered: by then the window system
+     * has shown the loading window's frame, so building the full window (which keeps the FX thread
+     * busy for a second) cannot swallow it. Counted in frames, not a fixed wait, so a fast machine
+     * waits a few tens of milliseconds.
+     */
+    private static void afterFrames(int frames, Runnable then) {
+        new javafx.animation.AnimationTimer() {
+            private int left = frames;
+
+            @Override
+            public void handle(long now) {
+                if (--left <= 0) {
+                    stop();
+                    then.run();
+                }
+            }
+        }.start();
     }
 
     private static void whenFirstFramePainted(Scene scene, String what, Runnable then) {
