@@ -36,6 +36,14 @@ public final class SearchView {
         pipeline.visibleProperty().bind(pipelineShown); // "how it works" takes the gallery's place
         galleryArea.getChildren().setAll(gallery, covered, pipeline);
         galleryArea.setMinHeight(0);
+        // A gallery taller than the room left (a lesson note at 200%) grows downwards and is cut at
+        // the area's edge; centred, as a stack pane does by default, it rose over the note above it.
+        galleryArea.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        javafx.scene.layout.StackPane.setAlignment(covered, javafx.geometry.Pos.CENTER);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(galleryArea.widthProperty());
+        clip.heightProperty().bind(galleryArea.heightProperty());
+        galleryArea.setClip(clip);
         root = new VBox(12, searchRow, belowQuery, galleryArea);
         VBox.setVgrow(galleryArea, Priority.ALWAYS);
         root.setPadding(new Insets(16, 20, 12, 20));
