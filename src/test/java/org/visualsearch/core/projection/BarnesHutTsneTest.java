@@ -31,7 +31,7 @@ class BarnesHutTsneTest {
         }
         y[2] = y[0]; // two points at one spot
         y[3] = y[1];
-        BarnesHutTsne.QuadTree tree = new BarnesHutTsne.QuadTree(n);
+        QuadTree tree = new QuadTree(n);
         tree.build(y, n);
         int[] stack = tree.newStack();
         double[] exact = new double[2];
