@@ -1,12 +1,11 @@
 package org.visualsearch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.visualsearch.cli.CliFixture.cli;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,19 +21,6 @@ class HeatmapCommandTest {
     Path temp;
     Path gallery;
     String data;
-
-    record Result(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VisualSearchCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     static Path write(Path file, Color topLeft, Color rest) throws Exception {
         Files.createDirectories(file.getParent());
@@ -61,7 +47,7 @@ class HeatmapCommandTest {
     void printsHowFarHidingEachSquareMovedThePhotoFromItsMatchAndWritesTheOverlay() throws Exception {
         Path query = write(temp.resolve("query.png"), Color.RED, Color.GREEN); // the same top-left quadrant
         Path png = temp.resolve("heat.png");
-        Result r = cli("heatmap", "--data", data, "--model", MODEL, "--gallery", gallery.toString(), "--grid", "4",
+        CliFixture.Result r = cli("heatmap", "--data", data, "--model", MODEL, "--gallery", gallery.toString(), "--grid", "4",
                 "--out", png.toString(), query.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.lines();
@@ -89,17 +75,17 @@ class HeatmapCommandTest {
 
     @Test
     void aQueryFromTheGalleryIsLeftOutOfItsOwnMatchAndBadOptionsSaySo() throws Exception {
-        Result r = cli("heatmap", "--data", data, "--model", MODEL, "--gallery", gallery.toString(), "--grid", "2",
+        CliFixture.Result r = cli("heatmap", "--data", data, "--model", MODEL, "--gallery", gallery.toString(), "--grid", "2",
                 "--repeat", "3", gallery.resolve("red/match.png").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.lines().get(0)).contains("other.png\tblue");
         assertThat(r.out()).contains("median").contains("of 3 (");
 
-        Result fill = cli("heatmap", "--data", data, "--model", MODEL, "--gallery", gallery.toString(), "--fill", "pink",
+        CliFixture.Result fill = cli("heatmap", "--data", data, "--model", MODEL, "--gallery", gallery.toString(), "--fill", "pink",
                 gallery.resolve("red/match.png").toString());
         assertThat(fill.exit()).isEqualTo(2);
         assertThat(fill.err()).contains("--fill must be grey or blur, not pink");
-        Result grid = cli("heatmap", "--data", data, "--model", MODEL, "--gallery", gallery.toString(), "--grid", "40",
+        CliFixture.Result grid = cli("heatmap", "--data", data, "--model", MODEL, "--gallery", gallery.toString(), "--grid", "40",
                 gallery.resolve("red/match.png").toString());
         assertThat(grid.exit()).isEqualTo(2);
         assertThat(grid.err()).contains("1 to 32");
