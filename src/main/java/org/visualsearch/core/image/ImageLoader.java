@@ -19,6 +19,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 import org.visualsearch.core.common.ErrorText;
+import org.visualsearch.core.common.MemoryBudget;
 
 /**
  * Decodes photos for embedding and display: sniffs the format from the content (not the file
@@ -167,7 +168,7 @@ public final class ImageLoader {
                 // Subsample while decoding, keeping at least twice the target so the final
                 // smooth downscale has enough detail; saves memory and time on huge photos.
                 int step = Math.max(1, Math.max(width, height) / (2 * maxSide));
-                try (DecodeBudget.Lease lease = DecodeBudget.shared().acquire(
+                try (MemoryBudget.Lease lease = MemoryBudget.shared().acquire(
                         transientBytes(width, height, step, progressive))) {
                     if (onDisk && Math.max(width, height) > 2 * maxSide && isJpeg(reader)) {
                         BufferedImage scaled = decodeScaled(file);

@@ -2,7 +2,7 @@ package org.visualsearch.core.image;
 
 /**
  * Reads a JPEG's frame header from its first bytes: whether it is progressive, which decides how
- * much memory its decode holds ({@link DecodeBudget}).
+ * much memory its decode holds ({@link org.visualsearch.core.common.MemoryBudget}).
  */
 final class JpegMarkers {
 

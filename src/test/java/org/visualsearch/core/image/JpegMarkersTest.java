@@ -46,4 +46,10 @@ class JpegMarkersTest {
         assertThat(JpegMarkers.isProgressive(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0})).isFalse();
         assertThat(JpegMarkers.isProgressive(new byte[0])).isFalse();
     }
+
+    @Test
+    void aProgressiveJpegsDecodeCountsItsWholeCoefficientBuffer() {
+        assertThat(ImageLoader.transientBytes(6000, 4000, 5, true)).isEqualTo(72_000_000L);
+        assertThat(ImageLoader.transientBytes(6000, 4000, 5, false)).isEqualTo(6000L * 4000 / 25 * 4);
+    }
 }

@@ -1,35 +1,36 @@
-package org.visualsearch.core.image;
+package org.visualsearch.core.common;
 
 import java.util.concurrent.Semaphore;
 
 /**
- * How much transient memory the decodes running at once may take, shared by every thread of the
- * process. A big progressive JPEG holds all its DCT coefficients while it decodes, whatever the
- * output size (about 3 bytes per pixel: 72 MB for a 6000x4000 photo), and a full-size decode holds
- * its whole raster; two of them on two indexing threads at once doubled the peak memory of a run.
- * A decode that needs more than {@link #SMALL_BYTES} takes its share of {@link #CAPACITY_BYTES}
- * first (the largest take all of it, so they run one at a time); small decodes, most photos, never
+ * How much transient memory the big steps running at once on different threads may take, shared
+ * by the whole process (today: image decodes, see {@code ImageLoader}). A big progressive JPEG
+ * holds all its DCT coefficients while it decodes, whatever the output size (about 3 bytes per
+ * pixel: 72 MB for a 6000x4000 photo), and a full-size decode holds its whole raster; on two
+ * indexing threads two such peaks could add up where a one-thread pipeline has them one after
+ * the other. A step that needs more than {@link #SMALL_BYTES} takes its share of
+ * {@link #CAPACITY_BYTES} first (the largest take all of it, so they run alone); small steps never
  * wait.
  */
-public final class DecodeBudget {
-    /** Below this a decode does not count (a 12-megapixel baseline JPEG decoded DCT-scaled needs far less). */
+public final class MemoryBudget {
+    /** Below this a step does not count (a 12-megapixel baseline JPEG decoded DCT-scaled needs far less). */
     static final long SMALL_BYTES = 8L << 20;
-    /** What the big decodes running at once may take together. */
+    /** What the big steps running at once may take together. */
     static final long CAPACITY_BYTES = 64L << 20;
     private static final int UNIT = 1 << 20; // permits are megabytes
 
-    private static final DecodeBudget SHARED = new DecodeBudget(CAPACITY_BYTES);
+    private static final MemoryBudget SHARED = new MemoryBudget(CAPACITY_BYTES);
 
     private final Semaphore megabytes;
     private final int capacity;
 
-    DecodeBudget(long capacityBytes) {
+    public MemoryBudget(long capacityBytes) {
         this.capacity = (int) Math.max(1, capacityBytes / UNIT);
         this.megabytes = new Semaphore(capacity, true);
     }
 
-    /** The budget every decoder of this process shares. */
-    public static DecodeBudget shared() {
+    /** The budget every thread of this process shares. */
+    public static MemoryBudget shared() {
         return SHARED;
     }
 
@@ -43,7 +44,7 @@ public final class DecodeBudget {
 
     /**
      * Waits until {@code bytes} of transient memory (capped at the whole budget) are free, and
-     * takes them until the lease is closed; returns at once for a small decode.
+     * takes them until the lease is closed; returns at once for a small step.
      *
      * @throws InterruptedException when the thread is interrupted while it waits
      */
@@ -67,12 +68,12 @@ public final class DecodeBudget {
     }
 
     /** Megabytes free now (for tests). */
-    int availableMegabytes() {
+    public int availableMegabytes() {
         return megabytes.availablePermits();
     }
 
     /** Threads waiting for their share now (for tests). */
-    int waiting() {
+    public int waiting() {
         return megabytes.getQueueLength();
     }
 }

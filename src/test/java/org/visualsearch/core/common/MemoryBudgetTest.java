@@ -1,4 +1,4 @@
-package org.visualsearch.core.image;
+package org.visualsearch.core.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,22 +6,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Big decodes take their share of the budget and wait for it; small ones never do. */
-class DecodeBudgetTest {
+/** Big steps take their share of the budget and wait for it; small ones never do. */
+class MemoryBudgetTest {
     private static final long MB = 1L << 20;
 
     @Test
     void smallDecodesTakeNothing() throws Exception {
-        DecodeBudget budget = new DecodeBudget(64 * MB);
-        try (DecodeBudget.Lease a = budget.acquire(8 * MB); DecodeBudget.Lease b = budget.acquire(1)) {
+        MemoryBudget budget = new MemoryBudget(64 * MB);
+        try (MemoryBudget.Lease a = budget.acquire(8 * MB); MemoryBudget.Lease b = budget.acquire(1)) {
             assertThat(budget.availableMegabytes()).isEqualTo(64);
         }
     }
 
     @Test
     void aDecodeLargerThanTheBudgetTakesAllOfItAndGivesItBackOnce() throws Exception {
-        DecodeBudget budget = new DecodeBudget(64 * MB);
-        DecodeBudget.Lease lease = budget.acquire(500 * MB);
+        MemoryBudget budget = new MemoryBudget(64 * MB);
+        MemoryBudget.Lease lease = budget.acquire(500 * MB);
         assertThat(budget.availableMegabytes()).isZero();
         lease.close();
         lease.close();
@@ -30,12 +30,12 @@ class DecodeBudgetTest {
 
     @Test
     void aSecondBigDecodeWaitsUntilTheFirstEnds() throws Exception {
-        DecodeBudget budget = new DecodeBudget(64 * MB);
-        DecodeBudget.Lease first = budget.acquire(40 * MB);
+        MemoryBudget budget = new MemoryBudget(64 * MB);
+        MemoryBudget.Lease first = budget.acquire(40 * MB);
         assertThat(budget.availableMegabytes()).isEqualTo(24);
         CountDownLatch acquired = new CountDownLatch(1);
         Thread second = new Thread(() -> {
-            try (DecodeBudget.Lease lease = budget.acquire(40 * MB)) {
+            try (MemoryBudget.Lease lease = budget.acquire(40 * MB)) {
                 acquired.countDown();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -50,11 +50,5 @@ class DecodeBudgetTest {
         assertThat(acquired.await(10, TimeUnit.SECONDS)).isTrue();
         second.join();
         assertThat(budget.availableMegabytes()).isEqualTo(64);
-    }
-
-    @Test
-    void progressiveJpegsCountTheirWholeCoefficientBuffer() {
-        assertThat(ImageLoader.transientBytes(6000, 4000, 5, true)).isEqualTo(72_000_000L);
-        assertThat(ImageLoader.transientBytes(6000, 4000, 5, false)).isEqualTo(6000L * 4000 / 25 * 4);
     }
 }
