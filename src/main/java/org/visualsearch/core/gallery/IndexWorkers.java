@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.visualsearch.core.common.ErrorText;
+import org.visualsearch.core.common.ForegroundWork;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelInfo;
@@ -25,6 +26,9 @@ import org.visualsearch.core.model.ModelInfo;
  * alone, which the workers then take in turn (they still decode in parallel). Each embedder is
  * used by one thread at a time. Two photos of the same content are embedded once: a worker
  * claims the content hash first, and gives the claim back when the model fails on it.
+ *
+ * <p>While {@link ForegroundWork} is busy (a search in the window), all workers but the first
+ * wait before their next photo, so the search has a core of its own.
  */
 final class IndexWorkers implements AutoCloseable {
 
@@ -39,6 +43,7 @@ final class IndexWorkers implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final BooleanSupplier stopped;
     private final PauseGate pause;
+    private final ForegroundWork foreground;
     /** Workers between taking a photo and handing it over (see {@link #idle()}). */
     private final AtomicInteger busy = new AtomicInteger();
 
@@ -59,6 +64,14 @@ final class IndexWorkers implements AutoCloseable {
     IndexWorkers(int count, PhotoPreparer preparer, ImageEmbedder embedder, Set<String> embedded,
                  List<WorkItem> work, BlockingQueue<Prepared> queue, BooleanSupplier stopped, PauseGate pause)
             throws EmbeddingException {
+        this(count, preparer, embedder, embedded, work, queue, stopped, pause, ForegroundWork.shared());
+    }
+
+    /** As above, all workers but the first waiting while {@code foreground} is busy. */
+    IndexWorkers(int count, PhotoPreparer preparer, ImageEmbedder embedder, Set<String> embedded,
+                 List<WorkItem> work, BlockingQueue<Prepared> queue, BooleanSupplier stopped, PauseGate pause,
+                 ForegroundWork foreground) throws EmbeddingException {
+        this.foreground = foreground;
         this.preparer = preparer;
         this.embedded = embedded;
         this.model = embedder.info();
@@ -84,7 +97,8 @@ final class IndexWorkers implements AutoCloseable {
         }
         AtomicInteger cursor = new AtomicInteger();
         for (int i = 0; i < count; i++) {
-            Thread t = new Thread(() -> work(work, cursor, queue), "indexer-worker-" + (i + 1));
+            boolean yields = i > 0; // the first worker goes on whatever the foreground does
+            Thread t = new Thread(() -> work(work, cursor, queue, yields), "indexer-worker-" + (i + 1));
             t.setDaemon(true);
             threads.add(t);
         }
@@ -111,10 +125,13 @@ final class IndexWorkers implements AutoCloseable {
         return busy.get() == 0;
     }
 
-    private void work(List<WorkItem> work, AtomicInteger cursor, BlockingQueue<Prepared> queue) {
+    private void work(List<WorkItem> work, AtomicInteger cursor, BlockingQueue<Prepared> queue, boolean yields) {
         try {
             while (true) {
                 pause.awaitNotPaused(); // not busy while waiting
+                if (yields) {
+                    foreground.awaitIdle(); // a search in the window gets this core meanwhile
+                }
                 busy.incrementAndGet();
                 try {
                     if (pause.paused()) {

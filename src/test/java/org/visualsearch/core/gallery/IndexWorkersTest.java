@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visualsearch.core.common.ForegroundWork;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.EmbeddingException;
@@ -123,6 +124,45 @@ class IndexWorkersTest {
             assertThat(drain(workers)).hasSize(10).allSatisfy(p -> assertThat(p).isInstanceOf(Prepared.Embedded.class));
         }
         assertThat(most.get()).isEqualTo(1);
+    }
+
+    @Test
+    void whileTheForegroundIsBusyOnlyTheFirstWorkerTakesPhotosAndTheOthersJoinAfter() throws Exception {
+        List<WorkItem> work = photos(8);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        ImageEmbedder recording = new ImageEmbedder() {
+            private final ColorHistogramEmbedder histogram = new ColorHistogramEmbedder();
+
+            @Override
+            public ModelInfo info() {
+                return histogram.info();
+            }
+
+            @Override
+            public float[] embed(BufferedImage image) {
+                threads.add(Thread.currentThread().getName());
+                return histogram.embed(image);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ForegroundWork foreground = new ForegroundWork();
+        ForegroundWork.Running search = foreground.enter();
+        PhotoPreparer preparer = new PhotoPreparer(new ImageLoader(), embedded, ConcurrentHashMap.newKeySet());
+        try (IndexWorkers workers = new IndexWorkers(2, preparer, recording, embedded, work, queue, () -> false,
+                NEVER_PAUSED, foreground)) {
+            List<Prepared.Photo> first = new ArrayList<>();
+            while (first.size() < work.size()) { // all of them while the search runs: the first worker alone
+                Prepared p = queue.poll(30, TimeUnit.SECONDS);
+                assertThat(p).isInstanceOf(Prepared.Photo.class);
+                first.add((Prepared.Photo) p);
+            }
+            assertThat(threads).containsExactly("indexer-worker-1");
+            search.close();
+            assertThat(drain(workers)).isEmpty(); // the second worker wakes, finds nothing left, and ends
+        }
     }
 
     @Test
