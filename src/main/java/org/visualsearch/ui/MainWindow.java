@@ -82,9 +82,10 @@ import java.util.OptionalDouble;
  * {@link AppViewModel#backgroundExecutor()}. Then add one line to {@link #views()}:
  * <pre>{@code
  * views.add(new TopLevelView("evaluateTab", "Evaluate",
- *         new EvaluateView(new EvaluateViewModel(app.galleryProperty(), app.embedderProperty(), app.jobs())).root()));
+ *         () -> new EvaluateView(new EvaluateViewModel(app.galleryProperty(), app.embedderProperty(), app.jobs())).root()));
  * }</pre>
- * With more than one view the window shows them as tabs (Search first).
+ * With more than one view the window shows them as tabs (Search first); a tab's view is built
+ * when it is first selected.
  */
 public final class MainWindow {
     private final AppViewModel app;
@@ -155,11 +156,17 @@ public final class MainWindow {
         });
     }
 
-    /** The window's top-level views, in tab order: add a view here, one line each. */
+    /**
+     * The window's top-level views, in tab order: add a view here, one line each. Only the first
+     * (the search) is built before the window shows; each other view, and where nothing else
+     * needs it its view-model, is built when its tab is first selected.
+     */
     private List<TopLevelView> views() {
         List<TopLevelView> views = new ArrayList<>();
         views.add(new TopLevelView("searchTab", "Search", searchView()));
-        views.add(new TopLevelView("evaluateTab", "Evaluate", evaluatePanel().view().root()));
+        views.add(new TopLevelView("evaluateTab", "Evaluate", () -> evaluatePanel().view().root()));
+        // the Compare and Map models exist from the start: a head saved in the Train tab opens a comparison,
+        // and the query picked in it is marked on the map, before either tab may have been shown
         compare = new CompareViewModel(app.galleryProperty(), library.currentModelProperty(), library.models(),
                 app::galleryFor, app.libraryExecutor());
         MapViewModel map = new MapViewModel(app.galleryProperty(), search.queryVectorProperty(), search.topMatches(),
@@ -170,9 +177,9 @@ public final class MainWindow {
                 map.highlight(now.query());
             }
         });
-        views.add(new TopLevelView("mapTab", "Map", new MapView(map, app.thumbnails()).root()));
-        views.add(new TopLevelView("compareTab", "Compare", new CompareView(compare, app.thumbnails()).scrollableRoot()));
-        views.add(new TopLevelView("trainTab", "Train", trainView().root()));
+        views.add(new TopLevelView("mapTab", "Map", () -> new MapView(map, app.thumbnails()).root()));
+        views.add(new TopLevelView("compareTab", "Compare", () -> new CompareView(compare, app.thumbnails()).scrollableRoot()));
+        views.add(new TopLevelView("trainTab", "Train", () -> trainView().root()));
         return views;
     }
 

@@ -129,6 +129,7 @@ public class VisualSearchApp extends Application {
                 StartupTrace.mark("splash window painted");
                 afterFrames(SPLASH_FRAMES, () -> {
                     scene.setRoot(buildWindow());
+                    StartupTrace.mark("full window built (its CSS and layout come with its first frame)");
                     whenFirstFramePainted(scene, "full window", () -> StartupTrace.mark("window shown (full window painted)"));
                     startWindow(services);
                 });
