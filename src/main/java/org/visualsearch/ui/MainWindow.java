@@ -33,6 +33,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import org.visualsearch.core.projection.ProjectionCache;
 import org.visualsearch.ui.common.Controls;
+import org.visualsearch.ui.common.ShownLater;
 import org.visualsearch.ui.compare.CompareView;
 import org.visualsearch.ui.compare.CompareViewModel;
 import org.visualsearch.ui.map.MapView;
@@ -143,8 +144,9 @@ public final class MainWindow {
         ScaledPane scaled = new ScaledPane(main.root());
         scaled.scaleProperty().bind(javafx.beans.binding.Bindings.when(presentation.presentingProperty())
                 .then(presentation.scaleProperty()).otherwise(1.0));
-        root = new StackPane(scaled, new HelpOverlay(presentation).root());
+        root = new StackPane(scaled);
         root.setId("windowRoot");
+        ShownLater.addWhenShown(root, presentation.helpShownProperty(), () -> new HelpOverlay(presentation).root());
         presentation.themeProperty().addListener((obs, old, theme) -> applyTheme(theme));
         applyTheme(presentation.themeProperty().get());
         root.sceneProperty().addListener((obs, old, scene) -> {
@@ -248,15 +250,18 @@ public final class MainWindow {
         heatmapModel = new HeatmapViewModel(search.lastQueryProperty(), search.topMatches(),
                 search.galleryProperty(), presentation.heatmapShownProperty(), presentation.rankShown(1),
                 app.backgroundExecutor(), javafx.application.Platform::runLater, OcclusionSettings.DEFAULT);
-        HeatmapView heatmap = new HeatmapView(heatmapModel, app.thumbnails(),
-                () -> presentation.heatmapShownProperty().set(false));
         top.addHeaderAction(HeatmapView.toggle(presentation.heatmapShownProperty(), search.topMatches()));
         SearchView view = new SearchView(query, new ClassroomPanel(presentation, lesson).root(), top, gallery.root(),
                 presentation.galleryShown(), pipeline.root(), presentation.pipelineShownProperty());
         // the heatmap over the whole search view: at 200% on a projector the gallery's place is a sliver
-        heatmap.root().visibleProperty().bind(presentation.heatmapShownProperty());
-        StackPane withHeatmap = new StackPane(view.root(), heatmap.root());
+        StackPane withHeatmap = new StackPane(view.root());
         withHeatmap.setMinSize(0, 0);
+        ShownLater.addWhenShown(withHeatmap, presentation.heatmapShownProperty(), () -> {
+            HeatmapView heatmap = new HeatmapView(heatmapModel, app.thumbnails(),
+                    () -> presentation.heatmapShownProperty().set(false));
+            heatmap.root().visibleProperty().bind(presentation.heatmapShownProperty());
+            return heatmap.root();
+        });
         return withHeatmap;
     }
 

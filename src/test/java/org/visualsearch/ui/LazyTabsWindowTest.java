@@ -30,7 +30,7 @@ import org.visualsearch.ui.window.MainView;
  * The window builds only the Search tab before it shows (building all five kept a warm start
  * about half a second longer); every other tab is built when it is first selected, and then
  * works as before: the Evaluate tab scores the gallery, the Map draws it, Compare and Train show
- * their controls. Screenshots of each tab go to target/screenshots/lazy-tabs-*.png.
+ * their controls. The help overlay and the heatmap join the window when first shown. Screenshots of each tab go to target/screenshots/lazy-tabs-*.png.
  */
 class LazyTabsWindowTest {
     /** Each deferred tab and a node only its view has. */
@@ -134,6 +134,20 @@ class LazyTabsWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(tab("evaluateTab").getContent()).isSameAs(evaluate);
         assertThat(tab("searchTab").getContent()).isSameAs(search);
+    }
+
+    @Test
+    void theHelpAndTheHeatmapJoinTheWindowWhenFirstShown() throws Exception {
+        assertThat(present("#helpOverlay")).isFalse();
+        assertThat(present("#heatmapView")).isFalse();
+        fx(() -> app.window().presentation().helpShownProperty().set(true));
+        assertThat(fx(() -> app.stage().getScene().lookup("#helpOverlay").isVisible())).isTrue();
+        fx(() -> app.window().presentation().helpShownProperty().set(false));
+        assertThat(fx(() -> app.stage().getScene().lookup("#helpOverlay").isVisible())).isFalse();
+        fx(() -> app.window().presentation().heatmapShownProperty().set(true));
+        assertThat(fx(() -> app.stage().getScene().lookup("#heatmapView").isVisible())).isTrue();
+        fx(() -> app.window().presentation().heatmapShownProperty().set(false));
+        assertThat(fx(() -> app.stage().getScene().lookup("#heatmapView").isVisible())).isFalse();
     }
 
     @Test
