@@ -4,8 +4,9 @@
 #   first start: an empty data folder (a new user; the sample photos already in sample-db/), so the
 #                sample gallery is added and indexed (with its shipped vectors, nothing is embedded);
 #   warm start:  the same data folder again (the database cached).
-# Prints the medians, in ms from the JVM's start: window shown, and the gallery searchable (also
-# as time after the window). With APP_B set, runs it alternately with APP and prints both.
+# Prints the medians, in ms from the JVM's start: first frame (the loading window painted), window
+# shown (the full window painted), and the gallery searchable (also as time after the window).
+# With APP_B set, runs it alternately with APP and prints both.
 #
 #   tools/bench/startup.sh [ROUNDS]        (ROUNDS default 5; from the project folder, after
 #                                           `mvn -DskipTests package` and `sample-db import|download`)
@@ -34,14 +35,18 @@ start() {
     # shellcheck disable=SC2086 # the command is a command line
     VSS_DATA=$data "${X[@]}" ${cmd/-jar/-Dvss.startupTrace=exit -jar} >"$log" 2>&1 \
         || { echo "failed: $cmd" >&2; tail -20 "$log" >&2; exit 1; }
-    local w s
+    local w s f
     w=$(sed -n 's/^startup +\([0-9]*\) ms: window shown.*/\1/p' "$log" | head -1)
     # searchable: the model and a non-empty gallery are in the window (a warm start: before the folders'
     # rescan ends), else once the first indexing run is over (a first start)
     s=$(sed -n 's/^startup +\([0-9]*\) ms: .*: \([1-9][0-9]*\) photos searchable.*/\1 \2/p' "$log" | head -1)
     [[ -n $w && -n $s ]] || { echo "no start-up trace from: $cmd" >&2; tail -20 "$log" >&2; exit 1; }
-    echo "$w ${s% *}" >>"$WORK/$name.$kind"
-    printf '  %-2s %-5s window %5d ms, searchable %5d ms (%d photos)\n' "$name" "$kind" "$w" "${s% *}" "${s#* }"
+    # first frame: the loading window painted (the window itself when there is none)
+    f=$(sed -n 's/^startup +\([0-9]*\) ms: splash window painted.*/\1/p' "$log" | head -1)
+    f=${f:-$w}
+    echo "$w ${s% *} $f" >>"$WORK/$name.$kind"
+    printf '  %-2s %-5s first frame %5d ms, window %5d ms, searchable %5d ms (%d photos)\n' "$name" "$kind" "$f" "$w" \
+        "${s% *}" "${s#* }"
 }
 
 round() {
@@ -63,12 +68,12 @@ median() { # column $2 of file $1
     sort -n -k"$2","$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'
 }
 after() { awk '{print $2 - $1}' "$1" >"$1.after"; median "$1.after" 1; }
-printf '%-4s %-6s %10s %14s %24s\n' "" "start" "window ms" "searchable ms" "searchable after window"
+printf '%-4s %-6s %15s %10s %14s %24s\n' "" "start" "first frame ms" "window ms" "searchable ms" "searchable after window"
 for name in A B; do
     [[ -f $WORK/$name.first ]] || continue
     for kind in first warm; do
-        printf '%-4s %-6s %10s %14s %21s ms\n' "$name" "$kind" "$(median "$WORK/$name.$kind" 1)" \
-            "$(median "$WORK/$name.$kind" 2)" "$(after "$WORK/$name.$kind")"
+        printf '%-4s %-6s %15s %10s %14s %21s ms\n' "$name" "$kind" "$(median "$WORK/$name.$kind" 3)" \
+            "$(median "$WORK/$name.$kind" 1)" "$(median "$WORK/$name.$kind" 2)" "$(after "$WORK/$name.$kind")"
     done
 done
 echo "A: $APP"

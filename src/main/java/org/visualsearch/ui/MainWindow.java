@@ -33,6 +33,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import org.visualsearch.core.projection.ProjectionCache;
 import org.visualsearch.ui.common.Controls;
+import org.visualsearch.ui.common.ShownLater;
 import org.visualsearch.ui.compare.CompareView;
 import org.visualsearch.ui.compare.CompareViewModel;
 import org.visualsearch.ui.map.MapView;
@@ -82,9 +83,10 @@ import java.util.OptionalDouble;
  * {@link AppViewModel#backgroundExecutor()}. Then add one line to {@link #views()}:
  * <pre>{@code
  * views.add(new TopLevelView("evaluateTab", "Evaluate",
- *         new EvaluateView(new EvaluateViewModel(app.galleryProperty(), app.embedderProperty(), app.jobs())).root()));
+ *         () -> new EvaluateView(new EvaluateViewModel(app.galleryProperty(), app.embedderProperty(), app.jobs())).root()));
  * }</pre>
- * With more than one view the window shows them as tabs (Search first).
+ * With more than one view the window shows them as tabs (Search first); a tab's view is built
+ * when it is first selected.
  */
 public final class MainWindow {
     private final AppViewModel app;
@@ -142,8 +144,9 @@ public final class MainWindow {
         ScaledPane scaled = new ScaledPane(main.root());
         scaled.scaleProperty().bind(javafx.beans.binding.Bindings.when(presentation.presentingProperty())
                 .then(presentation.scaleProperty()).otherwise(1.0));
-        root = new StackPane(scaled, new HelpOverlay(presentation).root());
+        root = new StackPane(scaled);
         root.setId("windowRoot");
+        ShownLater.addWhenShown(root, presentation.helpShownProperty(), () -> new HelpOverlay(presentation).root());
         presentation.themeProperty().addListener((obs, old, theme) -> applyTheme(theme));
         applyTheme(presentation.themeProperty().get());
         root.sceneProperty().addListener((obs, old, scene) -> {
@@ -155,11 +158,17 @@ public final class MainWindow {
         });
     }
 
-    /** The window's top-level views, in tab order: add a view here, one line each. */
+    /**
+     * The window's top-level views, in tab order: add a view here, one line each. Only the first
+     * (the search) is built before the window shows; each other view, and where nothing else
+     * needs it its view-model, is built when its tab is first selected.
+     */
     private List<TopLevelView> views() {
         List<TopLevelView> views = new ArrayList<>();
         views.add(new TopLevelView("searchTab", "Search", searchView()));
-        views.add(new TopLevelView("evaluateTab", "Evaluate", evaluatePanel().view().root()));
+        views.add(new TopLevelView("evaluateTab", "Evaluate", () -> evaluatePanel().view().root()));
+        // the Compare and Map models exist from the start: a head saved in the Train tab opens a comparison,
+        // and the query picked in it is marked on the map, before either tab may have been shown
         compare = new CompareViewModel(app.galleryProperty(), library.currentModelProperty(), library.models(),
                 app::galleryFor, app.libraryExecutor());
         MapViewModel map = new MapViewModel(app.galleryProperty(), search.queryVectorProperty(), search.topMatches(),
@@ -170,9 +179,9 @@ public final class MainWindow {
                 map.highlight(now.query());
             }
         });
-        views.add(new TopLevelView("mapTab", "Map", new MapView(map, app.thumbnails()).root()));
-        views.add(new TopLevelView("compareTab", "Compare", new CompareView(compare, app.thumbnails()).scrollableRoot()));
-        views.add(new TopLevelView("trainTab", "Train", trainView().root()));
+        views.add(new TopLevelView("mapTab", "Map", () -> new MapView(map, app.thumbnails()).root()));
+        views.add(new TopLevelView("compareTab", "Compare", () -> new CompareView(compare, app.thumbnails()).scrollableRoot()));
+        views.add(new TopLevelView("trainTab", "Train", () -> trainView().root()));
         return views;
     }
 
@@ -241,15 +250,18 @@ public final class MainWindow {
         heatmapModel = new HeatmapViewModel(search.lastQueryProperty(), search.topMatches(),
                 search.galleryProperty(), presentation.heatmapShownProperty(), presentation.rankShown(1),
                 app.backgroundExecutor(), javafx.application.Platform::runLater, OcclusionSettings.DEFAULT);
-        HeatmapView heatmap = new HeatmapView(heatmapModel, app.thumbnails(),
-                () -> presentation.heatmapShownProperty().set(false));
         top.addHeaderAction(HeatmapView.toggle(presentation.heatmapShownProperty(), search.topMatches()));
         SearchView view = new SearchView(query, new ClassroomPanel(presentation, lesson).root(), top, gallery.root(),
                 presentation.galleryShown(), pipeline.root(), presentation.pipelineShownProperty());
         // the heatmap over the whole search view: at 200% on a projector the gallery's place is a sliver
-        heatmap.root().visibleProperty().bind(presentation.heatmapShownProperty());
-        StackPane withHeatmap = new StackPane(view.root(), heatmap.root());
+        StackPane withHeatmap = new StackPane(view.root());
         withHeatmap.setMinSize(0, 0);
+        ShownLater.addWhenShown(withHeatmap, presentation.heatmapShownProperty(), () -> {
+            HeatmapView heatmap = new HeatmapView(heatmapModel, app.thumbnails(),
+                    () -> presentation.heatmapShownProperty().set(false));
+            heatmap.root().visibleProperty().bind(presentation.heatmapShownProperty());
+            return heatmap.root();
+        });
         return withHeatmap;
     }
 

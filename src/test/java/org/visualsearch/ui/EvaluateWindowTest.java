@@ -68,8 +68,9 @@ class EvaluateWindowTest {
     void openWindow() throws Exception {
         app = (VisualSearchApp) FxToolkit.setupApplication(() -> new VisualSearchApp(
                 () -> AppServices.of(new ColorHistogramEmbedder(), gallery, null), new WindowTestSupport.ScriptedChooser()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.stage().getScene().lookup("#evaluateView") != null
-                && !fx(() -> ((javafx.scene.control.TabPane) app.stage().getScene().lookup("#viewTabs")).getTabs().isEmpty())));
+        // the Evaluate view is built when its tab is first selected, as a user does below
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.stage().getScene().lookup("#viewTabs") != null
+                && !((javafx.scene.control.TabPane) app.stage().getScene().lookup("#viewTabs")).getTabs().isEmpty()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> search().galleryProperty().get() != null));
         robot.clickOn("#evaluateTab");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> viewModel() != null && viewModel().evaluationProperty().get() != null));

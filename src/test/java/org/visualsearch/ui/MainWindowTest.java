@@ -234,6 +234,8 @@ class MainWindowTest {
 
     @Test
     void theWindowCarriesTheAppIconInEverySize() throws Exception {
+        // decoded off the FX thread, so they come a moment after the window
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !app.stage().getIcons().isEmpty()));
         List<Double> widths = fx(() -> app.stage().getIcons().stream().map(javafx.scene.image.Image::getWidth).toList());
         assertThat(widths).containsExactly(16.0, 32.0, 48.0, 64.0, 128.0, 256.0);
         assertThat(fx(() -> app.stage().getIcons().stream().noneMatch(javafx.scene.image.Image::isError))).isTrue();

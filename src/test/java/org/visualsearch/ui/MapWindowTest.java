@@ -64,6 +64,13 @@ class MapWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#mapView").tryQuery().isPresent()));
         MapView map = fx(() -> (MapView) robot.lookup("#mapView").query().getProperties().get(MapView.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> map.drawnPoints() > 0));
+        // the tab's view is built when it is first selected, and its first layouts can still move the
+        // points after the first drawing: wait until they stay put, as a user sees them before clicking
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            double[] before = fx(() -> map.screenOf(0));
+            WaitForAsyncUtils.waitForFxEvents();
+            return java.util.Arrays.equals(before, fx(() -> map.screenOf(0)));
+        });
         return map;
     }
 

@@ -17,6 +17,9 @@ import javafx.scene.layout.VBox;
 public final class MainView {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
+    /** The tabs not built yet, with what builds their content. */
+    private final java.util.Map<Tab, java.util.function.Supplier<? extends Node>> unbuilt = new java.util.HashMap<>();
+    private final java.util.Set<String> built = new java.util.HashSet<>();
 
     private final Node header;
     private final Node statusBar;
@@ -36,16 +39,35 @@ public final class MainView {
 
     private Node center(List<TopLevelView> views) {
         if (views.size() == 1) {
-            return views.get(0).content();
+            built.add(views.get(0).id());
+            return views.get(0).build().get();
         }
         tabs.setId("viewTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (TopLevelView view : views) {
-            Tab tab = new Tab(view.title(), view.content());
+            Tab tab = new Tab(view.title());
             tab.setId(view.id());
+            unbuilt.put(tab, view.build());
             tabs.getTabs().add(tab);
         }
+        // only the selected view is built now (the first, the search); each other one when it is first selected
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> build(tab));
+        build(tabs.getSelectionModel().getSelectedItem());
         return tabs;
+    }
+
+    private void build(Tab tab) {
+        java.util.function.Supplier<? extends Node> content = tab == null ? null : unbuilt.get(tab);
+        if (content != null) {
+            tab.setContent(content.get());
+            unbuilt.remove(tab);
+            built.add(tab.getId());
+        }
+    }
+
+    /** Whether the view with this id has been built (the one shown at start, and each one selected since). */
+    public boolean isBuilt(String viewId) {
+        return built.contains(viewId);
     }
 
     public Parent root() {
@@ -72,7 +94,7 @@ public final class MainView {
 
     private static final javafx.css.PseudoClass PRESENTING = javafx.css.PseudoClass.getPseudoClass("presenting");
 
-    /** Shows the view with this id (when there are tabs); false when there is no such view. */
+    /** Shows the view with this id (when there are tabs), built if it was not yet; false when there is no such view. */
     public boolean select(String viewId) {
         for (Tab tab : tabs.getTabs()) {
             if (viewId.equals(tab.getId())) {

@@ -7,6 +7,7 @@ import static org.visualsearch.ui.FxThread.fx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -62,6 +63,35 @@ class MainViewTest {
         assertThat(fx(() -> view.select("noSuchTab"))).isFalse();
         Path out = Files.createDirectories(Path.of("target", "screenshots")).resolve("main-view-tabs.png");
         ImageIO.write(SwingFXUtils.fromFXImage(fx(() -> stage.getScene().snapshot(null)), null), "png", out.toFile());
+    }
+
+    @Test
+    void aTabIsBuiltWhenFirstSelectedAndOnlyOnce() throws Exception {
+        Label search = new Label("search view");
+        Label evaluate = new Label("evaluate view");
+        AtomicInteger searchBuilds = new AtomicInteger();
+        AtomicInteger evaluateBuilds = new AtomicInteger();
+        MainView view = fx(() -> frame(List.of(
+                new TopLevelView("searchTab", "Search", () -> { searchBuilds.incrementAndGet(); return search; }),
+                new TopLevelView("evaluateTab", "Evaluate", () -> { evaluateBuilds.incrementAndGet(); return evaluate; }))));
+        TabPane tabs = fx(() -> (TabPane) view.root().lookup("#viewTabs"));
+        assertThat(searchBuilds.get()).isEqualTo(1);
+        assertThat(fx(() -> tabs.getTabs().get(0).getContent())).isSameAs(search);
+        assertThat(evaluateBuilds.get()).isZero();
+        assertThat(fx(() -> tabs.getTabs().get(1).getContent())).isNull();
+        assertThat(fx(() -> view.isBuilt("searchTab"))).isTrue();
+        assertThat(fx(() -> view.isBuilt("evaluateTab"))).isFalse();
+
+        assertThat(fx(() -> view.select("evaluateTab"))).isTrue();
+        assertThat(evaluateBuilds.get()).isEqualTo(1);
+        assertThat(fx(() -> tabs.getTabs().get(1).getContent())).isSameAs(evaluate);
+        assertThat(fx(() -> view.isBuilt("evaluateTab"))).isTrue();
+
+        fx(() -> tabs.getSelectionModel().select(0));
+        fx(() -> tabs.getSelectionModel().select(1)); // as a click on the tab does
+        assertThat(evaluateBuilds.get()).isEqualTo(1);
+        assertThat(searchBuilds.get()).isEqualTo(1);
+        assertThat(fx(() -> tabs.getTabs().get(1).getContent())).isSameAs(evaluate);
     }
 
     @Test
