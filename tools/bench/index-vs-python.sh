@@ -7,7 +7,7 @@
 #   tools/bench/index-vs-python.sh DIR [ROUNDS]     (ROUNDS default 3; run from the project folder
 #                                                    after `mvn -DskipTests package`)
 #
-# Environment: APP (the app's command, default the README's `java -XX:+UseSerialGC -Xms16m -jar
+# Environment: APP (the app's command, default the README's `java -XX:SharedArchiveFile=target/visual-search.jsa -XX:+UseSerialGC -Xms16m -jar
 # target/visual-search.jar`),
 # PYTHON (default /usr/bin/python3: Debian's, with python3-torch and python3-pil),
 # MODEL (default models/default; the reference loads its model.pt).
@@ -21,7 +21,7 @@ if [[ $# -lt 1 || $# -gt 2 ]]; then
 fi
 DIR=$1
 ROUNDS=${2:-3}
-APP=${APP:-java -XX:+UseSerialGC -Xms16m -jar target/visual-search.jar} # the README's run command
+APP=${APP:-java -XX:SharedArchiveFile=target/visual-search.jsa -XX:+UseSerialGC -Xms16m -jar target/visual-search.jar} # the README's run command
 PYTHON=${PYTHON:-/usr/bin/python3}
 MODEL=${MODEL:-models/default}
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -16,7 +16,7 @@
 set -euo pipefail
 
 ROUNDS=${1:-5}
-APP=${APP:-java -XX:+UseSerialGC -Xms16m -jar target/visual-search.jar}
+APP=${APP:-java -XX:SharedArchiveFile=target/visual-search.jsa -XX:+UseSerialGC -Xms16m -jar target/visual-search.jar}
 APP_B=${APP_B:-}
 [[ -f target/visual-search.jar ]] || { echo "target/visual-search.jar missing: run mvn -DskipTests package first" >&2; exit 2; }
 java -jar target/visual-search.jar sample-db status >/dev/null 2>&1 \

@@ -23,6 +23,9 @@ public final class Launcher {
         DjlEnvironment.configure(); // before any DJL class loads: offline, cache folder, threads
         Path lesson = lessonArgument(args);
         if (args.length > 0 && lesson == null) {
+            if (org.visualsearch.core.model.EnginePrestart.worthIt(java.util.List.of(args))) {
+                org.visualsearch.core.model.EnginePrestart.begin();
+            }
             System.exit(VisualSearchCli.run(args));
         }
         startDesktopApp(new String[0], lesson);

@@ -9,9 +9,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.visualsearch.core.common.ErrorText;
 import org.visualsearch.core.image.ImageLoader;
+import org.visualsearch.core.model.DjlEnvironment;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelInfo;
@@ -37,42 +37,34 @@ import org.visualsearch.core.store.Problem;
  * output) is a problem of that model only: its entry stays, other models still index it, and only
  * that model skips it while it is unchanged.
  *
- * <p><b>Threads.</b> The run happens on the calling thread, which embeds and writes (embedders
- * are thread-confined, so this class only ever uses it from that thread). {@link #decoders()}
- * helper threads (one unless configured) hash, decode and make thumbnails ahead of it through a
- * small queue, so on two cores the decoding overlaps the embedding. With several, photos reach
- * the embedder, and the database, roughly but not exactly in folder order. {@link #cancel()},
- * {@link #pause()} and {@link #resume()} may be called from any thread; cancel is final for this
- * instance (make a new one to index again).
+ * <p><b>Threads.</b> The run happens on the calling thread, which only writes: {@link #workers()}
+ * worker threads (one per core unless configured, see {@link IndexWorkers}) each hash, decode,
+ * thumbnail and embed a photo at a time, with a parallel copy of the embedder each when the model
+ * has them, and hand the results over through a small queue. Photos reach the database roughly
+ * but not exactly in folder order. {@link #cancel()}, {@link #pause()} and {@link #resume()} may
+ * be called from any thread; cancel is final for this instance (make a new one to index again).
  *
- * <p><b>Parts.</b> {@link FolderReconciler} rescans and lists the work, {@link PhotoPreparer}
- * hashes, decodes and thumbnails it on the decoder threads ({@link Thumbnails}), and this class
- * embeds and commits in batches, timing the run with a {@link ProgressClock}.
+ * <p><b>Parts.</b> {@link FolderReconciler} rescans and lists the work, {@link IndexWorkers} run
+ * {@link PhotoPreparer} (hash, decode, {@link Thumbnails}) and the model on it, and this class
+ * commits in batches, timing the run with a {@link ProgressClock}.
  */
 public final class Indexer {
 
     public static final int DEFAULT_BATCH_SIZE = 32;
     private static final long MAX_BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int QUEUE_CAPACITY = 6;
-    /**
-     * Decoder threads when not configured: one already keeps the one-thread embedder busy on the
-     * sample photos (a second measured no faster and took about 40 MiB more).
-     */
-    private static final int DEFAULT_DECODERS = 1;
 
     private final GalleryDatabase db;
     private final ImageEmbedder embedder;
     private final ImageLoader loader;
     private final int batchSize;
-    private final int decoderThreads;
+    private final int workerThreads;
 
     private KnownVectors known = KnownVectors.NONE;
 
     private volatile boolean cancelled;
     private volatile boolean paused;
     private final Object pauseLock = new Object();
-    /** Why a decoder thread died, when one did (seen by the run thread after isAlive() is false). */
-    private volatile Throwable decoderFailure;
 
     /** Decodes photos at the embedder's {@link ImageEmbedder#maxSide()}, as its model id assumes. */
     public Indexer(GalleryDatabase db, ImageEmbedder embedder) {
@@ -84,16 +76,16 @@ public final class Indexer {
      * @param batchSize photos per commit at most
      */
     public Indexer(GalleryDatabase db, ImageEmbedder embedder, ImageLoader loader, int batchSize) {
-        this(db, embedder, loader, batchSize, decoders());
+        this(db, embedder, loader, batchSize, workers());
     }
 
-    /** As above, with {@code decoderThreads} hashing, decoding and thumbnailing ahead of the embedder. */
+    /** As above, with {@code workerThreads} hashing, decoding, thumbnailing and embedding photos. */
     public Indexer(GalleryDatabase db, ImageEmbedder embedder, ImageLoader loader, int batchSize,
-                   int decoderThreads) {
-        if (batchSize < 1 || decoderThreads < 1) {
-            throw new IllegalArgumentException("batchSize and decoderThreads must be positive");
+                   int workerThreads) {
+        if (batchSize < 1 || workerThreads < 1) {
+            throw new IllegalArgumentException("batchSize and workerThreads must be positive");
         }
-        this.decoderThreads = decoderThreads;
+        this.workerThreads = workerThreads;
         this.db = db;
         this.embedder = embedder;
         this.loader = loader;
@@ -145,12 +137,35 @@ public final class Indexer {
     }
 
     /**
-     * Decoder threads per run: {@code -Dvss.decoders=N} (e.g. for folders of huge photos, where
-     * decoding is the slower half), else {@value #DEFAULT_DECODERS}.
+     * Worker threads per run: {@code -Dvss.indexThreads=N}, else one per core for each PyTorch
+     * intra-op thread ({@link DjlEnvironment#threads()}, one unless configured), so the run uses
+     * every core without starting more threads than cores.
      */
-    public static int decoders() {
-        int configured = Integer.getInteger("vss.decoders", 0);
-        return configured >= 1 ? configured : DEFAULT_DECODERS;
+    public static int workers() {
+        int configured = Integer.getInteger("vss.indexThreads", 0);
+        if (configured >= 1) {
+            return configured;
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, DjlEnvironment.threads()));
+    }
+
+    /** For the workers: paused (and not cancelled), and a wait until that ends. */
+    private IndexWorkers.PauseGate pauseGate() {
+        return new IndexWorkers.PauseGate() {
+            @Override
+            public boolean paused() {
+                return paused && !cancelled;
+            }
+
+            @Override
+            public void awaitNotPaused() throws InterruptedException {
+                synchronized (pauseLock) {
+                    while (paused && !cancelled) {
+                        pauseLock.wait();
+                    }
+                }
+            }
+        };
     }
 
     // ------------------------------------------------------------------------------------------
@@ -204,6 +219,7 @@ public final class Indexer {
             FolderReconciler.Result scan = new FolderReconciler(db, model)
                     .reconcile(roots, embedded, listener, this::stopRequested, () -> cancelled);
             int total = scan.work().size();
+            org.visualsearch.core.common.StartupTrace.mark("indexer: folders scanned, " + total + " photos to do");
             clock.setTotal(total);
             int upToDate = scan.found() - total - scan.knownBad();
             clock.setUpToDate(upToDate);
@@ -219,6 +235,7 @@ public final class Indexer {
             for (Path root : roots) {
                 problems.addAll(db.problems(root, model));
             }
+            org.visualsearch.core.common.StartupTrace.mark("indexer: done");
             return new IndexReport(scan.found(), upToDate, indexed, embeddedCount, scan.removed(), problems,
                     wasCancelled, clock.elapsed());
         }
@@ -234,7 +251,11 @@ public final class Indexer {
             return cancelled;
         }
 
-        /** Embeds and commits the work; returns false when cancelled. */
+        /**
+         * Has the workers prepare and embed the work, and commits what they hand back; returns false
+         * when cancelled. On {@link #cancel()} the workers finish the photo in hand and the results
+         * already made are committed too (an interrupt stops at once: the next run redoes those).
+         */
         private boolean process(List<WorkItem> work, Set<String> embedded) {
             if (work.isEmpty()) {
                 return true;
@@ -244,42 +265,38 @@ public final class Indexer {
             BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
             PhotoPreparer preparer = new PhotoPreparer(loader, embedded, thumbnails,
                     known.isFor(model) ? known : KnownVectors.NONE);
-            AtomicInteger cursor = new AtomicInteger();
-            List<Thread> decoders = new ArrayList<>();
-            for (int d = 0, n = Math.min(decoderThreads, work.size()); d < n; d++) {
-                Thread decoder = new Thread(() -> decode(preparer, work, cursor, queue), "indexer-decoder-" + (d + 1));
-                decoder.setDaemon(true);
-                decoders.add(decoder);
+            IndexWorkers workers;
+            try {
+                workers = new IndexWorkers(Math.min(workerThreads, work.size()), preparer, embedder, embedded, work,
+                        queue, () -> cancelled, pauseGate());
+            } catch (EmbeddingException e) {
+                throw new IllegalStateException("cannot run the model on several threads: " + ErrorText.oneLine(e), e);
             }
-            decoders.forEach(Thread::start);
             int ends = 0;
-
+            int done = 0;
             List<IndexedFile> batch = new ArrayList<>();
             List<FileProblem> problems = new ArrayList<>();
             long folderId = -1;
             long batchStart = System.nanoTime();
-            boolean finished = false;
-            try {
+            try (workers) {
                 while (true) {
-                    if (paused && !cancelled) {
+                    boolean pausing = paused && !cancelled;
+                    if (pausing && workers.idle() && queue.isEmpty()) {
+                        // the workers have stopped and what they finished is in: commit it, then wait
                         folderId = flush(folderId, batch, problems);
                         waitWhilePaused();
+                        continue;
                     }
-                    if (cancelled) {
-                        break;
-                    }
-                    Prepared p = queue.poll(200, TimeUnit.MILLISECONDS);
+                    Prepared p = queue.poll(pausing ? 20 : 200, TimeUnit.MILLISECONDS);
                     if (p == null) {
-                        if (decoders.stream().noneMatch(Thread::isAlive) && queue.isEmpty()) {
+                        if (!workers.anyAlive() && queue.isEmpty()) {
                             // One died of an Error no file-level catch handles: fail, do not wait forever.
-                            throw new IllegalStateException("the indexer's decoding thread stopped unexpectedly",
-                                    decoderFailure);
+                            throw new IllegalStateException("an indexer thread stopped unexpectedly", workers.failure());
                         }
                         continue;
                     }
-                    if (!(p instanceof Prepared.Photo photo)) { // Prepared.End: one per decoder
-                        if (++ends == decoders.size()) {
-                            finished = true;
+                    if (!(p instanceof Prepared.Photo photo)) { // Prepared.End: one per worker
+                        if (++ends == workers.count()) {
                             break;
                         }
                         continue;
@@ -290,6 +307,7 @@ public final class Indexer {
                     }
                     folderId = item.folderId();
                     handle(photo, embedded, thumbnails, batch, problems);
+                    done++;
                     clock.photoDone();
                     listener.onProgress(clock.progress(IndexProgress.State.INDEXING, item.file().path()));
                     if (batch.size() + problems.size() >= batchSize || System.nanoTime() - batchStart >= MAX_BATCH_NANOS) {
@@ -302,18 +320,8 @@ public final class Indexer {
                 Thread.currentThread().interrupt();
                 cancelled = true;
                 flush(folderId, batch, problems);
-            } finally {
-                decoders.forEach(Thread::interrupt);
-                queue.clear();
-                try {
-                    for (Thread decoder : decoders) {
-                        decoder.join(10_000);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
             }
-            return finished;
+            return done == work.size();
         }
 
         private void handle(Prepared.Photo p, Set<String> embedded, Set<String> thumbnails,
@@ -327,31 +335,27 @@ public final class Indexer {
             float[] vector = null;
             byte[] thumb = null;
             FileProblem modelProblem = null;
-            if (p instanceof Prepared.Decoded decoded) {
-                hash = decoded.hash();
-                if (!embedded.contains(hash)) {
-                    try {
-                        vector = embedder.embed(decoded.image());
-                        checkVector(vector);
-                        embedded.add(hash);
-                        embeddedCount++;
-                    } catch (EmbeddingException | RuntimeException e) {
-                        modelProblem = new FileProblem(f.path().toString(),
-                                "model " + model.name() + " failed: " + ErrorText.oneLine(e),
-                                f.size(), f.modifiedMillis(), model.id());
-                        vector = null;
-                    }
+            if (p instanceof Prepared.Embedded e) {
+                hash = e.hash();
+                vector = e.vector();
+                if (vector != null) {
+                    embeddedCount++;
+                } else if (e.modelFailure() != null) {
+                    modelProblem = new FileProblem(f.path().toString(), e.modelFailure(), f.size(), f.modifiedMillis(),
+                            model.id());
                 }
-                if (decoded.thumbnail().isPresent() && thumbnails.add(hash)) {
-                    thumb = decoded.thumbnail().get();
+                if (e.thumbnail().isPresent() && thumbnails.add(hash)) {
+                    thumb = e.thumbnail().get();
                 }
             } else if (p instanceof Prepared.Known k) {
                 hash = k.hash();
                 if (embedded.add(hash)) {
                     vector = k.vector();
                 }
+            } else if (p instanceof Prepared.Hashed h) {
+                hash = h.hash(); // vector and thumbnail already stored
             } else {
-                hash = ((Prepared.Hashed) p).hash(); // vector and thumbnail already stored
+                throw new IllegalStateException("a photo reached the writer unembedded: " + p);
             }
             // The file itself is fine: its entry stays (other models' vectors keep finding it), only
             // this model has no vector for it, and the problem says so.
@@ -361,18 +365,6 @@ public final class Indexer {
                 problems.add(modelProblem);
             } else {
                 indexed++;
-            }
-        }
-
-        private void checkVector(float[] vector) throws EmbeddingException {
-            if (vector == null || vector.length != model.dimension()) {
-                throw new EmbeddingException("returned " + (vector == null ? "no vector" : vector.length + " values")
-                        + " instead of " + model.dimension());
-            }
-            for (float v : vector) {
-                if (!Float.isFinite(v)) {
-                    throw new EmbeddingException("returned a non-finite value");
-                }
             }
         }
 
@@ -399,19 +391,6 @@ public final class Indexer {
                 }
             }
             clock.pauseEnded();
-        }
-    }
-
-    /** A decoder thread: hash, decode and thumbnail ahead of the embedder, sharing the work. */
-    private void decode(PhotoPreparer preparer, List<WorkItem> work, AtomicInteger cursor,
-                        BlockingQueue<Prepared> queue) {
-        try {
-            preparer.prepareShare(work, cursor, queue, () -> cancelled);
-        } catch (InterruptedException e) {
-            // the run is over
-        } catch (RuntimeException | Error e) {
-            decoderFailure = e;
-            throw e;
         }
     }
 }

@@ -5,20 +5,17 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.visualsearch.core.common.Sha256;
 import org.visualsearch.core.image.ImageLoadException;
 import org.visualsearch.core.image.ImageLoader;
 
 /**
- * The decoder thread's side of a run: hashes each file's content (unless its unchanged hash is
- * known), and decodes and thumbnails only what the model or the thumbnail table still lacks,
- * ahead of the embedder. A bad file becomes a {@link Prepared.Failed} and the work goes on.
+ * A worker thread's first half of a photo: hashes the file's content (unless its unchanged hash
+ * is known), and decodes and thumbnails only what the model or the thumbnail table still lacks.
+ * A bad file becomes a {@link Prepared.Failed} and the work goes on. Thread safe: the workers
+ * share one.
  */
 final class PhotoPreparer {
     private final ImageLoader loader;
@@ -40,29 +37,7 @@ final class PhotoPreparer {
         this.known = known;
     }
 
-    /**
-     * Prepares every item into {@code queue}, then {@link Prepared.End}; returns early when
-     * {@code stopped} or interrupted (the run is over).
-     */
-    void prepareAll(List<WorkItem> work, BlockingQueue<Prepared> queue, BooleanSupplier stopped)
-            throws InterruptedException {
-        prepareShare(work, new AtomicInteger(), queue, stopped);
-    }
-
-    /**
-     * One of several workers sharing {@code work}: takes the next unclaimed item from
-     * {@code cursor} until none is left, then puts one {@link Prepared.End} (so the consumer
-     * expects one per worker). Items reach the queue roughly, not exactly, in order.
-     */
-    void prepareShare(List<WorkItem> work, AtomicInteger cursor, BlockingQueue<Prepared> queue,
-                      BooleanSupplier stopped) throws InterruptedException {
-        int i;
-        while (!stopped.getAsBoolean() && (i = cursor.getAndIncrement()) < work.size()) {
-            queue.put(prepare(work.get(i)));
-        }
-        queue.put(new Prepared.End());
-    }
-
+    /** Hashes the item's file and decodes and thumbnails it when needed; a bad file becomes {@link Prepared.Failed}. */
     Prepared.Photo prepare(WorkItem item) {
         Path path = item.file().path();
         String hash = item.knownHash();

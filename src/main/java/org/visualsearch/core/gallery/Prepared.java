@@ -3,7 +3,7 @@ package org.visualsearch.core.gallery;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 
-/** What the decoder thread hands the run thread: a photo it is done with, or the end of the work. */
+/** What a worker thread hands the run thread: a photo it is done with, or the end of its work. */
 sealed interface Prepared {
 
     /** A work item after hashing and, when needed, decoding. */
@@ -21,6 +21,15 @@ sealed interface Prepared {
 
     /** Decoded for the model; with a thumbnail when the content had none yet. */
     record Decoded(WorkItem item, String hash, BufferedImage image, Optional<byte[]> thumbnail) implements Photo {
+    }
+
+    /**
+     * Decoded and embedded: the vector, or why the model failed on it (a problem of that model
+     * only), or neither when the content has its vector from another file; with a thumbnail when
+     * the content had none yet.
+     */
+    record Embedded(WorkItem item, String hash, float[] vector, String modelFailure, Optional<byte[]> thumbnail)
+            implements Photo {
     }
 
     /**

@@ -19,6 +19,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 import org.visualsearch.core.common.ErrorText;
+import org.visualsearch.core.common.MemoryBudget;
 
 /**
  * Decodes photos for embedding and display: sniffs the format from the content (not the file
@@ -146,9 +147,12 @@ public final class ImageLoader {
                 throw new ImageLoadException(file, "not an image in a supported format");
             }
             ImageReader reader = readers.next();
-            boolean lossyWebP = isWebP(reader) && WebPChroma.isLossy(head(stream));
+            boolean lossyWebP = isWebP(reader) && WebPChroma.isLossy(head(stream, 64 * 1024));
+            // the frame header comes after the EXIF segment, which may take up to 64 KB itself
+            boolean progressive = isJpeg(reader) && JpegMarkers.isProgressive(head(stream, 160 * 1024));
             AtomicReference<String> warning = new AtomicReference<>();
             reader.addIIOReadWarningListener(warningCollector(warning));
+            BufferedImage image;
             try {
                 reader.setInput(stream, true, true);
                 int width = reader.getWidth(0);
@@ -161,20 +165,26 @@ public final class ImageLoader {
                             "declared size %dx%d exceeds the limit of %d megapixels",
                             width, height, maxPixels / 1_000_000));
                 }
-                if (onDisk && Math.max(width, height) > 2 * maxSide && isJpeg(reader)) {
-                    BufferedImage scaled = decodeScaled(file);
-                    if (scaled != null) {
-                        return scaled;
-                    }
-                }
-                ImageReadParam param = reader.getDefaultReadParam();
                 // Subsample while decoding, keeping at least twice the target so the final
                 // smooth downscale has enough detail; saves memory and time on huge photos.
                 int step = Math.max(1, Math.max(width, height) / (2 * maxSide));
-                if (step > 1) {
-                    param.setSourceSubsampling(step, step, 0, 0);
+                try (MemoryBudget.Lease lease = MemoryBudget.shared().acquire(
+                        transientBytes(width, height, step, progressive))) {
+                    if (onDisk && Math.max(width, height) > 2 * maxSide && isJpeg(reader)) {
+                        BufferedImage scaled = decodeScaled(file);
+                        if (scaled != null) {
+                            return scaled;
+                        }
+                    }
+                    ImageReadParam param = reader.getDefaultReadParam();
+                    if (step > 1) {
+                        param.setSourceSubsampling(step, step, 0, 0);
+                    }
+                    image = reader.read(0, param);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while waiting to decode");
                 }
-                BufferedImage image = reader.read(0, param);
                 if (warning.get() != null) {
                     throw new ImageLoadException(file, "truncated or damaged image data (" + warning.get() + ")");
                 }
@@ -186,6 +196,16 @@ public final class ImageLoader {
         }
     }
 
+    /**
+     * Memory a decode holds while it runs, roughly: a progressive JPEG's DCT coefficients for the
+     * whole photo (2 bytes each; 1.5 per pixel with the usual half-size colour), else the
+     * subsampled raster (4 bytes per pixel; a DCT-scaled baseline JPEG needs less).
+     */
+    static long transientBytes(int width, int height, int step, boolean progressive) {
+        long pixels = (long) width * height;
+        return progressive ? pixels * 3 : (pixels / ((long) step * step)) * 4;
+    }
+
     private static boolean isWebP(ImageReader reader) {
         try {
             return "webp".equalsIgnoreCase(reader.getFormatName());
@@ -195,8 +215,8 @@ public final class ImageLoader {
     }
 
     /** The stream's first bytes, the stream left where it was. */
-    private static byte[] head(ImageInputStream stream) throws IOException {
-        byte[] head = new byte[64 * 1024];
+    private static byte[] head(ImageInputStream stream, int bytes) throws IOException {
+        byte[] head = new byte[bytes];
         stream.mark();
         try {
             int read = 0;

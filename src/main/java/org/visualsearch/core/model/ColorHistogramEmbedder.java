@@ -39,6 +39,12 @@ public final class ColorHistogramEmbedder implements ImageEmbedder {
         return vector;
     }
 
+    /** Holds nothing per call: another instance embeds alongside this one. */
+    @Override
+    public java.util.Optional<ImageEmbedder> parallelCopy() {
+        return java.util.Optional.of(new ColorHistogramEmbedder());
+    }
+
     @Override
     public void close() {
         // nothing held

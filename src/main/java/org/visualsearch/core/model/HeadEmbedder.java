@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.visualsearch.core.common.Sha256;
@@ -151,6 +152,12 @@ public final class HeadEmbedder implements ImageEmbedder {
     @Override
     public float[] embed(BufferedImage image) throws EmbeddingException {
         return head.embed(features.embed(image));
+    }
+
+    /** The same head on a parallel copy of the backbone (the head's weights are only read). */
+    @Override
+    public Optional<ImageEmbedder> parallelCopy() {
+        return Optional.of(new HeadEmbedder(folder, features.copyForThread(), head, info));
     }
 
     @Override

@@ -41,7 +41,6 @@ public record HeadWeights(float[] weight, float[] bias, int dimension, int featu
         return embed(weight, bias, dimension, featureDimension, features);
     }
 
-    /** Embeds many rows: features row-major [n x F] into [n x D]. */
     /**
      * SHA-256 (hex) of the head's shape and numbers: the same for the same weights, whatever file
      * they were read from (a .npz is a zip whose entries carry the time it was written).
@@ -70,6 +69,7 @@ public record HeadWeights(float[] weight, float[] bias, int dimension, int featu
         return true;
     }
 
+    /** Embeds many rows: features row-major [n x F] into [n x D]. */
     public float[] embedAll(float[] features, int n) {
         float[] out = new float[n * dimension];
         float[] row = new float[featureDimension];

@@ -49,6 +49,19 @@ public interface ImageEmbedder extends AutoCloseable {
         return "the decoded photo, " + image.getWidth() + " x " + image.getHeight() + " (no neural network)";
     }
 
+    /**
+     * A second embedder giving the same vectors that may run on another thread at the same time
+     * as this one (it shares the model's weights and holds its own per-call state), so a pipeline
+     * can embed on every core; empty when this embedder cannot run in parallel (then callers
+     * embed with it from one thread at a time). Closing the copy does not close this embedder;
+     * close every copy before this one.
+     *
+     * @throws EmbeddingException when the copy cannot be made
+     */
+    default java.util.Optional<ImageEmbedder> parallelCopy() throws EmbeddingException {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -27,9 +27,10 @@ import org.visualsearch.core.common.ErrorText;
  *
  * <p><b>Threads:</b> a DJL {@link Predictor} is not thread safe; this embedder holds exactly one
  * and {@link #embed} is {@code synchronized}, so sharing one instance between threads is safe but
- * serialises the calls. To embed in parallel, load one embedder per thread (and lower the
- * intra-op threads, {@link DjlEnvironment#threads()}). The per-call tensors live in a sub-manager
- * of the predictor that DJL closes after each call, so nothing native accumulates.
+ * serialises the calls. To embed in parallel, take a {@link #parallelCopy()} per thread: a new
+ * predictor on the same loaded model (DJL's models are thread safe, and the weights are not
+ * loaded twice). The per-call tensors live in a sub-manager of the predictor that DJL closes
+ * after each call, so nothing native accumulates.
  */
 public final class TorchScriptEmbedder implements ImageEmbedder {
 
@@ -38,6 +39,8 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
     private final Predictor<BufferedImage, ModelOutput> predictor;
     private final ModelInfo info;
     private final String where;
+    /** False for a parallel copy: it closes its predictor only, the model stays with the original. */
+    private final boolean ownsModel;
     private boolean closed;
 
     private TorchScriptEmbedder(ModelDescriptor descriptor, Model model, String id) throws EmbeddingException {
@@ -59,6 +62,17 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
                     + " but the model returns " + dimension + "-d vectors");
         }
         this.info = new ModelInfo(id, descriptor.name(), dimension);
+        this.ownsModel = true;
+    }
+
+    /** A parallel copy of {@code original}: its model, a predictor of its own, no probe. */
+    private TorchScriptEmbedder(TorchScriptEmbedder original) {
+        this.descriptor = original.descriptor;
+        this.model = original.model;
+        this.where = original.where;
+        this.info = original.info;
+        this.predictor = model.newPredictor(EmbeddingTranslator.of(descriptor.inputSpec(), descriptor.method()));
+        this.ownsModel = false;
     }
 
     /**
@@ -93,6 +107,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         Path file = descriptor.modelFile();
         try {
             Engine.getEngine("PyTorch");
+            org.visualsearch.core.common.StartupTrace.mark("PyTorch engine up");
         } catch (RuntimeException | LinkageError e) {
             throw new EmbeddingException("Cannot load model " + file + ": the PyTorch engine did not start ("
                     + withRootCause(e) + "). " + DjlEnvironment.nativesHint(), e);
@@ -101,6 +116,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         try {
             // mapLocation: a model saved on a GPU loads onto the CPU.
             model.load(file, null, Map.of("mapLocation", "true"));
+            org.visualsearch.core.common.StartupTrace.mark("TorchScript loaded: " + file.getFileName());
         } catch (Exception e) {
             model.close();
             throw new EmbeddingException("Model " + file + " is not a loadable TorchScript file ("
@@ -232,12 +248,31 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         return model.getNDManager();
     }
 
+    /**
+     * Another embedder on this one's loaded model, with a predictor of its own, to embed on
+     * another thread at the same time (the vectors are the same). Close it before this one.
+     */
+    @Override
+    public java.util.Optional<ImageEmbedder> parallelCopy() {
+        return java.util.Optional.of(copyForThread());
+    }
+
+    /** {@link #parallelCopy()}, typed. */
+    public synchronized TorchScriptEmbedder copyForThread() {
+        if (closed) {
+            throw new IllegalStateException(where + " is closed");
+        }
+        return new TorchScriptEmbedder(this);
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
             predictor.close();
-            model.close();
+            if (ownsModel) {
+                model.close();
+            }
         }
     }
 

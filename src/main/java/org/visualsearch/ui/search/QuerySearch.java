@@ -11,6 +11,7 @@ import java.util.function.Function;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import org.visualsearch.core.common.Sha256;
+import org.visualsearch.core.common.ForegroundWork;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.metrics.QueryInGallery;
 import org.visualsearch.core.model.ImageEmbedder;
@@ -70,6 +71,14 @@ final class QuerySearch {
      */
     Outcome run(QueryRequest request, ImageEmbedder model, IndexedGallery target, IndexedGallery shown,
                 boolean showSelf, BooleanSupplier superseded) throws Exception {
+        // indexing leaves this search a core while it runs
+        try (ForegroundWork.Running searching = ForegroundWork.shared().enter()) {
+            return search(request, model, target, shown, showSelf, superseded);
+        }
+    }
+
+    private Outcome search(QueryRequest request, ImageEmbedder model, IndexedGallery target, IndexedGallery shown,
+                           boolean showSelf, BooleanSupplier superseded) throws Exception {
         if (superseded.getAsBoolean()) {
             return null;
         }

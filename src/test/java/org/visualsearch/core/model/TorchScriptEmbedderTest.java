@@ -56,6 +56,41 @@ class TorchScriptEmbedderTest {
     }
 
     @Test
+    void parallelCopiesEmbedOnTwoThreadsAtOnceLikeTheOriginalAndCloseOnlyThemselves() throws Exception {
+        try (TorchScriptEmbedder original = TorchScriptEmbedder.load(TestModels.folder("guie-tiny"))) {
+            BufferedImage a = pattern(31, 17);
+            BufferedImage b = pattern(12, 40);
+            float[] expectedA = original.embed(a);
+            float[] expectedB = original.embed(b);
+            ImageEmbedder first = original.parallelCopy().orElseThrow();
+            ImageEmbedder second = original.parallelCopy().orElseThrow();
+            assertThat(first.info()).isEqualTo(original.info());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+                for (ImageEmbedder copy : java.util.List.of(first, second)) {
+                    runs.add(pool.submit(() -> {
+                        boolean same = true;
+                        for (int i = 0; i < 200; i++) {
+                            same &= java.util.Arrays.equals(copy.embed(i % 2 == 0 ? a : b), i % 2 == 0 ? expectedA : expectedB);
+                        }
+                        return same;
+                    }));
+                }
+                for (java.util.concurrent.Future<Boolean> run : runs) {
+                    assertThat(run.get(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            first.close();
+            second.close();
+            assertThat(original.embed(a)).containsExactly(expectedA); // the model stays loaded
+            assertThatThrownBy(() -> first.embed(a)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void guieModelGetsUint8PixelsInRgbPlanesAtTheirOwnSize() throws Exception {
         Path folder = TestModels.folder("guie-tiny");
         try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(folder)) {

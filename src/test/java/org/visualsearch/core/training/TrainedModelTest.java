@@ -113,6 +113,13 @@ class TrainedModelTest {
                     assertThat(got[k]).isCloseTo(expected[k], within(1e-5f));
                 }
             }
+            // the indexer's workers embed with parallel copies: the same head on its own predictor
+            java.awt.image.BufferedImage photo = loader.load(extracted.data().samples().get(0).path());
+            try (ImageEmbedder copy = model.parallelCopy().orElseThrow()) {
+                assertThat(copy.info()).isEqualTo(model.info());
+                assertThat(copy.embed(photo)).containsExactly(model.embed(photo));
+            }
+            assertThat(model.embed(photo)).hasSize(64); // closing the copy left the model open
         }
 
         // another head on the same backbone is another model
