@@ -57,6 +57,31 @@ class IndexWorkersTest {
         return new IndexWorkers(count, preparer, embedder, embedded, work, queue, () -> false, NEVER_PAUSED);
     }
 
+    /** The histogram model, without parallel copies, running {@code before} and {@code after} around each call. */
+    private static ImageEmbedder histogramAround(Runnable before, Runnable after) {
+        ColorHistogramEmbedder histogram = new ColorHistogramEmbedder();
+        return new ImageEmbedder() {
+            @Override
+            public ModelInfo info() {
+                return histogram.info();
+            }
+
+            @Override
+            public float[] embed(BufferedImage image) {
+                before.run();
+                try {
+                    return histogram.embed(image);
+                } finally {
+                    after.run();
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     /** Takes what the workers hand over until each has ended. */
     private List<Prepared.Photo> drain(IndexWorkers workers) throws InterruptedException {
         List<Prepared.Photo> out = new ArrayList<>();
@@ -98,28 +123,8 @@ class IndexWorkersTest {
         List<WorkItem> work = photos(10);
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        ImageEmbedder single = new ImageEmbedder() {
-            private final ColorHistogramEmbedder histogram = new ColorHistogramEmbedder();
-
-            @Override
-            public ModelInfo info() {
-                return histogram.info();
-            }
-
-            @Override
-            public float[] embed(BufferedImage image) {
-                most.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                try {
-                    return histogram.embed(image);
-                } finally {
-                    inside.decrementAndGet();
-                }
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        ImageEmbedder single = histogramAround(() -> most.accumulateAndGet(inside.incrementAndGet(), Math::max),
+                inside::decrementAndGet);
         try (IndexWorkers workers = start(3, single, work)) {
             assertThat(drain(workers)).hasSize(10).allSatisfy(p -> assertThat(p).isInstanceOf(Prepared.Embedded.class));
         }
@@ -130,24 +135,7 @@ class IndexWorkersTest {
     void whileTheForegroundIsBusyOnlyTheFirstWorkerTakesPhotosAndTheOthersJoinAfter() throws Exception {
         List<WorkItem> work = photos(8);
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        ImageEmbedder recording = new ImageEmbedder() {
-            private final ColorHistogramEmbedder histogram = new ColorHistogramEmbedder();
-
-            @Override
-            public ModelInfo info() {
-                return histogram.info();
-            }
-
-            @Override
-            public float[] embed(BufferedImage image) {
-                threads.add(Thread.currentThread().getName());
-                return histogram.embed(image);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        ImageEmbedder recording = histogramAround(() -> threads.add(Thread.currentThread().getName()), () -> { });
         ForegroundWork foreground = new ForegroundWork();
         ForegroundWork.Running search = foreground.enter();
         PhotoPreparer preparer = new PhotoPreparer(new ImageLoader(), embedded, ConcurrentHashMap.newKeySet());
