@@ -62,15 +62,14 @@ final class IndexWorkers implements AutoCloseable {
      * @param embedded content hashes with a vector for the model (shared with the run thread)
      */
     IndexWorkers(int count, PhotoPreparer preparer, ImageEmbedder embedder, Set<String> embedded,
-                 List<WorkItem> work, BlockingQueue<Prepared> queue, BooleanSupplier stopped, PauseGate pause)
-            throws EmbeddingException {
+                 List<WorkItem> work, BlockingQueue<Prepared> queue, BooleanSupplier stopped, PauseGate pause) {
         this(count, preparer, embedder, embedded, work, queue, stopped, pause, ForegroundWork.shared());
     }
 
     /** As above, all workers but the first waiting while {@code foreground} is busy. */
     IndexWorkers(int count, PhotoPreparer preparer, ImageEmbedder embedder, Set<String> embedded,
                  List<WorkItem> work, BlockingQueue<Prepared> queue, BooleanSupplier stopped, PauseGate pause,
-                 ForegroundWork foreground) throws EmbeddingException {
+                 ForegroundWork foreground) {
         this.foreground = foreground;
         this.preparer = preparer;
         this.embedded = embedded;
@@ -78,17 +77,17 @@ final class IndexWorkers implements AutoCloseable {
         this.stopped = stopped;
         this.pause = pause;
         this.pool = new ArrayBlockingQueue<>(Math.max(1, count));
-        try {
-            for (int i = 0; count > 1 && i < count; i++) {
-                Optional<ImageEmbedder> copy = embedder.parallelCopy();
-                if (copy.isEmpty()) {
-                    break;
-                }
-                copies.add(copy.get());
+        for (int i = 0; count > 1 && i < count; i++) {
+            Optional<ImageEmbedder> copy;
+            try {
+                copy = embedder.parallelCopy();
+            } catch (EmbeddingException | RuntimeException e) {
+                copy = Optional.empty(); // the copies made so far, or the run's own embedder, do the work
             }
-        } catch (EmbeddingException | RuntimeException e) {
-            close();
-            throw e;
+            if (copy.isEmpty()) {
+                break;
+            }
+            copies.add(copy.get());
         }
         if (copies.isEmpty()) {
             pool.add(embedder);

@@ -9,7 +9,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.visualsearch.core.common.ErrorText;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.DjlEnvironment;
 import org.visualsearch.core.model.EmbeddingException;
@@ -265,13 +264,8 @@ public final class Indexer {
             BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
             PhotoPreparer preparer = new PhotoPreparer(loader, embedded, thumbnails,
                     known.isFor(model) ? known : KnownVectors.NONE);
-            IndexWorkers workers;
-            try {
-                workers = new IndexWorkers(Math.min(workerThreads, work.size()), preparer, embedder, embedded, work,
-                        queue, () -> cancelled, pauseGate());
-            } catch (EmbeddingException e) {
-                throw new IllegalStateException("cannot run the model on several threads: " + ErrorText.oneLine(e), e);
-            }
+            IndexWorkers workers = new IndexWorkers(Math.min(workerThreads, work.size()), preparer, embedder, embedded,
+                    work, queue, () -> cancelled, pauseGate());
             int ends = 0;
             int done = 0;
             List<IndexedFile> batch = new ArrayList<>();

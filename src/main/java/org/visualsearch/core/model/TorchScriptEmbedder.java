@@ -41,6 +41,13 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
     private final String where;
     /** False for a parallel copy: it closes its predictor only, the model stays with the original. */
     private final boolean ownsModel;
+    /**
+     * Shared by the original and its copies: copies embed under the read lock, and the original
+     * closes the model under the write lock, so it never frees the weights under a running call.
+     */
+    private final java.util.concurrent.locks.ReadWriteLock modelLock;
+    /** Set (under the write lock) once the original has closed the model. */
+    private final boolean[] modelClosed;
     private boolean closed;
 
     private TorchScriptEmbedder(ModelDescriptor descriptor, Model model, String id) throws EmbeddingException {
@@ -63,6 +70,8 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         }
         this.info = new ModelInfo(id, descriptor.name(), dimension);
         this.ownsModel = true;
+        this.modelLock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+        this.modelClosed = new boolean[1];
     }
 
     /** A parallel copy of {@code original}: its model, a predictor of its own, no probe. */
@@ -73,6 +82,8 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         this.info = original.info;
         this.predictor = model.newPredictor(EmbeddingTranslator.of(descriptor.inputSpec(), descriptor.method()));
         this.ownsModel = false;
+        this.modelLock = original.modelLock;
+        this.modelClosed = original.modelClosed;
     }
 
     /**
@@ -154,7 +165,16 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         if (closed) {
             throw new IllegalStateException(where + " is closed");
         }
-        float[] vector = run(image);
+        float[] vector;
+        modelLock.readLock().lock();
+        try {
+            if (modelClosed[0]) {
+                throw new IllegalStateException(where + " is closed");
+            }
+            vector = run(image);
+        } finally {
+            modelLock.readLock().unlock();
+        }
         if (vector.length != info.dimension()) {
             throw new EmbeddingException(where + " returned a " + vector.length + "-d vector for a "
                     + image.getWidth() + "x" + image.getHeight() + " image, but " + info.dimension()
@@ -271,7 +291,13 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
             closed = true;
             predictor.close();
             if (ownsModel) {
-                model.close();
+                modelLock.writeLock().lock(); // waits for the copies' calls in flight
+                try {
+                    modelClosed[0] = true;
+                    model.close();
+                } finally {
+                    modelLock.writeLock().unlock();
+                }
             }
         }
     }

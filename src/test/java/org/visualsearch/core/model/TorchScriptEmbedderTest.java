@@ -91,6 +91,35 @@ class TorchScriptEmbedderTest {
     }
 
     @Test
+    void closingTheOriginalWaitsForACopysCallAndLaterCallsOfTheCopySayItIsClosed() throws Exception {
+        TorchScriptEmbedder original = TorchScriptEmbedder.load(TestModels.folder("guie-tiny"));
+        ImageEmbedder copy = original.parallelCopy().orElseThrow();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> calls = pool.submit(() -> {
+                int n = 0;
+                try {
+                    while (n < 100_000) {
+                        copy.embed(pattern(9, 9));
+                        n++;
+                    }
+                } catch (IllegalStateException closed) {
+                    assertThat(closed).hasMessageContaining("is closed");
+                }
+                return n;
+            });
+            while (!calls.isDone() && original.manager().isOpen()) {
+                original.close(); // while the copy is calling: it must wait for the call, not free the model under it
+            }
+            assertThat(calls.get(60, java.util.concurrent.TimeUnit.SECONDS)).isLessThan(100_000);
+            assertThatThrownBy(() -> copy.embed(pattern(9, 9))).isInstanceOf(IllegalStateException.class);
+        } finally {
+            pool.shutdownNow();
+            copy.close();
+        }
+    }
+
+    @Test
     void guieModelGetsUint8PixelsInRgbPlanesAtTheirOwnSize() throws Exception {
         Path folder = TestModels.folder("guie-tiny");
         try (TorchScriptEmbedder embedder = TorchScriptEmbedder.load(folder)) {
