@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.visualsearch.core.common.StartupTrace;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.DjlEnvironment;
 import org.visualsearch.core.model.EmbeddingException;
@@ -148,21 +149,31 @@ public final class Indexer {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, DjlEnvironment.threads()));
     }
 
-    /** For the workers: paused (and not cancelled), and a wait until that ends. */
+    /** Paused and not cancelled: the workers take no photo and the run thread waits. */
+    private boolean pausing() {
+        return paused && !cancelled;
+    }
+
+    /** Returns once the run is not paused, or is cancelled (both notify the pause lock). */
+    private void awaitNotPaused() throws InterruptedException {
+        synchronized (pauseLock) {
+            while (pausing()) {
+                pauseLock.wait();
+            }
+        }
+    }
+
+    /** The pause as the workers see it. */
     private IndexWorkers.PauseGate pauseGate() {
         return new IndexWorkers.PauseGate() {
             @Override
             public boolean paused() {
-                return paused && !cancelled;
+                return pausing();
             }
 
             @Override
             public void awaitNotPaused() throws InterruptedException {
-                synchronized (pauseLock) {
-                    while (paused && !cancelled) {
-                        pauseLock.wait();
-                    }
-                }
+                Indexer.this.awaitNotPaused();
             }
         };
     }
@@ -218,7 +229,7 @@ public final class Indexer {
             FolderReconciler.Result scan = new FolderReconciler(db, model)
                     .reconcile(roots, embedded, listener, this::stopRequested, () -> cancelled);
             int total = scan.work().size();
-            org.visualsearch.core.common.StartupTrace.mark("indexer: folders scanned, " + total + " photos to do");
+            StartupTrace.mark("indexer: folders scanned, " + total + " photos to do");
             clock.setTotal(total);
             int upToDate = scan.found() - total - scan.knownBad();
             clock.setUpToDate(upToDate);
@@ -234,7 +245,7 @@ public final class Indexer {
             for (Path root : roots) {
                 problems.addAll(db.problems(root, model));
             }
-            org.visualsearch.core.common.StartupTrace.mark("indexer: done");
+            StartupTrace.mark("indexer: done");
             return new IndexReport(scan.found(), upToDate, indexed, embeddedCount, scan.removed(), problems,
                     wasCancelled, clock.elapsed());
         }
@@ -274,7 +285,7 @@ public final class Indexer {
             long batchStart = System.nanoTime();
             try (workers) {
                 while (true) {
-                    boolean pausing = paused && !cancelled;
+                    boolean pausing = pausing();
                     if (pausing && workers.idle() && queue.isEmpty()) {
                         // the workers have stopped and what they finished is in: commit it, then wait
                         folderId = flush(folderId, batch, problems);
@@ -379,11 +390,7 @@ public final class Indexer {
         private void waitWhilePaused() throws InterruptedException {
             clock.pauseStarted();
             listener.onProgress(clock.progress(IndexProgress.State.PAUSED, null));
-            synchronized (pauseLock) {
-                while (paused && !cancelled) {
-                    pauseLock.wait();
-                }
-            }
+            awaitNotPaused();
             clock.pauseEnded();
         }
     }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.visualsearch.core.common.ErrorText;
+import org.visualsearch.core.common.StartupTrace;
 
 /**
  * An embedding model in TorchScript, run through DJL's PyTorch engine; see {@link
@@ -41,13 +42,8 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
     private final String where;
     /** False for a parallel copy: it closes its predictor only, the model stays with the original. */
     private final boolean ownsModel;
-    /**
-     * Shared by the original and its copies: copies embed under the read lock, and the original
-     * closes the model under the write lock, so it never frees the weights under a running call.
-     */
-    private final java.util.concurrent.locks.ReadWriteLock modelLock;
-    /** Set (under the write lock) once the original has closed the model. */
-    private final boolean[] modelClosed;
+    /** Shared by the original and its copies. */
+    private final SharedModel shared;
     private boolean closed;
 
     private TorchScriptEmbedder(ModelDescriptor descriptor, Model model, String id) throws EmbeddingException {
@@ -70,8 +66,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         }
         this.info = new ModelInfo(id, descriptor.name(), dimension);
         this.ownsModel = true;
-        this.modelLock = new java.util.concurrent.locks.ReentrantReadWriteLock();
-        this.modelClosed = new boolean[1];
+        this.shared = new SharedModel(model);
     }
 
     /** A parallel copy of {@code original}: its model, a predictor of its own, no probe. */
@@ -82,8 +77,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         this.info = original.info;
         this.predictor = model.newPredictor(EmbeddingTranslator.of(descriptor.inputSpec(), descriptor.method()));
         this.ownsModel = false;
-        this.modelLock = original.modelLock;
-        this.modelClosed = original.modelClosed;
+        this.shared = original.shared;
     }
 
     /**
@@ -118,7 +112,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         Path file = descriptor.modelFile();
         try {
             Engine.getEngine("PyTorch");
-            org.visualsearch.core.common.StartupTrace.mark("PyTorch engine up");
+            StartupTrace.mark("PyTorch engine up");
         } catch (RuntimeException | LinkageError e) {
             throw new EmbeddingException("Cannot load model " + file + ": the PyTorch engine did not start ("
                     + withRootCause(e) + "). " + DjlEnvironment.nativesHint(), e);
@@ -127,7 +121,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         try {
             // mapLocation: a model saved on a GPU loads onto the CPU.
             model.load(file, null, Map.of("mapLocation", "true"));
-            org.visualsearch.core.common.StartupTrace.mark("TorchScript loaded: " + file.getFileName());
+            StartupTrace.mark("TorchScript loaded: " + file.getFileName());
         } catch (Exception e) {
             model.close();
             throw new EmbeddingException("Model " + file + " is not a loadable TorchScript file ("
@@ -166,14 +160,11 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
             throw new IllegalStateException(where + " is closed");
         }
         float[] vector;
-        modelLock.readLock().lock();
+        shared.beginCall(where);
         try {
-            if (modelClosed[0]) {
-                throw new IllegalStateException(where + " is closed");
-            }
             vector = run(image);
         } finally {
-            modelLock.readLock().unlock();
+            shared.endCall();
         }
         if (vector.length != info.dimension()) {
             throw new EmbeddingException(where + " returned a " + vector.length + "-d vector for a "
@@ -291,13 +282,46 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
             closed = true;
             predictor.close();
             if (ownsModel) {
-                modelLock.writeLock().lock(); // waits for the copies' calls in flight
-                try {
-                    modelClosed[0] = true;
-                    model.close();
-                } finally {
-                    modelLock.writeLock().unlock();
-                }
+                shared.close();
+            }
+        }
+    }
+
+    /**
+     * The loaded model as the original and its parallel copies share it: calls run under its read
+     * lock, and closing takes the write lock, so the weights are never freed under a running call
+     * and later calls say the model is closed.
+     */
+    private static final class SharedModel {
+        private final Model model;
+        private final java.util.concurrent.locks.ReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+        private boolean closed; // written under the write lock
+
+        SharedModel(Model model) {
+            this.model = model;
+        }
+
+        /** Before a call: waits while the model is being closed; refuses once it is. */
+        void beginCall(String where) {
+            lock.readLock().lock();
+            if (closed) {
+                lock.readLock().unlock();
+                throw new IllegalStateException(where + " is closed");
+            }
+        }
+
+        void endCall() {
+            lock.readLock().unlock();
+        }
+
+        /** Closes the model once the calls in flight have ended. */
+        void close() {
+            lock.writeLock().lock();
+            try {
+                closed = true;
+                model.close();
+            } finally {
+                lock.writeLock().unlock();
             }
         }
     }
