@@ -26,7 +26,7 @@ public final class Launcher {
             if (org.visualsearch.core.model.EnginePrestart.worthIt(java.util.List.of(args))) {
                 org.visualsearch.core.model.EnginePrestart.begin();
             }
-            System.exit(VisualSearchCli.run(args));
+            org.visualsearch.core.model.ProcessExit.exit(VisualSearchCli.run(args));
         }
         startDesktopApp(new String[0], lesson);
     }
