@@ -3,6 +3,10 @@ package org.visualsearch.nativeimage;
 import com.sun.javafx.iio.ImageFrame;
 import com.sun.javafx.iio.ImageStorage;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,8 +73,9 @@ public final class JavaFxJpegDecoder implements ScaledJpegDecoder {
                 }
             }
         }
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        image.getRaster().setDataElements(0, 0, w, h, pixels);
-        return image;
+        // the pixels become the image's own buffer: an INT_RGB image without a second copy
+        int[] masks = {0xff0000, 0xff00, 0xff};
+        WritableRaster raster = Raster.createPackedRaster(new DataBufferInt(pixels, pixels.length), w, h, w, masks, null);
+        return new BufferedImage(new DirectColorModel(24, masks[0], masks[1], masks[2]), raster, false, null);
     }
 }

@@ -48,6 +48,7 @@ class JavaFxJpegDecoderTest {
 
         assertThat(image.getWidth()).isEqualTo(300);
         assertThat(image.getHeight()).isEqualTo(200);
+        assertThat(image.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
         assertClose(new Color(image.getRGB(50, 50)), Color.RED);
         assertClose(new Color(image.getRGB(250, 50)), Color.BLUE);
         assertClose(new Color(image.getRGB(150, 190)), Color.GREEN);
