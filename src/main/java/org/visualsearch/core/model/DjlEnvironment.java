@@ -38,8 +38,6 @@ import org.visualsearch.core.AppDirectories;
  *       graph executor re-optimises the graph during the first calls: measured with MobileNetV2,
  *       the first embedding after load took 190-330 ms with it and ~35 ms without, and the steady
  *       state (~20 ms) was the same.</li>
- *   <li>glibc's allocator, which libtorch and the JPEG decoders use, kept from holding on to
- *       freed memory ({@link NativeMemoryTuning}).</li>
  *   <li>DJL's own INFO logging lowered to warnings, and its "no GPU found" warnings to errors
  *       (slf4j-simple), unless configured otherwise, so that CLI output stays clean.</li>
  * </ul>
@@ -87,7 +85,6 @@ public final class DjlEnvironment {
         if (threads > 1) {
             passiveOpenMpWaiting();
         }
-        NativeMemoryTuning.apply();
 
         setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", "warn");
         // On a machine without a GPU driver DJL warns on every start that it found no GPU.

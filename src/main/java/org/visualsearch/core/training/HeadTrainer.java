@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.visualsearch.core.model.DjlEnvironment;
+import org.visualsearch.core.model.PyTorchEngine;
 
 /**
  * Trains the recipe's head on cached backbone features with DJL's training API on the PyTorch
@@ -62,8 +62,7 @@ public final class HeadTrainer {
         // One intra-op thread while training, whatever VSS_THREADS says: libtorch splits its sums
         // over the threads it has, so 1 and 2 threads gave different weights from the same data
         // (measured at full size). Set and restored on this thread, the one that runs the ops.
-        DjlEnvironment.configure();
-        Engine.getEngine("PyTorch");
+        PyTorchEngine.start();
         int threads = JniUtils.getNumThreads();
         JniUtils.setNumThreads(1);
         try {
@@ -144,8 +143,7 @@ public final class HeadTrainer {
                 : scorer.score(baseHead != null ? baseHead.embedAll(validationFeatures, nVal)
                         : normalisedRows(validationFeatures, nVal, f), baseHead != null ? baseHead.dimension() : f);
 
-        DjlEnvironment.configure();
-        Engine engine = Engine.getEngine("PyTorch");
+        Engine engine = PyTorchEngine.start();
         engine.setRandomSeed((int) options.seed());
         HeadTrainingBlock block = new HeadTrainingBlock(options.dimension(), options.dropout(), classCounts);
         ArcFaceLoss loss = new ArcFaceLoss(options.scale(), options.margin(), weights);
