@@ -41,7 +41,7 @@ public final class EnginePrestart {
         DjlEnvironment.configure();
         Thread starter = new Thread(() -> {
             try {
-                PyTorchEngine.start();
+                ai.djl.engine.Engine.getEngine("PyTorch");
             } catch (RuntimeException | LinkageError e) {
                 // the model's own load starts it again and says what went wrong
             }

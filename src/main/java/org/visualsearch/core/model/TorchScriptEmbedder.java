@@ -2,6 +2,7 @@ package org.visualsearch.core.model;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDManager;
 import java.awt.Color;
@@ -110,7 +111,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
         String id = descriptor.computeId();
         Path file = descriptor.modelFile();
         try {
-            PyTorchEngine.start();
+            Engine.getEngine("PyTorch");
             StartupTrace.mark("PyTorch engine up");
         } catch (RuntimeException | LinkageError e) {
             throw new EmbeddingException("Cannot load model " + file + ": the PyTorch engine did not start ("

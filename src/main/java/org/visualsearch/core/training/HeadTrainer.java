@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.visualsearch.core.model.PyTorchEngine;
+import org.visualsearch.core.model.DjlEnvironment;
 
 /**
  * Trains the recipe's head on cached backbone features with DJL's training API on the PyTorch
@@ -62,7 +62,8 @@ public final class HeadTrainer {
         // One intra-op thread while training, whatever VSS_THREADS says: libtorch splits its sums
         // over the threads it has, so 1 and 2 threads gave different weights from the same data
         // (measured at full size). Set and restored on this thread, the one that runs the ops.
-        PyTorchEngine.start();
+        DjlEnvironment.configure();
+        Engine.getEngine("PyTorch");
         int threads = JniUtils.getNumThreads();
         JniUtils.setNumThreads(1);
         try {
@@ -143,7 +144,8 @@ public final class HeadTrainer {
                 : scorer.score(baseHead != null ? baseHead.embedAll(validationFeatures, nVal)
                         : normalisedRows(validationFeatures, nVal, f), baseHead != null ? baseHead.dimension() : f);
 
-        Engine engine = PyTorchEngine.start();
+        DjlEnvironment.configure();
+        Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed((int) options.seed());
         HeadTrainingBlock block = new HeadTrainingBlock(options.dimension(), options.dropout(), classCounts);
         ArcFaceLoss loss = new ArcFaceLoss(options.scale(), options.margin(), weights);
