@@ -85,7 +85,7 @@ class EvaluateViewModelTest {
             assertThat(vm.worstFirstProperty().get()).hasSize(expected.queryCount());
             assertThat(vm.selectedQueryProperty().get()).isEqualTo(expected.worstFirst().get(0));
             assertThat(vm.baselineProperty().get()).isEqualTo(0.5);
-            assertThat(vm.messageProperty().get()).contains("3,000 queries scored");
+            assertThat(vm.messageProperty().get()).contains("3,000 photos, 3,000 queries scored");
         });
         assertThat(progress).isNotEmpty().isSorted();
         assertThat(progress.get(progress.size() - 1)).isEqualTo(1.0);

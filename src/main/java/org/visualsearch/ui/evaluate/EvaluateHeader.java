@@ -47,10 +47,10 @@ final class EvaluateHeader {
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             GalleryEvaluation e = vm.evaluationProperty().get();
             return e == null ? "Evaluate the model on the gallery"
-                    : String.format("%s · %s · %,d photos, %,d queries", e.model().name(), vm.galleryDescription(),
-                            e.gallerySize(), e.queryCount());
+                    : e.model().name() + " · " + vm.galleryDescription(); // the counts are in the line under the score
         }, vm.evaluationProperty()));
         title.setMinWidth(0);
+        title.setWrapText(true); // a long model name takes two lines rather than being cut off
 
         Label score = new Label();
         score.setId("evalScore");

@@ -197,7 +197,8 @@ public final class EvaluateViewModel {
         selectedCell.set(null);
         selectedQuery.set(result.queryCount() > 0 ? result.worstFirst().get(0) : null);
         message.set(result.hasScore()
-                ? String.format("%,d queries scored in %s", result.queryCount(), result.computeMillis() < 1000
+                ? String.format("%,d photos, %,d queries scored in %s", result.gallerySize(), result.queryCount(),
+                        result.computeMillis() < 1000
                         ? result.computeMillis() + " ms" : String.format("%.1f s", result.computeMillis() / 1000.0))
                 : "Nothing to score: no photo has another photo of its category (are the photos in category subfolders?)");
     }

@@ -75,7 +75,12 @@ final class QueryList {
             chip.setMinWidth(Region.USE_PREF_SIZE);
             name.setMinWidth(0);
             name.getStyleClass().add("eval-name");
-            box = new HBox(10, frame, precision, chip, name);
+            // the file name on a line of its own: beside the score and the chip it was cut to "landmark-..."
+            HBox scoreLine = new HBox(10, precision, chip);
+            scoreLine.setAlignment(Pos.CENTER_LEFT);
+            VBox text = new VBox(2, scoreLine, name);
+            text.setMinWidth(0);
+            box = new HBox(10, frame, text);
             box.setAlignment(Pos.CENTER_LEFT);
             setPrefWidth(0); // as wide as the list: long names are shortened, no sideways scrolling
         }

@@ -48,7 +48,7 @@ final class ResultCard extends VBox {
         verdict.getStyleClass().add("eval-verdict");
         name.getStyleClass().add("eval-name");
         name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-        name.setMaxWidth(side + 8);
+        name.setMaxWidth(side + 24); // room for "landmark-17.jpg" whole under the picture
         getChildren().addAll(frame, chip, distance, name);
     }
 
