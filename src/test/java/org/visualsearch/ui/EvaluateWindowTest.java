@@ -66,8 +66,7 @@ class EvaluateWindowTest {
 
     @BeforeEach
     void openWindow() throws Exception {
-        app = (VisualSearchApp) FxToolkit.setupApplication(() -> new VisualSearchApp(
-                () -> AppServices.of(new ColorHistogramEmbedder(), gallery, null), new WindowTestSupport.ScriptedChooser()));
+        app = WindowTestSupport.launch(gallery);
         // the Evaluate view is built when its tab is first selected, as a user does below
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.stage().getScene().lookup("#viewTabs") != null
                 && !((javafx.scene.control.TabPane) app.stage().getScene().lookup("#viewTabs")).getTabs().isEmpty()));
@@ -79,8 +78,7 @@ class EvaluateWindowTest {
 
     @AfterEach
     void closeWindow() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        WindowTestSupport.close(app);
     }
 
     private Stage evaluateStage() {

@@ -55,16 +55,12 @@ class LazyTabsWindowTest {
 
     @BeforeEach
     void openWindow() throws Exception {
-        app = (VisualSearchApp) FxToolkit.setupApplication(() -> new VisualSearchApp(
-                () -> AppServices.of(new ColorHistogramEmbedder(), gallery, null), new WindowTestSupport.ScriptedChooser()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.viewModel().search().readyProperty().get()));
-        WaitForAsyncUtils.waitForFxEvents();
+        app = WindowTestSupport.launchReady(gallery);
     }
 
     @AfterEach
     void closeWindow() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        WindowTestSupport.close(app);
     }
 
     private MainView main() {

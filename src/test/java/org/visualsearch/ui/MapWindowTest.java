@@ -41,15 +41,12 @@ class MapWindowTest {
 
     @BeforeEach
     void openWindow() throws Exception {
-        app = (VisualSearchApp) FxToolkit.setupApplication(() -> new VisualSearchApp(
-                () -> AppServices.of(new ColorHistogramEmbedder(), gallery, null), new WindowTestSupport.ScriptedChooser()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> search().readyProperty().get()));
+        app = WindowTestSupport.launchReady(gallery);
     }
 
     @AfterEach
     void closeWindow() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        WindowTestSupport.close(app);
     }
 
     private SearchViewModel search() {

@@ -30,6 +30,28 @@ final class WindowTestSupport {
     private WindowTestSupport() {
     }
 
+    /** The app on {@code gallery}, with the colour-histogram model and a scripted chooser; not waited for. */
+    static VisualSearchApp launch(org.visualsearch.core.search.IndexedGallery gallery) throws Exception {
+        return (VisualSearchApp) org.testfx.api.FxToolkit.setupApplication(() -> new VisualSearchApp(
+                () -> AppServices.of(new org.visualsearch.core.model.ColorHistogramEmbedder(), gallery, null),
+                new ScriptedChooser()));
+    }
+
+    /** {@link #launch}, then waits until a search can run and the window has settled. */
+    static VisualSearchApp launchReady(org.visualsearch.core.search.IndexedGallery gallery) throws Exception {
+        VisualSearchApp app = launch(gallery);
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> FxThread.fx(() -> app.viewModel().search().readyProperty().get()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        return app;
+    }
+
+    /** Closes what {@link #launch} opened. */
+    static void close(VisualSearchApp app) throws Exception {
+        org.testfx.api.FxToolkit.cleanupApplication(app);
+        org.testfx.api.FxToolkit.cleanupStages();
+    }
+
     /**
      * Fires DRAG_OVER then DRAG_DROPPED carrying {@code files} at the centre of {@code target};
      * call on the FX thread. Returns whether the window accepted the drop.
