@@ -53,6 +53,7 @@ final class DatabaseIdentity {
         if (!Arrays.equals(header, SQLITE_HEADER)) {
             throw new DamagedDatabaseException(file, "it does not start like an SQLite database", null);
         }
+        SqliteNativeLibrary.useCachedCopy();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());

@@ -112,6 +112,7 @@ final class Schema {
 
     /** A connection with the settings every connection to the database uses. */
     static Connection connect(Path file) throws SQLException {
+        SqliteNativeLibrary.useCachedCopy();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -123,6 +124,7 @@ final class Schema {
 
     /** A connection that only reads: no journal mode is set, nothing is created. */
     static Connection connectReadOnly(Path file) throws SQLException {
+        SqliteNativeLibrary.useCachedCopy();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
