@@ -33,6 +33,11 @@ final class NativeSha256 {
 
     /** Lower-case hex SHA-256 of the file's bytes; only when {@link #available()}. */
     static String of(Path file) throws IOException {
+        return of(file, new byte[0]);
+    }
+
+    /** Lower-case hex SHA-256 of the file's bytes followed by {@code suffix}; only when {@link #available()}. */
+    static String of(Path file, byte[] suffix) throws IOException {
         Api api = API;
         if (api == null) {
             throw new IllegalStateException("libcrypto is not available");
@@ -49,6 +54,9 @@ final class NativeSha256 {
                 if (n > 0) {
                     api.check(api.update.invokeInt(new Object[] {context, buffer, (long) n}), "EVP_DigestUpdate");
                 }
+            }
+            if (suffix.length > 0) {
+                api.check(api.update.invokeInt(new Object[] {context, suffix, (long) suffix.length}), "EVP_DigestUpdate");
             }
             api.check(api.fin.invokeInt(new Object[] {context, buffer, null}), "EVP_DigestFinal_ex");
             return HexFormat.of().formatHex(buffer.getByteArray(0, 32));

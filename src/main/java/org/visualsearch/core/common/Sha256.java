@@ -53,6 +53,20 @@ public final class Sha256 {
         return hex(digest);
     }
 
+    /**
+     * Lower-case hex SHA-256 of a file's bytes followed by {@code suffix} (a model id hashes its
+     * file and its settings), libcrypto's where there is one.
+     */
+    public static String of(Path file, byte[] suffix) throws IOException {
+        if (NativeSha256.available()) {
+            return NativeSha256.of(file, suffix);
+        }
+        MessageDigest digest = newDigest();
+        update(digest, file);
+        digest.update(suffix);
+        return hex(digest);
+    }
+
     /** Lower-case hex SHA-256 of some bytes. */
     public static String of(byte[] bytes) {
         MessageDigest digest = newDigest();

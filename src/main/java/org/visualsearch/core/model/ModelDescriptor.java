@@ -3,7 +3,6 @@ package org.visualsearch.core.model;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -159,15 +158,15 @@ public final class ModelDescriptor {
      * model file.
      */
     public String computeId() throws EmbeddingException {
-        MessageDigest digest = Sha256.newDigest();
+        byte[] settings = canonicalSettings().getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = new byte[settings.length + 1]; // a zero byte between the file and its settings
+        System.arraycopy(settings, 0, suffix, 1, settings.length);
+        String hash;
         try {
-            Sha256.update(digest, modelFile);
+            hash = Sha256.of(modelFile, suffix).substring(0, 12);
         } catch (IOException e) {
             throw new EmbeddingException("Model " + modelFile + " cannot be read (" + e.getMessage() + ")", e);
         }
-        digest.update((byte) 0);
-        digest.update(canonicalSettings().getBytes(StandardCharsets.UTF_8));
-        String hash = Sha256.hex(digest).substring(0, 12);
         return slug(name) + "-" + hash;
     }
 

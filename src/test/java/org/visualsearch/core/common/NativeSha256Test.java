@@ -35,6 +35,21 @@ class NativeSha256Test {
     }
 
     @Test
+    void aFileFollowedBySomeBytesHashesAsTheirConcatenation() throws Exception {
+        assumeTrue(NativeSha256.available());
+        Random random = new Random(8);
+        byte[] content = new byte[300_000];
+        random.nextBytes(content);
+        Path file = Files.write(temp.resolve("model.pt"), content);
+        byte[] suffix = {0, 'n', '=', '1', '\n'};
+        byte[] both = java.util.Arrays.copyOf(content, content.length + suffix.length);
+        System.arraycopy(suffix, 0, both, content.length, suffix.length);
+        assertThat(NativeSha256.of(file, suffix)).isEqualTo(Sha256.of(both));
+        assertThat(Sha256.of(file, suffix)).isEqualTo(Sha256.of(both));
+        assertThat(NativeSha256.of(file, new byte[0])).isEqualTo(Sha256.of(content));
+    }
+
+    @Test
     void aMissingFileIsTheUsualNoSuchFileException() {
         assumeTrue(NativeSha256.available());
         assertThatThrownBy(() -> NativeSha256.of(temp.resolve("gone.jpg"))).isInstanceOf(NoSuchFileException.class);
