@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.util.List;
 import org.visualsearch.core.common.ErrorText;
 import org.visualsearch.core.model.DjlEnvironment;
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
  *
  * <h2>Adding a subcommand</h2>
  * Write a picocli {@code @Command} class implementing {@code Callable<Integer>} (return a
- * picocli {@link ExitCode}) and add its class to {@code subcommands} below: one line. Inside it, print
+ * picocli {@link ExitCode}) and add its class to {@link #SUBCOMMANDS} below: one line. Inside it, print
  * through {@code spec.commandLine().getOut()/getErr()} (inject {@code @Spec CommandSpec spec}) so
  * tests can capture the output, and report an expected failure by throwing {@link CliException}
  * (or letting an {@link IOException} through): the root prints its message as one line on stderr,
@@ -31,8 +32,11 @@ import picocli.CommandLine.Spec;
         description = "Visual Search Simulator: embed photos, search a gallery by Euclidean distance "
                 + "and score it like the Google Universal Image Embedding challenge (mP@5).%n"
                 + "Without arguments, the desktop app starts.",
-        synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
+        synopsisSubcommandLabel = "COMMAND")
+public final class VisualSearchCli implements Runnable {
+
+    /** The commands, in the order the help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             SampleDbCommand.class,
             IndexCommand.class,
             QueryCommand.class,
@@ -50,9 +54,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             EmbedBenchCommand.class,
             GenerateSyntheticCommand.class,
-            CommandLine.HelpCommand.class,
-        })
-public final class VisualSearchCli implements Runnable {
+            CommandLine.HelpCommand.class);
 
     // Exit codes: picocli's ExitCode.OK (0), ExitCode.SOFTWARE (1: the command ran but could not do
     // what was asked, reason on stderr), ExitCode.USAGE (2: bad command line), and these two.
@@ -74,7 +76,7 @@ public final class VisualSearchCli implements Runnable {
     /** Runs the CLI writing to the given streams (tests capture them); returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         DjlEnvironment.configure(); // idempotent; commands may load models, and DJL must start offline
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args.length > 0 ? args[0] : null);
         cli.setOut(out);
         cli.setErr(err);
         try {
@@ -87,9 +89,33 @@ public final class VisualSearchCli implements Runnable {
 
     /** The configured command tree (for tests and for embedding). */
     public static CommandLine commandLine() {
-        return new CommandLine(new VisualSearchCli())
-                .setExecutionExceptionHandler(VisualSearchCli::handleExecutionException)
+        return commandLine(null);
+    }
+
+    /**
+     * The command tree for a command line starting with {@code first}: only that command when it
+     * names one (picocli reflects over every command it is given, about 0.1 s of each start for
+     * all of them), else all of them (the help, and the suggestions for a mistyped name, need all).
+     */
+    static CommandLine commandLine(String first) {
+        CommandLine cli = new CommandLine(new VisualSearchCli());
+        Class<?> named = SUBCOMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && names(c).contains(first))
+                .findFirst().orElse(null);
+        for (Class<?> command : SUBCOMMANDS) {
+            if (named == null || command == named) {
+                cli.addSubcommand(command);
+            }
+        }
+        return cli.setExecutionExceptionHandler(VisualSearchCli::handleExecutionException)
                 .setParameterExceptionHandler(VisualSearchCli::handleParameterException);
+    }
+
+    private static List<String> names(Class<?> command) {
+        Command annotation = command.getAnnotation(Command.class);
+        List<String> names = new java.util.ArrayList<>(List.of(annotation.aliases()));
+        names.add(annotation.name());
+        return names;
     }
 
     @Override

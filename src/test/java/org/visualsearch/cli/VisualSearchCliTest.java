@@ -38,6 +38,23 @@ class VisualSearchCliTest {
     }
 
     @Test
+    void aCommandLineBuildsOnlyTheCommandItNamesAndTheHelpListsThemAll() {
+        assertThat(VisualSearchCli.commandLine("index").getSubcommands().keySet()).containsExactly("index");
+        assertThat(VisualSearchCli.commandLine("sample-db").getSubcommands().get("sample-db").getSubcommands())
+                .containsKeys("import", "status");
+        java.util.Set<String> all = VisualSearchCli.commandLine().getSubcommands().keySet();
+        assertThat(all).contains("index", "query", "eval", "train", "help").hasSizeGreaterThan(15);
+        for (String first : new String[] {"help", "--help", "-V", "indx"}) {
+            assertThat(VisualSearchCli.commandLine(first).getSubcommands().keySet()).as(first).isEqualTo(all);
+        }
+        Result help = cli("--help");
+        assertThat(help.out()).contains("sample-db", "index", "bench-embed", "generate-synthetic");
+        Result helpIndex = cli("help", "index");
+        assertThat(helpIndex.exit()).isZero();
+        assertThat(helpIndex.out()).contains("Usage: visual-search index");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : VisualSearchCli.commandLine().getSubcommands().keySet()) {
             Result r = cli(command, "--help");
