@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.visualsearch.core.gallery.EarlyPhotos;
 import org.visualsearch.core.gallery.IndexListener;
 import org.visualsearch.core.gallery.IndexProgress;
 import org.visualsearch.core.gallery.IndexReport;
@@ -16,7 +17,11 @@ import org.visualsearch.core.gallery.Indexer;
 import org.visualsearch.core.gallery.KnownVectors;
 import org.visualsearch.core.gallery.SampleFolderBootstrap;
 import org.visualsearch.core.image.ImageLoader;
+import org.visualsearch.core.model.EmbeddingException;
+import org.visualsearch.core.model.HeadEmbedder;
 import org.visualsearch.core.model.ImageEmbedder;
+import org.visualsearch.core.model.ModelCatalog;
+import org.visualsearch.core.model.ModelDescriptor;
 import org.visualsearch.core.store.GalleryDatabase;
 
 /**
@@ -30,6 +35,11 @@ final class FolderIndexing {
     static final int INTERIM_EVERY_PHOTOS = 200;
     /** ...and at most this long, plus 20 times what the last refresh took (a big gallery is refreshed less often). */
     static final long INTERIM_EVERY_NANOS = 3_000_000_000L;
+    /**
+     * Photos decoded at most while a model loads: about what one core decodes during the engine's
+     * start here, each about 1 MB at the default 512 px.
+     */
+    static final int EARLY_PHOTOS = 24;
 
     private final GalleryDatabase db;
     /** The sample gallery, whose shipped vectors the indexer stores instead of embedding; or null. */
@@ -75,8 +85,8 @@ final class FolderIndexing {
 
     /** See {@link GallerySession#loadGallery}. */
     GallerySession.LoadedGallery loadGallery(ImageEmbedder model, Path folder, SampleGallery sample,
-                                             ProgressSink progress) throws IOException {
-        Indexer indexer = indexer(model);
+                                             ProgressSink progress, EarlyPhotos early) throws IOException {
+        Indexer indexer = indexer(model).startedEarly(early);
         IndexListener listener = listener(indexer, progress, null, null);
         progress.pausable(pauseControl(indexer));
         if (folder != null) {
@@ -103,6 +113,25 @@ final class FolderIndexing {
         }
         IndexReport report = indexer.indexUserFolders(listener);
         return new GallerySession.LoadedGallery(db.loadGallery(model.info()), report, "database " + db.file());
+    }
+
+    /** See {@link GallerySession#prepareWhileModelLoads}. */
+    static EarlyPhotos prepareEarly(GalleryDatabase db, ModelCatalog catalog, String model, Path folder) {
+        if (folder == null || !Files.isDirectory(folder) || db.isReadOnly()
+                || ModelCatalog.HISTOGRAM.equalsIgnoreCase(model)) {
+            return EarlyPhotos.NONE;
+        }
+        Path path = catalog.resolve(model);
+        if (!Files.exists(path) || HeadEmbedder.isHeadModel(path)) {
+            return EarlyPhotos.NONE;
+        }
+        try {
+            ModelDescriptor descriptor = ModelDescriptor.resolve(path);
+            return EarlyPhotos.start(folder, new ImageLoader(descriptor.maxSide()),
+                    db.embeddedHashes(descriptor.computeId()), EARLY_PHOTOS);
+        } catch (EmbeddingException | RuntimeException e) {
+            return EarlyPhotos.NONE; // the model's load says what is wrong
+        }
     }
 
     static void requireFinished(IndexReport report, ProgressSink progress) {

@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.visualsearch.core.evaluation.GalleryEvaluation;
 import org.visualsearch.core.evaluation.GalleryEvaluator;
+import org.visualsearch.core.gallery.EarlyPhotos;
 import org.visualsearch.core.gallery.IndexReport;
 import org.visualsearch.core.model.ColorHistogramEmbedder;
 import org.visualsearch.core.model.ImageEmbedder;
@@ -55,6 +56,8 @@ public final class GallerySession implements AutoCloseable {
     private final FolderIndexing indexing;
     private final ModelSwitching models;
     private final SampleGalleryJobs sampleJobs;
+    /** Photos of the next ad-hoc folder, prepared while the model loaded (used once). */
+    private EarlyPhotos early = EarlyPhotos.NONE;
 
     /**
      * @param sample    where the sample gallery goes and comes from, or null when there is none
@@ -188,7 +191,27 @@ public final class GallerySession implements AutoCloseable {
      * @throws NoFoldersException when the database has no folders
      */
     public LoadedGallery loadGallery(Path folder, ProgressSink progress) throws IOException {
-        return indexing.loadGallery(embedder, folder, sample, progress);
+        EarlyPhotos ahead = early;
+        early = EarlyPhotos.NONE;
+        return indexing.loadGallery(embedder, folder, sample, progress, folder != null ? ahead : EarlyPhotos.NONE);
+    }
+
+    /**
+     * Starts preparing the first photos of {@code folder} for {@code model} (a name or path, as
+     * {@link ModelCatalog#open} takes it) on a thread of its own, to be called just before the
+     * model is loaded: the second core decodes while the engine starts. Hand the result to
+     * {@link #preparedEarly}. Nothing is started for the histogram, a trained head, a model whose
+     * descriptor does not resolve (its load says why) or a read-only database.
+     */
+    public static EarlyPhotos prepareWhileModelLoads(GalleryDatabase db, ModelCatalog catalog, String model,
+                                                     Path folder) {
+        return FolderIndexing.prepareEarly(db, catalog, model, folder);
+    }
+
+    /** Photos prepared by {@link #prepareWhileModelLoads}, for the next {@link #loadGallery} of their folder. */
+    public GallerySession preparedEarly(EarlyPhotos photos) {
+        this.early = Objects.requireNonNull(photos);
+        return this;
     }
 
     /**

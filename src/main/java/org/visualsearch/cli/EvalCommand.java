@@ -63,7 +63,7 @@ public final class EvalCommand extends DatabaseCommand {
         if (report != null && report.toAbsolutePath().getParent() != null && !Files.isDirectory(report.toAbsolutePath().getParent())) {
             throw new CliException("cannot write the report " + report + ": folder " + report.toAbsolutePath().getParent() + " not found");
         }
-        GallerySession session = model.session(db);
+        GallerySession session = model.session(db, gallery);
         try (ImageEmbedder embedder = session.embedder()) {
             GallerySession.LoadedGallery loaded = GalleryChoice.load(session, gallery, err());
             IndexedGallery indexed = loaded.gallery();

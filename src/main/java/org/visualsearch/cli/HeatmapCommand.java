@@ -71,7 +71,7 @@ public final class HeatmapCommand extends DatabaseCommand {
         if (out != null && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new CliException(ExitCode.USAGE, "--out must end in .png: " + out);
         }
-        GallerySession session = model.session(db);
+        GallerySession session = model.session(db, gallery);
         try (ImageEmbedder embedder = session.embedder()) {
             BufferedImage photo = load(embedder);
             IndexedGallery searched = GalleryChoice.load(session, gallery, err()).gallery();

@@ -24,7 +24,7 @@ public final class IndexCommand extends DatabaseCommand {
 
     @Override
     int run(GalleryDatabase db) throws Exception {
-        GallerySession session = model.session(db);
+        GallerySession session = model.session(db, gallery);
         try (ImageEmbedder embedder = session.embedder()) {
             GallerySession.LoadedGallery loaded = GalleryChoice.load(session, gallery, err());
             IndexReport r = loaded.report();

@@ -71,7 +71,7 @@ public final class MapCommand extends DatabaseCommand {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new CliException("cannot write " + out + ": folder " + parent + " does not exist");
         }
-        GallerySession session = model.session(db);
+        GallerySession session = model.session(db, gallery);
         try (ImageEmbedder embedder = session.embedder()) {
             IndexedGallery indexed = GalleryChoice.load(session, gallery, err()).gallery();
             if (indexed.size() == 0) {

@@ -3,6 +3,7 @@ package org.visualsearch.cli;
 import org.visualsearch.app.GallerySession;
 import org.visualsearch.app.SampleGallery;
 import org.visualsearch.core.DefaultLocations;
+import org.visualsearch.core.gallery.EarlyPhotos;
 import org.visualsearch.core.model.EmbeddingException;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelCatalog;
@@ -52,10 +53,26 @@ public final class ModelOption {
      * folder is the default one, so a new database starts with it as the app's does.
      */
     GallerySession session(GalleryDatabase db) {
+        return session(db, null);
+    }
+
+    /**
+     * As {@link #session(GalleryDatabase)}, for a command that indexes {@code gallery} (or the
+     * database's folders, for null): its first photos are decoded while the model loads.
+     */
+    GallerySession session(GalleryDatabase db, java.nio.file.Path gallery) {
         ModelCatalog catalog = catalog();
-        ImageEmbedder embedder = open(catalog);
+        EarlyPhotos early = GallerySession.prepareWhileModelLoads(db, catalog, model, gallery);
+        ImageEmbedder embedder;
+        try {
+            embedder = open(catalog);
+        } catch (RuntimeException e) {
+            early.close();
+            throw e;
+        }
         return new GallerySession(db, catalog, embedder, GallerySession.choiceOf(catalog, model),
-                new SampleGallery(DefaultLocations.current().sampleGalleryDir(), SampleManifest.bundled(), null), null);
+                new SampleGallery(DefaultLocations.current().sampleGalleryDir(), SampleManifest.bundled(), null), null)
+                .preparedEarly(early);
     }
 
     static ModelCatalog catalog() {

@@ -41,7 +41,7 @@ public final class QueryCommand extends DatabaseCommand {
         if (k < 1) {
             throw new CliException(ExitCode.USAGE, "-k must be at least 1, not " + k);
         }
-        GallerySession session = model.session(db);
+        GallerySession session = model.session(db, gallery);
         try (ImageEmbedder embedder = session.embedder()) {
             float[] query = embedQuery(embedder);
             IndexedGallery searched = GalleryChoice.load(session, gallery, err()).gallery();

@@ -61,6 +61,7 @@ public final class Indexer {
     private final int workerThreads;
 
     private KnownVectors known = KnownVectors.NONE;
+    private EarlyPhotos early = EarlyPhotos.NONE;
 
     private volatile boolean cancelled;
     private volatile boolean paused;
@@ -98,6 +99,16 @@ public final class Indexer {
      */
     public Indexer reusing(KnownVectors vectors) {
         this.known = java.util.Objects.requireNonNull(vectors);
+        return this;
+    }
+
+    /**
+     * Takes the photos {@code photos} prepared while the model loaded instead of decoding them
+     * again, when they were decoded as this indexer decodes; stops their preparation once the
+     * workers start. Call before a run; the run closes them.
+     */
+    public Indexer startedEarly(EarlyPhotos photos) {
+        this.early = java.util.Objects.requireNonNull(photos);
         return this;
     }
 
@@ -234,7 +245,12 @@ public final class Indexer {
             int upToDate = scan.found() - total - scan.knownBad();
             clock.setUpToDate(upToDate);
             rootsById = scan.roots();
-            boolean complete = !cancelled && process(scan.work(), embedded);
+            boolean complete;
+            try {
+                complete = !cancelled && process(scan.work(), embedded);
+            } finally {
+                early.close();
+            }
             if (complete && (scan.removed() > 0 || indexed > 0)) {
                 db.purgeUnreferenced(); // vectors and thumbnails of deleted or changed content
             }
@@ -267,6 +283,7 @@ public final class Indexer {
          * already made are committed too (an interrupt stops at once: the next run redoes those).
          */
         private boolean process(List<WorkItem> work, Set<String> embedded) {
+            early.stop(); // the workers take the cores from here
             if (work.isEmpty()) {
                 return true;
             }
@@ -274,7 +291,8 @@ public final class Indexer {
             thumbnails.addAll(db.thumbnailHashes());
             BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
             PhotoPreparer preparer = new PhotoPreparer(loader, embedded, thumbnails,
-                    known.isFor(model) ? known : KnownVectors.NONE);
+                    known.isFor(model) ? known : KnownVectors.NONE,
+                    early.loader() != null && early.loader().decodesLike(loader) ? early : EarlyPhotos.NONE);
             IndexWorkers workers = new IndexWorkers(Math.min(workerThreads, work.size()), preparer, embedder, embedded,
                     work, queue, () -> cancelled, pauseGate());
             int ends = 0;

@@ -14,8 +14,9 @@ import org.visualsearch.core.image.ImageLoader;
 /**
  * A worker thread's first half of a photo: hashes the file's content (unless its unchanged hash
  * is known), and decodes and thumbnails only what the model or the thumbnail table still lacks.
- * A bad file becomes a {@link Prepared.Failed} and the work goes on. Thread safe: the workers
- * share one.
+ * A photo that {@link EarlyPhotos} prepared while the model loaded, unchanged since, is taken
+ * from there instead of being read again. A bad file becomes a {@link Prepared.Failed} and the
+ * work goes on. Thread safe: the workers share one.
  */
 final class PhotoPreparer {
     private final ImageLoader loader;
@@ -25,23 +26,31 @@ final class PhotoPreparer {
     private final Set<String> thumbnails;
     /** Vectors known ahead of time for the run's model (already checked to be its own). */
     private final KnownVectors known;
+    /** Photos prepared while the model loaded, decoded with this preparer's loader. */
+    private final EarlyPhotos early;
 
     PhotoPreparer(ImageLoader loader, Set<String> embedded, Set<String> thumbnails) {
-        this(loader, embedded, thumbnails, KnownVectors.NONE);
+        this(loader, embedded, thumbnails, KnownVectors.NONE, EarlyPhotos.NONE);
     }
 
-    PhotoPreparer(ImageLoader loader, Set<String> embedded, Set<String> thumbnails, KnownVectors known) {
+    PhotoPreparer(ImageLoader loader, Set<String> embedded, Set<String> thumbnails, KnownVectors known,
+                  EarlyPhotos early) {
         this.loader = loader;
         this.embedded = embedded;
         this.thumbnails = thumbnails;
         this.known = known;
+        this.early = early;
     }
 
     /** Hashes the item's file and decodes and thumbnails it when needed; a bad file becomes {@link Prepared.Failed}. */
     Prepared.Photo prepare(WorkItem item) {
         Path path = item.file().path();
         String hash = item.knownHash();
-        if (hash == null) {
+        EarlyPhotos.Photo ahead = early.take(item.file())
+                .filter(p -> item.knownHash() == null || item.knownHash().equals(p.hash())).orElse(null);
+        if (ahead != null) {
+            hash = ahead.hash();
+        } else if (hash == null) {
             try {
                 hash = Sha256.of(path);
             } catch (NoSuchFileException e) {
@@ -58,11 +67,15 @@ final class PhotoPreparer {
             return new Prepared.Hashed(item, hash);
         }
         float[] knownVector = needVector ? known.vectorFor(path, hash) : null;
+        if (knownVector != null) {
+            // nothing to decode: the thumbnail is made when the photo is first shown (StoreThumbnails)
+            return new Prepared.Known(item, hash, knownVector);
+        }
+        if (ahead != null) {
+            return new Prepared.Decoded(item, hash, ahead.image(),
+                    needThumbnail ? Optional.of(ahead.thumbnail()) : Optional.empty());
+        }
         try {
-            if (knownVector != null) {
-                // nothing to decode: the thumbnail is made when the photo is first shown (StoreThumbnails)
-                return new Prepared.Known(item, hash, knownVector);
-            }
             BufferedImage image = loader.load(path);
             return new Prepared.Decoded(item, hash, image,
                     needThumbnail ? Optional.of(Thumbnails.jpeg(image)) : Optional.empty());

@@ -68,6 +68,11 @@ public final class ImageLoader {
         return maxSide;
     }
 
+    /** Whether {@code other} gives the same images for the same files (same size limits). */
+    public boolean decodesLike(ImageLoader other) {
+        return other.maxSide == maxSide && other.maxPixels == maxPixels;
+    }
+
     /**
      * Loads a photo as an RGB image, upright, long side at most {@link #maxSide()}.
      *

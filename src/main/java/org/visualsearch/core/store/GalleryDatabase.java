@@ -273,7 +273,12 @@ public final class GalleryDatabase implements AutoCloseable {
 
     /** Content hashes that have a vector for the model. */
     public Set<String> embeddedHashes(ModelInfo model) {
-        return reads.hashes("SELECT hash FROM embedding WHERE model_id = ?", model.id());
+        return embeddedHashes(model.id());
+    }
+
+    /** Content hashes that have a vector for the model of this id. */
+    public Set<String> embeddedHashes(String modelId) {
+        return reads.hashes("SELECT hash FROM embedding WHERE model_id = ?", modelId);
     }
 
     /** Content hashes that have a thumbnail. */
