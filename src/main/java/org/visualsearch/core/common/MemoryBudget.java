@@ -10,7 +10,8 @@ import java.util.concurrent.Semaphore;
  * indexing threads two such peaks could add up where a one-thread pipeline has them one after
  * the other. A step that needs more than {@link #SMALL_BYTES} takes its share of
  * {@link #CAPACITY_BYTES} first (the largest take all of it, so they run alone); small steps never
- * wait.
+ * wait. When a big step gives its share back, the process-wide budget asks glibc to return what
+ * the step freed ({@link NativeHeap}).
  */
 public final class MemoryBudget {
     /** Below this a step does not count (a 12-megapixel baseline JPEG decoded DCT-scaled needs far less). */
@@ -19,17 +20,25 @@ public final class MemoryBudget {
     static final long CAPACITY_BYTES = 64L << 20;
     private static final int UNIT = 1 << 20; // permits are megabytes
 
-    private static final MemoryBudget SHARED = new MemoryBudget(CAPACITY_BYTES);
+    private static final MemoryBudget SHARED = new MemoryBudget(CAPACITY_BYTES, NativeHeap::release);
 
     private final Semaphore megabytes;
     private final int capacity;
+    /** Run when a big step gives its share back. */
+    private final Runnable afterBigStep;
 
     public MemoryBudget(long capacityBytes) {
-        this.capacity = (int) Math.max(1, capacityBytes / UNIT);
-        this.megabytes = new Semaphore(capacity, true);
+        this(capacityBytes, () -> { });
     }
 
-    /** The budget every thread of this process shares. */
+    /** As above; {@code afterBigStep} runs each time a step above {@link #SMALL_BYTES} closes its lease. */
+    public MemoryBudget(long capacityBytes, Runnable afterBigStep) {
+        this.capacity = (int) Math.max(1, capacityBytes / UNIT);
+        this.megabytes = new Semaphore(capacity, true);
+        this.afterBigStep = afterBigStep;
+    }
+
+    /** The budget every thread of this process shares; it trims glibc's heap after each big step. */
     public static MemoryBudget shared() {
         return SHARED;
     }
@@ -62,6 +71,7 @@ public final class MemoryBudget {
                 if (!closed) {
                     closed = true;
                     megabytes.release(permits);
+                    afterBigStep.run();
                 }
             }
         };

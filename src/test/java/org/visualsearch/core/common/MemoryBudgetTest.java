@@ -19,6 +19,19 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void theHeapIsTrimmedOnceAfterEachBigStepAndNeverForASmallOne() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger trims = new java.util.concurrent.atomic.AtomicInteger();
+        MemoryBudget budget = new MemoryBudget(64 * MB, trims::incrementAndGet);
+        budget.acquire(8 * MB).close();
+        assertThat(trims).hasValue(0);
+        MemoryBudget.Lease big = budget.acquire(20 * MB);
+        assertThat(trims).hasValue(0);
+        big.close();
+        big.close();
+        assertThat(trims).hasValue(1);
+    }
+
+    @Test
     void aDecodeLargerThanTheBudgetTakesAllOfItAndGivesItBackOnce() throws Exception {
         MemoryBudget budget = new MemoryBudget(64 * MB);
         MemoryBudget.Lease lease = budget.acquire(500 * MB);
