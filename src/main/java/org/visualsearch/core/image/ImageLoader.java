@@ -154,7 +154,8 @@ public final class ImageLoader {
             ImageReader reader = readers.next();
             boolean lossyWebP = isWebP(reader) && WebPChroma.isLossy(head(stream, 64 * 1024));
             // the frame header comes after the EXIF segment, which may take up to 64 KB itself
-            boolean progressive = isJpeg(reader) && JpegMarkers.isProgressive(head(stream, 160 * 1024));
+            byte[] jpegHead = isJpeg(reader) ? head(stream, 160 * 1024) : new byte[0];
+            boolean progressive = JpegMarkers.isProgressive(jpegHead);
             AtomicReference<String> warning = new AtomicReference<>();
             reader.addIIOReadWarningListener(warningCollector(warning));
             BufferedImage image;
@@ -176,7 +177,7 @@ public final class ImageLoader {
                 try (MemoryBudget.Lease lease = MemoryBudget.shared().acquire(
                         transientBytes(width, height, step, progressive))) {
                     if (onDisk && Math.max(width, height) > 2 * maxSide && isJpeg(reader)) {
-                        BufferedImage scaled = decodeScaled(file);
+                        BufferedImage scaled = decodeScaled(file, JpegMarkers.firstScan(jpegHead));
                         if (scaled != null) {
                             return scaled;
                         }
@@ -245,37 +246,22 @@ public final class ImageLoader {
 
     /**
      * A big JPEG decoded at a fraction of its size by {@link ScaledJpegDecoder}, or null to
-     * decode it with ImageIO: when none is installed, when it fails, and for a file that does
-     * not end with the JPEG end marker (truncated: ImageIO names the damage, libjpeg would
-     * quietly fill the missing rows with grey).
+     * decode it with ImageIO: when none is installed, when it fails, and for a file whose image
+     * data has no end marker after its first scan (truncated: ImageIO names the damage, libjpeg
+     * would quietly fill the missing rows with grey). Data appended after the end marker (a
+     * phone's trailer or motion-photo video) does not count: such photos used to take the
+     * ImageIO path, about twice as slow.
      */
-    private BufferedImage decodeScaled(Path file) {
+    private BufferedImage decodeScaled(Path file, int scanStart) {
         ScaledJpegDecoder decoder = ScaledJpegDecoder.installed();
-        if (decoder == null || !endsWithJpegEndMarker(file)) {
-            return null;
-        }
         try {
+            if (decoder == null || !JpegMarkers.endsItsImage(file, scanStart)) {
+                return null;
+            }
             BufferedImage image = decoder.decode(file, maxSide);
             return image != null && Math.max(image.getWidth(), image.getHeight()) >= maxSide ? image : null;
         } catch (IOException | RuntimeException e) {
             return null;
-        }
-    }
-
-    private static boolean endsWithJpegEndMarker(Path file) {
-        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
-            long size = channel.size();
-            if (size < 4) {
-                return false;
-            }
-            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(2);
-            channel.position(size - 2);
-            while (tail.hasRemaining() && channel.read(tail) > 0) {
-                // read both bytes
-            }
-            return tail.get(0) == (byte) 0xFF && tail.get(1) == (byte) 0xD9;
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -112,6 +112,30 @@ class ImageLoaderTest {
     }
 
     @Test
+    void dataAppendedAfterTheImageDoesNotChangeItsDecode() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ScaledJpegDecoder.installed() != null, "the native scaled decoder");
+        byte[] jpeg = jpegBytes(noise(1600, 1200)); // over twice the 512 px: decoded DCT-scaled
+        Path clean = Files.write(dir.resolve("clean.jpg"), jpeg);
+        byte[] trailer = new byte[300_000]; // a motion photo's video, a maker's trailer
+        new java.util.Random(3).nextBytes(trailer);
+        for (int i = 0; i + 1 < trailer.length; i++) {
+            if (trailer[i] == (byte) 0xFF && trailer[i + 1] == (byte) 0xD9) {
+                trailer[i + 1] = 0; // no end marker of its own, as in most trailers
+            }
+        }
+        byte[] longer = Arrays.copyOf(jpeg, jpeg.length + trailer.length);
+        System.arraycopy(trailer, 0, longer, jpeg.length, trailer.length);
+        Path withTrailer = Files.write(dir.resolve("phone.jpg"), longer);
+
+        ImageLoader loader512 = new ImageLoader(512);
+        BufferedImage loaded = loader512.load(withTrailer);
+        assertThat(loaded.getWidth()).isEqualTo(512);
+        // the same pixels as the native scaled decode: not ImageIO's full decode and resize
+        assertThat(loaded.getRGB(0, 0, 512, 384, null, 0, 512))
+                .isEqualTo(loader512.load(clean).getRGB(0, 0, 512, 384, null, 0, 512));
+    }
+
+    @Test
     void decompressionBombIsRefusedFromItsHeader() throws Exception {
         Path file = dir.resolve("bomb.png");
         Files.write(file, pngHeaderOnly(50_000, 50_000));
