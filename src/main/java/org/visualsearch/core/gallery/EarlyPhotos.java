@@ -52,14 +52,20 @@ public final class EarlyPhotos implements AutoCloseable {
      * @param loader the loader the indexer will decode with (photos from another are not used)
      */
     public static EarlyPhotos start(Path folder, ImageLoader loader, Set<String> embedded, int maxPhotos) {
+        return start(folder, loader, embedded, maxPhotos, () -> { });
+    }
+
+    /** As above; {@code afterEachPhoto} runs on the preparing thread after each photo is ready (for tests). */
+    static EarlyPhotos start(Path folder, ImageLoader loader, Set<String> embedded, int maxPhotos,
+                             Runnable afterEachPhoto) {
         EarlyPhotos early = new EarlyPhotos(folder.toAbsolutePath().normalize(), loader);
-        early.thread = new Thread(() -> early.prepare(embedded, maxPhotos), "early-photos");
+        early.thread = new Thread(() -> early.prepare(embedded, maxPhotos, afterEachPhoto), "early-photos");
         early.thread.setDaemon(true);
         early.thread.start();
         return early;
     }
 
-    private void prepare(Set<String> embedded, int maxPhotos) {
+    private void prepare(Set<String> embedded, int maxPhotos, Runnable afterEachPhoto) {
         FolderScanner.ScanResult scan;
         try {
             scan = new FolderScanner().scan(root, () -> stopped);
@@ -79,6 +85,7 @@ public final class EarlyPhotos implements AutoCloseable {
                 byte[] thumbnail = Thumbnails.jpeg(image);
                 ready.put(file.path(), new Photo(file, hash, image, thumbnail));
                 prepared.incrementAndGet();
+                afterEachPhoto.run();
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 // left to the indexer, which retries the file and reports its problem
             }

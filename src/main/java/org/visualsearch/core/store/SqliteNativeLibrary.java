@@ -20,8 +20,9 @@ import org.visualsearch.core.AppDirectories;
  *
  * <p>The copy lives in {@code cacheDir()/sqlite-jdbc/VERSION-PLATFORM/} and is written to a temp
  * file beside it and renamed, so a process never sees half a copy. Nothing changes when the user
- * set {@code org.sqlite.lib.path} already, when the jar holds no library for this platform, or
- * when the cache folder cannot be written: then the driver unpacks as it always did.
+ * set {@code org.sqlite.lib.path} already, when the jar holds no library for this platform, when
+ * the cache folder cannot be written, or when the system will not load a library from it: then
+ * the driver unpacks as it always did.
  */
 final class SqliteNativeLibrary {
 
@@ -71,6 +72,13 @@ final class SqliteNativeLibrary {
             } finally {
                 Files.deleteIfExists(part);
             }
+        }
+        // Loaded here first, so that a copy the system refuses (a cache folder mounted noexec) leaves
+        // the driver to its own unpacking; the driver's own load of the same file is then a no-op.
+        try {
+            System.load(library.toAbsolutePath().toString());
+        } catch (UnsatisfiedLinkError e) {
+            throw new IOException("the system refused to load " + library + " (" + e.getMessage() + ")", e);
         }
         System.setProperty("org.sqlite.lib.path", folder.toString());
         System.setProperty("org.sqlite.lib.name", name);

@@ -80,11 +80,22 @@ class EarlyPhotosTest {
     }
 
     @Test
-    void stopEndsThePreparationAndAMissingFolderPreparesNothing() throws Exception {
-        EarlyPhotos early = EarlyPhotos.start(photos, new ImageLoader(), Set.of(), 10);
-        early.stop();
+    void stopEndsThePreparationAfterThePhotoInHandAndAMissingFolderPreparesNothing() throws Exception {
+        java.util.concurrent.CountDownLatch firstReady = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
+        EarlyPhotos early = EarlyPhotos.start(photos, new ImageLoader(), Set.of(), 10, () -> {
+            firstReady.countDown();
+            try {
+                resume.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(firstReady.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        early.stop(); // while the first photo is in hand
+        resume.countDown();
         early.awaitEnd();
-        assertThat(early.preparedCount()).isLessThanOrEqualTo(1); // at most the photo in hand
+        assertThat(early.preparedCount()).isEqualTo(1);
         early.close();
         try (EarlyPhotos none = EarlyPhotos.start(temp.resolve("nowhere"), new ImageLoader(), Set.of(), 10)) {
             none.awaitEnd();
