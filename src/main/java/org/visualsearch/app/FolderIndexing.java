@@ -18,7 +18,6 @@ import org.visualsearch.core.gallery.KnownVectors;
 import org.visualsearch.core.gallery.SampleFolderBootstrap;
 import org.visualsearch.core.image.ImageLoader;
 import org.visualsearch.core.model.EmbeddingException;
-import org.visualsearch.core.model.HeadEmbedder;
 import org.visualsearch.core.model.ImageEmbedder;
 import org.visualsearch.core.model.ModelCatalog;
 import org.visualsearch.core.model.ModelDescriptor;
@@ -117,18 +116,14 @@ final class FolderIndexing {
 
     /** See {@link GallerySession#prepareWhileModelLoads}. */
     static EarlyPhotos prepareEarly(GalleryDatabase db, ModelCatalog catalog, String model, Path folder) {
-        if (folder == null || !Files.isDirectory(folder) || db.isReadOnly()
-                || ModelCatalog.HISTOGRAM.equalsIgnoreCase(model)) {
-            return EarlyPhotos.NONE;
-        }
-        Path path = catalog.resolve(model);
-        if (!Files.exists(path) || HeadEmbedder.isHeadModel(path)) {
+        if (folder == null || !Files.isDirectory(folder) || db.isReadOnly()) {
             return EarlyPhotos.NONE;
         }
         try {
-            ModelDescriptor descriptor = ModelDescriptor.resolve(path);
-            return EarlyPhotos.start(folder, new ImageLoader(descriptor.maxSide()),
-                    db.embeddedHashes(descriptor.computeId()), EARLY_PHOTOS);
+            java.util.Optional<ModelDescriptor> descriptor = catalog.torchScriptDescriptor(model);
+            return descriptor.isEmpty() ? EarlyPhotos.NONE
+                    : EarlyPhotos.start(folder, new ImageLoader(descriptor.get().maxSide()),
+                            db.embeddedHashes(descriptor.get().computeId()), EARLY_PHOTOS);
         } catch (EmbeddingException | RuntimeException e) {
             return EarlyPhotos.NONE; // the model's load says what is wrong
         }

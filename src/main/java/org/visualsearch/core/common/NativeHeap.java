@@ -1,7 +1,6 @@
 package org.visualsearch.core.common;
 
 import com.sun.jna.Function;
-import com.sun.jna.NativeLibrary;
 
 /**
  * Gives the memory that glibc's allocator keeps after a big native step back to the system
@@ -27,16 +26,6 @@ public final class NativeHeap {
     }
 
     private static Function lookUp() {
-        if (!System.getProperty("os.name", "").startsWith("Linux")
-                || !Boolean.parseBoolean(System.getProperty("vss.mallocTrim", "true"))) {
-            return null;
-        }
-        try {
-            NativeLibrary libc = NativeLibrary.getInstance("c");
-            libc.getFunction("gnu_get_libc_version"); // glibc, not musl
-            return libc.getFunction("malloc_trim");
-        } catch (RuntimeException | LinkageError e) {
-            return null;
-        }
+        return Boolean.parseBoolean(System.getProperty("vss.mallocTrim", "true")) ? Glibc.function("malloc_trim") : null;
     }
 }

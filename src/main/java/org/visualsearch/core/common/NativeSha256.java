@@ -31,11 +31,6 @@ final class NativeSha256 {
         return API != null;
     }
 
-    /** Lower-case hex SHA-256 of the file's bytes; only when {@link #available()}. */
-    static String of(Path file) throws IOException {
-        return of(file, new byte[0]);
-    }
-
     /** Lower-case hex SHA-256 of the file's bytes followed by {@code suffix}; only when {@link #available()}. */
     static String of(Path file, byte[] suffix) throws IOException {
         Api api = API;

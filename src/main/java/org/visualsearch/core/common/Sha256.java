@@ -45,12 +45,7 @@ public final class Sha256 {
 
     /** Lower-case hex SHA-256 of a file's bytes: libcrypto's where there is one ({@link NativeSha256}), else the JDK's. */
     public static String of(Path file) throws IOException {
-        if (NativeSha256.available()) {
-            return NativeSha256.of(file);
-        }
-        MessageDigest digest = newDigest();
-        update(digest, file);
-        return hex(digest);
+        return of(file, new byte[0]);
     }
 
     /**

@@ -92,9 +92,9 @@ public final class EarlyPhotos implements AutoCloseable {
         }
     }
 
-    /** The loader the photos were decoded with. */
-    ImageLoader loader() {
-        return loader;
+    /** Whether the photos were decoded as {@code other} decodes (else they must not be used). */
+    boolean decodedLike(ImageLoader other) {
+        return loader != null && loader.decodesLike(other);
     }
 
     /**

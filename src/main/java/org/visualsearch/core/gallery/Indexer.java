@@ -292,7 +292,7 @@ public final class Indexer {
             BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
             PhotoPreparer preparer = new PhotoPreparer(loader, embedded, thumbnails,
                     known.isFor(model) ? known : KnownVectors.NONE,
-                    early.loader() != null && early.loader().decodesLike(loader) ? early : EarlyPhotos.NONE);
+                    early.decodedLike(loader) ? early : EarlyPhotos.NONE);
             IndexWorkers workers = new IndexWorkers(Math.min(workerThreads, work.size()), preparer, embedder, embedded,
                     work, queue, () -> cancelled, pauseGate());
             int ends = 0;

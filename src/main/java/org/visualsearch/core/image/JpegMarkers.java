@@ -22,36 +22,12 @@ final class JpegMarkers {
      * when no frame header is found in these bytes (then the photo is treated as baseline).
      */
     static boolean isProgressive(byte[] head) {
-        if (head.length < 4 || (head[0] & 0xff) != 0xFF || (head[1] & 0xff) != 0xD8) {
+        int frame = firstMarker(head, JpegMarkers::isStartOfFrame);
+        if (frame < 0) {
             return false;
         }
-        int i = 2;
-        while (i + 3 < head.length) {
-            if ((head[i] & 0xff) != 0xFF) {
-                return false; // not at a marker: damaged, let the decoder say so
-            }
-            int marker = head[i + 1] & 0xff;
-            if (marker == 0xFF) {
-                i++; // fill byte
-                continue;
-            }
-            if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-                i += 2; // markers without a length
-                continue;
-            }
-            if (isStartOfFrame(marker)) {
-                return marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
-            }
-            if (marker == 0xDA || marker == 0xD9) {
-                return false; // scan data or the end before any frame header
-            }
-            int length = ((head[i + 2] & 0xff) << 8) | (head[i + 3] & 0xff);
-            if (length < 2) {
-                return false;
-            }
-            i += 2 + length;
-        }
-        return false;
+        int marker = head[frame + 1] & 0xff;
+        return marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
     }
 
     /**
@@ -59,6 +35,15 @@ final class JpegMarkers {
      * {@code head}, the file's first bytes; -1 when these bytes do not reach it.
      */
     static int firstScan(byte[] head) {
+        return firstMarker(head, marker -> marker == 0xDA);
+    }
+
+    /**
+     * Walks the marker segments from the start of {@code head} and returns the offset of the first
+     * marker that {@code wanted} accepts; -1 when the bytes end, are not at a marker (damaged: the
+     * decoder will say so), or reach the scan data or the end of the image first.
+     */
+    private static int firstMarker(byte[] head, java.util.function.IntPredicate wanted) {
         if (head.length < 4 || (head[0] & 0xff) != 0xFF || (head[1] & 0xff) != 0xD8) {
             return -1;
         }
@@ -69,17 +54,17 @@ final class JpegMarkers {
             }
             int marker = head[i + 1] & 0xff;
             if (marker == 0xFF) {
-                i++;
+                i++; // fill byte
                 continue;
             }
             if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-                i += 2;
+                i += 2; // markers without a length
                 continue;
             }
-            if (marker == 0xDA) {
+            if (wanted.test(marker)) {
                 return i;
             }
-            if (marker == 0xD9) {
+            if (marker == 0xDA || marker == 0xD9) {
                 return -1;
             }
             int length = ((head[i + 2] & 0xff) << 8) | (head[i + 3] & 0xff);

@@ -80,7 +80,7 @@ public final class ModelCatalog {
      * @throws EmbeddingException naming the model and the cause when it cannot be loaded
      */
     public ImageEmbedder open(String name) throws EmbeddingException {
-        if (HISTOGRAM.equals(name.toLowerCase(Locale.ROOT))) {
+        if (isHistogram(name)) {
             return new ColorHistogramEmbedder();
         }
         Path path = resolve(name);
@@ -94,6 +94,30 @@ public final class ModelCatalog {
             return HeadEmbedder.load(path); // a trained head on another model's backbone
         }
         return TorchScriptEmbedder.load(path);
+    }
+
+    /**
+     * The descriptor of a name that {@link #open} loads as a TorchScript model, read without
+     * loading the model; empty for the histogram, a trained head, or a name whose descriptor does
+     * not resolve (opening it says why).
+     */
+    public java.util.Optional<ModelDescriptor> torchScriptDescriptor(String name) {
+        if (isHistogram(name)) {
+            return java.util.Optional.empty();
+        }
+        Path path = resolve(name);
+        if (!Files.exists(path) || HeadEmbedder.isHeadModel(path)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(ModelDescriptor.resolve(path));
+        } catch (EmbeddingException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static boolean isHistogram(String name) {
+        return HISTOGRAM.equals(name.toLowerCase(Locale.ROOT));
     }
 
     /**

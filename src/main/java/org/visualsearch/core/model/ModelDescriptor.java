@@ -155,20 +155,35 @@ public final class ModelDescriptor {
     /**
      * The model's identity for cached embeddings: a slug of the name plus the first 12 hex digits
      * of SHA-256 over the model file's bytes and {@link #canonicalSettings()}. Reads the whole
-     * model file.
+     * model file once per process while its size and modification time stay the same (a command
+     * asks twice: for the photos it prepares while the model loads, and for the load).
      */
     public String computeId() throws EmbeddingException {
-        byte[] settings = canonicalSettings().getBytes(StandardCharsets.UTF_8);
-        byte[] suffix = new byte[settings.length + 1]; // a zero byte between the file and its settings
-        System.arraycopy(settings, 0, suffix, 1, settings.length);
-        String hash;
+        String settings = canonicalSettings();
         try {
-            hash = Sha256.of(modelFile, suffix).substring(0, 12);
+            java.nio.file.attribute.BasicFileAttributes attributes = java.nio.file.Files.readAttributes(modelFile,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            IdKey key = new IdKey(modelFile.toAbsolutePath().normalize(), attributes.size(),
+                    attributes.lastModifiedTime().toMillis(), settings);
+            String hash = HASHES.get(key);
+            if (hash == null) {
+                byte[] bytes = settings.getBytes(StandardCharsets.UTF_8);
+                byte[] suffix = new byte[bytes.length + 1]; // a zero byte between the file and its settings
+                System.arraycopy(bytes, 0, suffix, 1, bytes.length);
+                hash = Sha256.of(modelFile, suffix).substring(0, 12);
+                HASHES.put(key, hash);
+            }
+            return slug(name) + "-" + hash;
         } catch (IOException e) {
             throw new EmbeddingException("Model " + modelFile + " cannot be read (" + e.getMessage() + ")", e);
         }
-        return slug(name) + "-" + hash;
     }
+
+    /** What a model id's hash depends on, as far as a file's size and time tell. */
+    private record IdKey(Path file, long size, long modifiedMillis, String settings) {
+    }
+
+    private static final java.util.Map<IdKey, String> HASHES = new java.util.concurrent.ConcurrentHashMap<>();
 
     static String slug(String text) {
         String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");

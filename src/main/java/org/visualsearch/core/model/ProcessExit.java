@@ -1,7 +1,6 @@
 package org.visualsearch.core.model;
 
 import com.sun.jna.Function;
-import com.sun.jna.NativeLibrary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ public final class ProcessExit {
             try {
                 String maps = Files.readString(Path.of("/proc/self/maps"), StandardCharsets.ISO_8859_1);
                 if (maps.contains("libtorch_cpu") && noExitWorkRequested()) {
-                    Function quickExit = glibcExit();
+                    Function quickExit = org.visualsearch.core.common.Glibc.function("_exit");
                     if (quickExit != null) {
                         for (Path file : leftAtExit(maps)) {
                             Files.deleteIfExists(file);
@@ -89,15 +88,5 @@ public final class ProcessExit {
         files.add(Path.of("/tmp", "hsperfdata_" + System.getProperty("user.name"),
                 Long.toString(ProcessHandle.current().pid())));
         return files;
-    }
-
-    /** glibc's {@code _exit}, or null elsewhere. */
-    private static Function glibcExit() {
-        if (!System.getProperty("os.name", "").startsWith("Linux")) {
-            return null;
-        }
-        NativeLibrary libc = NativeLibrary.getInstance("c");
-        libc.getFunction("gnu_get_libc_version");
-        return libc.getFunction("_exit");
     }
 }

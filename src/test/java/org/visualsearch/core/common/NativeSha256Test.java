@@ -30,7 +30,7 @@ class NativeSha256Test {
             byte[] content = new byte[length];
             random.nextBytes(content);
             Path file = Files.write(temp.resolve("f" + length), content);
-            assertThat(NativeSha256.of(file)).as("length %d", length).isEqualTo(Sha256.of(content));
+            assertThat(NativeSha256.of(file, new byte[0])).as("length %d", length).isEqualTo(Sha256.of(content));
         }
     }
 
@@ -52,6 +52,6 @@ class NativeSha256Test {
     @Test
     void aMissingFileIsTheUsualNoSuchFileException() {
         assumeTrue(NativeSha256.available());
-        assertThatThrownBy(() -> NativeSha256.of(temp.resolve("gone.jpg"))).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> NativeSha256.of(temp.resolve("gone.jpg"), new byte[0])).isInstanceOf(NoSuchFileException.class);
     }
 }
