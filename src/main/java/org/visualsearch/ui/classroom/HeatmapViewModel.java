@@ -3,6 +3,7 @@ package org.visualsearch.ui.classroom;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -140,7 +141,20 @@ public final class HeatmapViewModel {
         AtomicBoolean mine = new AtomicBoolean(true);
         running = mine;
         set(State.RUNNING, runningText(0));
-        modelThread.execute(() -> step(run, mine, q, match));
+        if (!queue(() -> step(run, mine, q, match))) {
+            running = null;
+            set(State.IDLE, "");
+        }
+    }
+
+    /** Queues a step on the model's thread; false once that thread is shutting down (the window closes). */
+    private boolean queue(Runnable step) {
+        try {
+            modelThread.execute(step);
+            return true;
+        } catch (RejectedExecutionException closing) {
+            return false;
+        }
     }
 
     /** One embed, then the next one queued behind whatever else waits for the model (a search). */
@@ -168,7 +182,9 @@ public final class HeatmapViewModel {
                     status.set(runningText(done));
                 }
             });
-            modelThread.execute(() -> step(run, mine, q, match));
+            if (mine.get()) {
+                queue(() -> step(run, mine, q, match)); // refused only while the app closes: nothing left to show it
+            }
             return;
         }
         SimilarityHeatmap heatmap = run.result();

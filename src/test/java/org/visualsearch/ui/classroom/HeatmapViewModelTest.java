@@ -136,6 +136,32 @@ class HeatmapViewModelTest {
     }
 
     @Test
+    void aModelThreadShuttingDownMidwayEndsItQuietly() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.Executor closable = task -> {
+            if (closing.get()) {
+                throw new java.util.concurrent.RejectedExecutionException("shutting down");
+            }
+            modelThread.add(task);
+        };
+        SimpleBooleanProperty shownHere = new SimpleBooleanProperty(); // the other heatmap stays hidden
+        HeatmapViewModel closingHeatmap = new HeatmapViewModel(query, hits, gallery, shownHere, uncovered, closable,
+                Runnable::run, OcclusionSettings.grid(4));
+        searched();
+        shownHere.set(true);
+        modelThread.poll().run(); // one embed done, the next one queued
+        closing.set(true); // the window closes: its executor refuses the next step
+        modelThread.poll().run();
+        assertThat(modelThread).isEmpty();
+        assertThat(model.calls.get()).isEqualTo(2);
+        assertThat(closingHeatmap.stateProperty().get()).isEqualTo(State.RUNNING);
+        shownHere.set(false); // a listener fired while closing: no step queued, nothing thrown
+        shownHere.set(true);
+        assertThat(closingHeatmap.stateProperty().get()).isEqualTo(State.IDLE);
+        assertThat(modelThread).isEmpty();
+    }
+
+    @Test
     void aSearchQueuedMeanwhileWaitsOneEmbedNotTheHeatmap() throws Exception {
         searched();
         shown.set(true);
