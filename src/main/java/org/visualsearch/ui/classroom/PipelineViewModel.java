@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -61,17 +62,21 @@ public final class PipelineViewModel {
             return;
         }
         List<IndexedGallery.Hit> top = List.copyOf(hits);
-        background.execute(() -> {
-            if (mine != generation.get()) {
-                return;
-            }
-            Pipeline built = build(q, g, top);
-            Platform.runLater(() -> {
-                if (mine == generation.get()) {
-                    pipeline.set(built);
+        try {
+            background.execute(() -> {
+                if (mine != generation.get()) {
+                    return;
                 }
+                Pipeline built = build(q, g, top);
+                Platform.runLater(() -> {
+                    if (mine == generation.get()) {
+                        pipeline.set(built);
+                    }
+                });
             });
-        });
+        } catch (RejectedExecutionException closing) {
+            pipeline.set(null); // the window is closing: nothing left to show it in
+        }
     }
 
     static Pipeline build(ShownQuery q, IndexedGallery g, List<IndexedGallery.Hit> top) {
