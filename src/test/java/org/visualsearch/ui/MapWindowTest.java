@@ -81,6 +81,19 @@ class MapWindowTest {
     }
 
     @Test
+    void aZoomBeforeTheNextDrawingIsKept() throws Exception {
+        MapView map = openMap();
+        double zoom = fx(() -> {
+            robot.lookup("#mapFit").queryButton().fire(); // fit again at the next drawing, as a new map does
+            Node canvas = map.canvas();
+            map.zoomAt(canvas.getLayoutBounds().getWidth() / 2, canvas.getLayoutBounds().getHeight() / 2, 4);
+            map.drawNow();
+            return map.zoom();
+        });
+        assertThat(zoom).isCloseTo(4.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void clickingAPointSearchesWithThatPhotoAndDrawsLinesToItsTopFive() throws Exception {
         MapView map = openMap();
         int point = fx(() -> loneliest(map));
