@@ -122,6 +122,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
             // mapLocation: a model saved on a GPU loads onto the CPU.
             model.load(file, null, Map.of("mapLocation", "true"));
             StartupTrace.mark("TorchScript loaded: " + file.getFileName());
+            EngineCodePages.afterLoad();
         } catch (Exception e) {
             model.close();
             throw new EmbeddingException("Model " + file + " is not a loadable TorchScript file ("
@@ -294,6 +295,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
      */
     private static final class SharedModel {
         private final Model model;
+        private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         private final java.util.concurrent.locks.ReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
         private boolean closed; // written under the write lock
 
@@ -312,6 +314,7 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
 
         void endCall() {
             lock.readLock().unlock();
+            EngineCodePages.afterCall(calls.incrementAndGet());
         }
 
         /** Closes the model once the calls in flight have ended. */
