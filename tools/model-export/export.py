@@ -98,7 +98,7 @@ def check_inputs(n_photos=8, seed=0):
     return out
 
 
-def write_folder(model, out, name, file='model.pt', features=True, inputs=None):
+def write_folder(model, out, name, file='model.pt', features=True, inputs=None, max_side=None):
     """Writes model.pt, and with features: features.pt (the pooled backbone features the head
     consumes, GUIE input convention), head.npz (weight [D,F], bias [D], float32; only with a
     head) and their serving.properties keys. Returns (dim, feature dim or None, max abs diff of
@@ -133,6 +133,11 @@ def write_folder(model, out, name, file='model.pt', features=True, inputs=None):
         'vss.input=uint8 [1,3,H,W] RGB 0..255, any size; resized inside the model',
         'vss.output=float32 [1,%d], L2-normalised' % dim,
     ]
+    if max_side:
+        props += [
+            '# The app shrinks photos to this long side before the model (the model resizes inside).',
+            f'vss.maxSide={max_side}',
+        ]
     if features:
         props += [
             '# Feature extractor: same input convention; output float32 [1,F], the pooled backbone',
@@ -170,6 +175,8 @@ def main():
     ap.add_argument('--out', default=os.path.join(HERE, '..', '..', 'models', 'default'))
     ap.add_argument('--file', default='model.pt')
     ap.add_argument('--no-features', action='store_true', help='do not write features.pt / head.npz')
+    ap.add_argument('--max-side', type=int,
+                    help="vss.maxSide: the long side the app shrinks photos to first (the app's default: 512)")
     a = ap.parse_args()
     torch.set_num_threads(2)
     cfg = dict(backbone=a.backbone, layers=a.layers, pooling=a.pooling, gem_p=a.gem_p, size=a.size,
@@ -188,7 +195,8 @@ def main():
     bb = ' + '.join(pretty.get(b, b) for b in cfg['backbone'].split('+'))
     name = cfg.get('name') or (f'{bb} {"+".join(cfg["layers"])} {cfg["pooling"]}'
                                f'{"+head" if head else ""}')
-    dim, fdim, diff = write_folder(model, a.out, name, file=a.file, features=not a.no_features)
+    dim, fdim, diff = write_folder(model, a.out, name, file=a.file, features=not a.no_features,
+                                   max_side=a.max_side)
     path = os.path.join(a.out, a.file)
     print(f'wrote {path} ({os.path.getsize(path) / 1e6:.2f} MB), dim {dim}, config {json.dumps(cfg)}'
           + (f', backbone weights {bweights}' if bweights else ''))

@@ -93,7 +93,7 @@ public final class TestGalleries {
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).sorted().toList();
         }
-        ImageLoader loader = new ImageLoader();
+        ImageLoader loader = new ImageLoader(embedder.maxSide()); // as the app indexes: the query is decoded so too
         List<GalleryEntry> entries = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         for (Path file : files) {
