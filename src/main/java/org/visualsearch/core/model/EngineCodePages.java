@@ -7,10 +7,10 @@ import org.visualsearch.core.common.LoadedCodePages;
  * When the process lets go of libtorch's code that only its start used ({@link LoadedCodePages}).
  * Loading the engine registers its operators from all over the library, and a model's first calls
  * run TorchScript's profiling and graph optimiser; neither is needed again. So the pages are
- * released once a model has loaded and again after its first few calls: of about 70 MB of
- * libtorch's code counted in a run's memory, about 19 MB is mapped back by the calls that follow.
- * A release reads the process's memory map (10 to 25 ms of CPU), so it runs on a thread of its
- * own, off the model's path.
+ * released after a model's first few calls: about 60 MB of libtorch's code, of which the calls
+ * that follow map about 19 MB back. A release reads the process's memory map (10 to 25 ms of CPU),
+ * so it runs on a thread of its own, off the model's path. Not at load: in the window that thread
+ * competed with building the window (the full window painted about 60 ms later).
  */
 final class EngineCodePages {
     static final String LIBRARY = "libtorch_cpu.so";
@@ -20,10 +20,6 @@ final class EngineCodePages {
     private static volatile CompletableFuture<Long> last = CompletableFuture.completedFuture(-1L);
 
     private EngineCodePages() {
-    }
-
-    static void afterLoad() {
-        release();
     }
 
     /** After a model's {@code call}-th call. */

@@ -122,7 +122,6 @@ public final class TorchScriptEmbedder implements ImageEmbedder {
             // mapLocation: a model saved on a GPU loads onto the CPU.
             model.load(file, null, Map.of("mapLocation", "true"));
             StartupTrace.mark("TorchScript loaded: " + file.getFileName());
-            EngineCodePages.afterLoad();
         } catch (Exception e) {
             model.close();
             throw new EmbeddingException("Model " + file + " is not a loadable TorchScript file ("
