@@ -60,6 +60,16 @@ public final class LoadedCodePages {
         return released;
     }
 
+    /** The KiB of files named {@code fileName} resident in this process now, or -1 where that cannot be read. */
+    public static long residentKib(String fileName) {
+        try {
+            return parse(Files.readAllLines(Path.of("/proc/self/smaps")), fileName).stream()
+                    .mapToLong(Mapping::residentKib).sum();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** The mappings of files named {@code fileName} in the text of {@code /proc/self/smaps}. */
     static List<Mapping> parse(List<String> lines, String fileName) {
         List<Mapping> found = new ArrayList<>();

@@ -35,11 +35,6 @@ class LoadedCodePagesTest {
         return sum;
     }
 
-    private static long residentKib(String name) throws Exception {
-        return LoadedCodePages.parse(Files.readAllLines(Path.of("/proc/self/smaps")), name).stream()
-                .mapToLong(LoadedCodePages.Mapping::residentKib).sum();
-    }
-
     private static void assumeLinuxWithGlibc() {
         assumeTrue(Files.isReadable(Path.of("/proc/self/smaps")) && Glibc.function("madvise") != null, "Linux with glibc");
     }
@@ -51,10 +46,10 @@ class LoadedCodePagesTest {
         try (FileChannel channel = FileChannel.open(file(name), StandardOpenOption.READ)) {
             MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, SIZE);
             long sum = touch(map);
-            assertThat(residentKib(name)).as("resident before").isGreaterThan(SIZE / 1024 / 2);
+            assertThat(LoadedCodePages.residentKib(name)).as("resident before").isGreaterThan(SIZE / 1024 / 2);
             long released = LoadedCodePages.release(name);
             assertThat(released).isGreaterThan(SIZE / 1024 / 2);
-            assertThat(residentKib(name)).as("resident after").isLessThan(SIZE / 1024 / 8);
+            assertThat(LoadedCodePages.residentKib(name)).as("resident after").isLessThan(SIZE / 1024 / 8);
             assertThat(touch(map)).as("the same bytes, mapped back from the file").isEqualTo(sum);
         }
     }

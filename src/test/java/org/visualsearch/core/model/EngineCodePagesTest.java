@@ -10,23 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.visualsearch.core.common.Glibc;
+import org.visualsearch.core.common.LoadedCodePages;
 
 /** libtorch's start-up code is let go after a model's first calls, and the model goes on the same. */
 class EngineCodePagesTest {
-
-    private static long libtorchResidentKib() throws Exception {
-        long kib = 0;
-        boolean inLibtorch = false;
-        for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
-            if (!line.isEmpty() && Character.digit(line.charAt(0), 16) >= 0 && line.contains(" ") && line.indexOf('-') > 0
-                    && line.indexOf('-') < line.indexOf(' ')) {
-                inLibtorch = line.endsWith("/" + EngineCodePages.LIBRARY);
-            } else if (inLibtorch && line.startsWith("Rss:")) {
-                kib += Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return kib;
-    }
 
     @Test
     void theWarmCallLetsGoOfCodeAndTheVectorsStayTheSame() throws Exception {
@@ -42,10 +29,10 @@ class EngineCodePagesTest {
             for (int call = 2; call < EngineCodePages.WARM_CALLS; call++) {
                 model.embed(photo);
             }
-            long before = libtorchResidentKib();
+            long before = LoadedCodePages.residentKib(EngineCodePages.LIBRARY);
             float[] warm = model.embed(photo); // the 8th call: its end lets go of the code pages
             assertThat(EngineCodePages.lastRelease().get(30, java.util.concurrent.TimeUnit.SECONDS)).isPositive();
-            long after = libtorchResidentKib();
+            long after = LoadedCodePages.residentKib(EngineCodePages.LIBRARY);
             assertThat(before).as("libtorch's code mapped in before the 8th call, KiB").isGreaterThan(4 * 1024);
             assertThat(after).as("after it, KiB").isLessThan(before / 2);
             assertThat(model.embed(photo)).as("the calls after it").containsExactly(first, org.assertj.core.data.Offset.offset(1e-6f));
