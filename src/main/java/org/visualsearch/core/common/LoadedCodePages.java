@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * Lets go of the pages of a native library that its start touched and its work does not need.
- * libtorch registers a few thousand operators when it loads, from code spread over its 440 MB
+ * libtorch registers a few thousand operators when it loads, from code spread over its 446 MB
  * file, and the kernel maps in the pages around each one: about 70 MB of code stays counted in
  * the process's memory though a model call uses a small part of it. The pages are clean copies
  * of the file ({@code madvise(MADV_DONTNEED)} on a read-only mapping with no private pages), so
