@@ -53,8 +53,18 @@ class PipelineViewModelTest {
             throw new RejectedExecutionException("shutting down");
         });
         searched();
-        shown.set(true); // a listener firing while the app closes: nothing thrown into the FX thread
+        // a property hands what its listener throws to the thread's handler: catch it there
+        List<Throwable> thrown = new ArrayList<>();
+        Thread thread = Thread.currentThread();
+        Thread.UncaughtExceptionHandler before = thread.getUncaughtExceptionHandler();
+        thread.setUncaughtExceptionHandler((t, e) -> thrown.add(e));
+        try {
+            shown.set(true); // a listener firing while the app closes
+        } finally {
+            thread.setUncaughtExceptionHandler(before);
+        }
         assertThat(refused).hasSize(1);
+        assertThat(thrown).as("thrown into the FX thread").isEmpty();
         assertThat(pipeline.pipelineProperty().get()).isNull();
     }
 }
