@@ -41,7 +41,7 @@ final class MapMouse {
     private void install() {
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() != 0) {
-                viewport.zoomAt(e.getX(), e.getY(), Math.pow(1.0015, e.getDeltaY()));
+                viewport.zoomAt(vm.projectionProperty().get(), e.getX(), e.getY(), Math.pow(1.0015, e.getDeltaY()));
                 redraw.run();
             }
             e.consume();
@@ -58,7 +58,7 @@ final class MapMouse {
                 box = new double[] {Math.min(pressX, e.getX()), Math.min(pressY, e.getY()),
                     Math.max(pressX, e.getX()), Math.max(pressY, e.getY())};
             } else {
-                viewport.panBy(e.getX() - lastX, e.getY() - lastY);
+                viewport.panBy(vm.projectionProperty().get(), e.getX() - lastX, e.getY() - lastY);
             }
             redraw.run();
             lastX = e.getX();

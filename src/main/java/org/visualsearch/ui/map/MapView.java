@@ -124,15 +124,13 @@ public final class MapView {
 
     /** Moves the view by a screen offset (a drag). */
     public void panBy(double dx, double dy) {
-        viewport.ensureFitted(vm.projectionProperty().get()); // a new map not drawn yet: move from its fit
-        viewport.panBy(dx, dy);
+        viewport.panBy(vm.projectionProperty().get(), dx, dy);
         requestRedraw();
     }
 
     /** Zooms by {@code factor} keeping the map point under (x, y) in place. */
     public void zoomAt(double x, double y, double factor) {
-        viewport.ensureFitted(vm.projectionProperty().get()); // else the next draw's fit would undo the zoom
-        viewport.zoomAt(x, y, factor);
+        viewport.zoomAt(vm.projectionProperty().get(), x, y, factor);
         requestRedraw();
     }
 

@@ -64,13 +64,17 @@ final class MapViewport {
         return canvas.getHeight() / 2 - (y - centreY) * scale;
     }
 
-    void panBy(double dx, double dy) {
+    /** Moves the view of map {@code p} by a screen offset, from its fit when it was not drawn yet. */
+    void panBy(Projection p, double dx, double dy) {
+        ensureFitted(p); // else the next drawing's fit would undo the move
         userMoved = true;
         centreX -= dx / scale;
         centreY += dy / scale;
     }
 
-    void zoomAt(double x, double y, double factor) {
+    /** Zooms the view of map {@code p} about (x, y), from its fit when it was not drawn yet. */
+    void zoomAt(Projection p, double x, double y, double factor) {
+        ensureFitted(p); // else the next drawing's fit would undo the zoom
         userMoved = true;
         double wx = (x - canvas.getWidth() / 2) / scale + centreX;
         double wy = centreY - (y - canvas.getHeight() / 2) / scale;
