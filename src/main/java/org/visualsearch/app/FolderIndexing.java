@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -36,7 +37,7 @@ final class FolderIndexing {
     static final long INTERIM_EVERY_NANOS = 3_000_000_000L;
     /**
      * Photos decoded at most while a model loads: about what one core decodes during the engine's
-     * start here, each about 1 MB at the default 512 px.
+     * start here, each at most about 1 MB (512 px, the largest long side a model usually asks for).
      */
     static final int EARLY_PHOTOS = 24;
 
@@ -120,7 +121,7 @@ final class FolderIndexing {
             return EarlyPhotos.NONE;
         }
         try {
-            java.util.Optional<ModelDescriptor> descriptor = catalog.torchScriptDescriptor(model);
+            Optional<ModelDescriptor> descriptor = catalog.torchScriptDescriptor(model);
             return descriptor.isEmpty() ? EarlyPhotos.NONE
                     : EarlyPhotos.start(folder, new ImageLoader(descriptor.get().maxSide()),
                             db.embeddedHashes(descriptor.get().computeId()), EARLY_PHOTOS);

@@ -20,6 +20,8 @@ import java.util.Locale;
  */
 public final class LoadedCodePages {
     private static final int MADV_DONTNEED = 4;
+    private static final Path SMAPS = Path.of("/proc/self/smaps");
+    private static final Function MADVISE = Glibc.function("madvise");
 
     /** A mapping of the library: where, and how much of it is resident. */
     record Mapping(long start, long end, String permissions, long residentKib, long anonymousKib, String path) {
@@ -37,23 +39,18 @@ public final class LoadedCodePages {
      * returns the KiB that were resident in them, or -1 where this cannot be done.
      */
     public static long release(String fileName) {
-        if (!Boolean.parseBoolean(System.getProperty("vss.releaseLoadPages", "true"))) {
-            return -1;
-        }
-        Function madvise = Glibc.function("madvise");
-        Path smaps = Path.of("/proc/self/smaps");
-        if (madvise == null || !Files.isReadable(smaps)) {
+        if (!Boolean.parseBoolean(System.getProperty("vss.releaseLoadPages", "true")) || MADVISE == null) {
             return -1;
         }
         List<Mapping> mappings;
         try {
-            mappings = parse(Files.readAllLines(smaps), fileName);
+            mappings = mappings(fileName);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
         long released = 0;
         for (Mapping m : mappings) {
-            if (m.droppable() && madvise.invokeInt(new Object[] {new Pointer(m.start()), m.end() - m.start(), MADV_DONTNEED}) == 0) {
+            if (m.droppable() && MADVISE.invokeInt(new Object[] {new Pointer(m.start()), m.end() - m.start(), MADV_DONTNEED}) == 0) {
                 released += m.residentKib();
             }
         }
@@ -63,11 +60,15 @@ public final class LoadedCodePages {
     /** The KiB of files named {@code fileName} resident in this process now, or -1 where that cannot be read. */
     public static long residentKib(String fileName) {
         try {
-            return parse(Files.readAllLines(Path.of("/proc/self/smaps")), fileName).stream()
-                    .mapToLong(Mapping::residentKib).sum();
+            return mappings(fileName).stream().mapToLong(Mapping::residentKib).sum();
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** This process's mappings of files named {@code fileName}, as {@code /proc/self/smaps} has them now. */
+    private static List<Mapping> mappings(String fileName) throws IOException {
+        return parse(Files.readAllLines(SMAPS), fileName);
     }
 
     /** The mappings of files named {@code fileName} in the text of {@code /proc/self/smaps}. */

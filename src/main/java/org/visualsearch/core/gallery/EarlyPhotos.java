@@ -136,12 +136,10 @@ public final class EarlyPhotos implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        if (thread != null) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            awaitEnd();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         ready.clear();
     }

@@ -101,18 +101,18 @@ public final class ModelCatalog {
      * loading the model; empty for the histogram, a trained head, or a name whose descriptor does
      * not resolve (opening it says why).
      */
-    public java.util.Optional<ModelDescriptor> torchScriptDescriptor(String name) {
+    public Optional<ModelDescriptor> torchScriptDescriptor(String name) {
         if (isHistogram(name)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Path path = resolve(name);
         if (!Files.exists(path) || HeadEmbedder.isHeadModel(path)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(ModelDescriptor.resolve(path));
+            return Optional.of(ModelDescriptor.resolve(path));
         } catch (EmbeddingException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -2,11 +2,15 @@ package org.visualsearch.core.model;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.visualsearch.core.common.Sha256;
 
 /**
@@ -161,8 +165,7 @@ public final class ModelDescriptor {
     public String computeId() throws EmbeddingException {
         String settings = canonicalSettings();
         try {
-            java.nio.file.attribute.BasicFileAttributes attributes = java.nio.file.Files.readAttributes(modelFile,
-                    java.nio.file.attribute.BasicFileAttributes.class);
+            BasicFileAttributes attributes = Files.readAttributes(modelFile, BasicFileAttributes.class);
             IdKey key = new IdKey(modelFile.toAbsolutePath().normalize(), attributes.size(),
                     attributes.lastModifiedTime().toMillis(), settings);
             String hash = HASHES.get(key);
@@ -183,7 +186,7 @@ public final class ModelDescriptor {
     private record IdKey(Path file, long size, long modifiedMillis, String settings) {
     }
 
-    private static final java.util.Map<IdKey, String> HASHES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<IdKey, String> HASHES = new ConcurrentHashMap<>();
 
     static String slug(String text) {
         String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");

@@ -155,18 +155,10 @@ class HeatmapViewModelTest {
         assertThat(modelThread).isEmpty();
         assertThat(model.calls.get()).isEqualTo(2);
         assertThat(closingHeatmap.stateProperty().get()).isEqualTo(State.RUNNING);
-        // a listener fired while closing: no step queued, nothing thrown (a property hands what its
-        // listener throws to the thread's handler: catch it there)
-        List<Throwable> thrown = new ArrayList<>();
-        Thread thread = Thread.currentThread();
-        Thread.UncaughtExceptionHandler before = thread.getUncaughtExceptionHandler();
-        thread.setUncaughtExceptionHandler((t, e) -> thrown.add(e));
-        try {
+        List<Throwable> thrown = ListenerExceptions.during(() -> { // a listener fired while closing: no step queued
             shownHere.set(false);
             shownHere.set(true);
-        } finally {
-            thread.setUncaughtExceptionHandler(before);
-        }
+        });
         assertThat(thrown).isEmpty();
         assertThat(closingHeatmap.stateProperty().get()).isEqualTo(State.IDLE);
         assertThat(modelThread).isEmpty();

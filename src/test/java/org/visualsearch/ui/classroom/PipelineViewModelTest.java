@@ -53,16 +53,7 @@ class PipelineViewModelTest {
             throw new RejectedExecutionException("shutting down");
         });
         searched();
-        // a property hands what its listener throws to the thread's handler: catch it there
-        List<Throwable> thrown = new ArrayList<>();
-        Thread thread = Thread.currentThread();
-        Thread.UncaughtExceptionHandler before = thread.getUncaughtExceptionHandler();
-        thread.setUncaughtExceptionHandler((t, e) -> thrown.add(e));
-        try {
-            shown.set(true); // a listener firing while the app closes
-        } finally {
-            thread.setUncaughtExceptionHandler(before);
-        }
+        List<Throwable> thrown = ListenerExceptions.during(() -> shown.set(true)); // a listener firing while the app closes
         assertThat(refused).hasSize(1);
         assertThat(thrown).as("thrown into the FX thread").isEmpty();
         assertThat(pipeline.pipelineProperty().get()).isNull();
